@@ -1,0 +1,73 @@
+# SSE Academy: `make run` serves the site, `make test` runs every test.
+# Both set up what they need on a fresh Debian machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export ACADEMY_INSTANCE_PATH ?= $(CURDIR)/instance
+
+.PHONY: run test lint format translations compile-translations system-deps test-system-deps bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+instance/secret_key:
+	mkdir -p instance
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(48))" > $@
+	chmod 600 $@
+
+compile-translations: $(STAMP)
+	$(BIN)/pybabel compile -d translations --statistics
+
+run: $(STAMP) instance/secret_key compile-translations
+	$(BIN)/academy db upgrade
+	@echo
+	@echo "SSE Academy is starting on http://127.0.0.1:5000"
+	@echo "Create the first admin in another terminal with:"
+	@echo "  $(BIN)/academy users create --email you@example.org --role admin"
+	@echo
+	$(BIN)/academy run --host 127.0.0.1 --port 5000
+
+# Debian packages the tests drive: Chromium for browser tests, PostgreSQL
+# for the database tests. Installed only when missing, and only as root.
+test-system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing Debian packages:$$missing (run as root, or install them)"; exit 1; \
+	  fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(STAMP) test-system-deps compile-translations lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: \
+	  --sort-by-file --project="SSE Academy" --copyright-holder="SSE Academy contributors" \
+	  -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(MAKE) compile-translations
+
+bench: $(STAMP) compile-translations
+	$(BIN)/python -m pytest tests/benchmarks -p no:randomly -q -s
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+	find translations -name '*.mo' -delete

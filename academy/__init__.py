@@ -1,0 +1,85 @@
+"""SSE Academy: an e-learning platform for Social and Solidarity Economy courses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application; config overrides the environment (tests use it)."""
+    instance_path = os.environ.get("ACADEMY_INSTANCE_PATH") or str(PROJECT_ROOT / "instance")
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+
+    from academy.config import check_production_secret, from_environment
+
+    app.config.update(from_environment(Path(app.instance_path)))
+    if config:
+        app.config.update(config)
+    if app.config["PRODUCTION"]:
+        check_production_secret(app.config["SECRET_KEY"])
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    _register_commands(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from academy import i18n
+    from academy.database import init_engine_events
+    from academy.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    with app.app_context():
+        init_engine_events(db.engine)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(app, **i18n.babel_options())
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from academy.auth.sessions import configure_login
+
+    configure_login(login_manager)
+
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from academy.account import bp as account_bp
+    from academy.auth import bp as auth_bp
+    from academy.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(account_bp)
+
+
+def _register_hooks(app: Flask) -> None:
+    from academy import i18n
+    from academy.assets import cache_versioned_static, static_url
+    from academy.errors import register_error_handlers
+    from academy.security import set_security_headers
+
+    app.context_processor(i18n.inject_i18n)
+    app.jinja_env.globals["static_url"] = static_url
+    app.after_request(set_security_headers)
+    app.after_request(cache_versioned_static)
+    register_error_handlers(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from academy.auth.cli import users
+
+    app.cli.add_command(users)

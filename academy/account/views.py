@@ -1,0 +1,115 @@
+"""The signed-in person's own pages."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+
+from academy.account import bp, services
+from academy.account.forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    DeleteAccountForm,
+    ProfileForm,
+)
+from academy.auth import mails, tokens
+from academy.auth import services as auth_services
+from academy.auth.forms import ConfirmForm
+from academy.auth.sessions import start_session
+from academy.extensions import db
+from academy.i18n import set_language_cookie
+
+
+@bp.before_request
+@login_required
+def _signed_in_only():
+    """Every page here is about the signed-in person."""
+
+
+@bp.route("/", methods=["GET", "POST"])
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        auth_services.update_profile(
+            current_user,
+            **{name: getattr(form, name).data for name in auth_services.PROFILE_FIELDS},
+        )
+        db.session.commit()
+        flash(_("Your profile is saved."), "success")
+        return set_language_cookie(redirect(url_for("account.profile")), current_user.locale)
+    return render_template("account/profile.html", form=form)
+
+
+@bp.route("/email", methods=["GET", "POST"])
+def change_email():
+    form = ChangeEmailForm(user=current_user)
+    if form.validate_on_submit():
+        # Whether the address is taken is not said here; the link simply fails.
+        if auth_services.find_user(form.email.data) is None:
+            mails.send_email_change(current_user, form.email.data)
+        return render_template("account/email_sent.html", email=form.email.data)
+    return render_template("account/change_email.html", form=form)
+
+
+@bp.route("/email/confirm/<token>", methods=["GET", "POST"])
+def confirm_email_change(token: str):
+    try:
+        user, payload = tokens.read_token(
+            token, tokens.CHANGE_EMAIL, current_app.config["TOKEN_MAX_AGE"]
+        )
+    except tokens.InvalidToken as error:
+        return render_template("auth/link_invalid.html", error=error), 400
+    if user.id != current_user.id:
+        return render_template("auth/link_invalid.html", error=None), 400
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if not auth_services.change_email(user, payload["email"]):
+            return render_template("auth/link_invalid.html", error=None), 400
+        db.session.commit()
+        start_session(user, remember=False)
+        flash(_("Your email address is changed."), "success")
+        return redirect(url_for("account.profile"))
+    return render_template("account/confirm_email_change.html", form=form, email=payload["email"])
+
+
+@bp.route("/password", methods=["GET", "POST"])
+def change_password():
+    form = ChangePasswordForm(user=current_user)
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        auth_services.set_password(user, form.password.data)
+        db.session.commit()
+        # Every other session ended with the old version; this one carries on.
+        start_session(user, remember=False)
+        mails.send_password_changed(user)
+        flash(_("Your password is changed. Other devices have been signed out."), "success")
+        return redirect(url_for("account.profile"))
+    return render_template("account/change_password.html", form=form)
+
+
+@bp.route("/data.json")
+def download_data():
+    body = json.dumps(services.export_data(current_user), ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": 'attachment; filename="sse-academy-my-data.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete():
+    form = DeleteAccountForm(user=current_user)
+    if form.validate_on_submit():
+        services.delete_account(current_user._get_current_object())
+        db.session.commit()
+        logout_user()
+        flash(_("Your account is deleted. Thank you for learning with us."), "success")
+        return redirect(url_for("main.home"))
+    return render_template("account/delete.html", form=form)

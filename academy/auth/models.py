@@ -1,0 +1,92 @@
+"""Accounts and the counters that throttle failed sign-ins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from academy.database import UTCDateTime, utcnow
+from academy.extensions import db
+
+ROLES = ("learner", "trainer", "admin")
+SEXES = ("woman", "man", "another", "undisclosed")
+CONSTITUENT_GROUPS = (
+    "government",
+    "employers",
+    "workers",
+    "sse_entity",
+    "training_research",
+    "other",
+)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(_in("role", ROLES), name="role"),
+        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
+        CheckConstraint(
+            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
+            name="constituent_group",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Case-folded; NULL once the account is deleted, so the address can register again.
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # The name exactly as it should be printed on a certificate.
+    name: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str] = mapped_column(String(8), default="en")
+    country: Mapped[str | None] = mapped_column(String(2))
+    sex: Mapped[str | None] = mapped_column(String(16))
+    constituent_group: Mapped[str | None] = mapped_column(String(32))
+    organization: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16), default="learner")
+    # Part of the login id: bumping it ends every session and remember-me cookie.
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}>"
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.deleted_at is None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_trainer(self) -> bool:
+        return self.role in ("trainer", "admin")
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_version}"
+
+
+class SignInFailure(db.Model):
+    """Failed sign-ins counted per key ("account:<email>" or "address:<ip>").
+
+    Kept in the database so every worker and app server sees the same counts.
+    """
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    window_started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<SignInFailure {self.key} {self.count}>"

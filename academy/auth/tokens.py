@@ -1,0 +1,62 @@
+"""Signed, expiring, single-use tokens for the links we email.
+
+No table is needed: each token signs a fingerprint of the state it is
+meant to change, so once that state changes the token no longer matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from academy.auth.models import User
+from academy.extensions import db
+
+CONFIRM = "confirm-email"
+RESET = "reset-password"
+CHANGE_EMAIL = "change-email"
+
+
+class InvalidToken(Exception):
+    """The link is malformed, forged, expired or already used."""
+
+    def __init__(self, expired: bool = False):
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"academy.{purpose}")
+
+
+def _fingerprint(user: User, purpose: str) -> str:
+    # What changes once the link has done its job, so the link works only once.
+    state = {
+        CONFIRM: f"{user.email}|{user.confirmed_at is None}",
+        RESET: user.password_hash or "",
+        CHANGE_EMAIL: f"{user.email}|{user.session_version}",
+    }[purpose]
+    return hashlib.sha256(state.encode()).hexdigest()[:16]
+
+
+def make_token(user: User, purpose: str, **extra: str) -> str:
+    payload = {"u": user.id, "f": _fingerprint(user, purpose), **extra}
+    return _serializer(purpose).dumps(payload)
+
+
+def read_token(token: str, purpose: str, max_age: int) -> tuple[User, dict]:
+    """Return the user and payload of a valid token, or raise InvalidToken."""
+    try:
+        payload = _serializer(purpose).loads(token, max_age=max_age)
+    except SignatureExpired as error:
+        raise InvalidToken(expired=True) from error
+    except BadSignature as error:
+        raise InvalidToken() from error
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        raise InvalidToken()
+    user = db.session.get(User, payload["u"])
+    if user is None or user.deleted_at or payload.get("f") != _fingerprint(user, purpose):
+        raise InvalidToken()
+    return user, payload

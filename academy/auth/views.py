@@ -1,0 +1,133 @@
+"""Pages for registering, confirming, signing in and out, and resetting a password."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+
+from academy.auth import bp, mails, services, tokens
+from academy.auth.forms import (
+    ConfirmForm,
+    NewPasswordForm,
+    RegisterForm,
+    ResetRequestForm,
+    SignInForm,
+)
+from academy.auth.services import SignIn
+from academy.auth.sessions import end_all_sessions, start_session
+from academy.extensions import db, limiter
+from academy.security import safe_next
+
+
+def _profile_data(form) -> dict:
+    return {name: getattr(form, name).data for name in services.PROFILE_FIELDS}
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("10/hour", methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user, existing = services.register(
+            form.email.data, form.password.data, **_profile_data(form)
+        )
+        db.session.commit()
+        if user is not None:
+            mails.send_confirmation(user)
+        else:
+            mails.send_already_registered(existing)
+        return redirect(url_for("auth.check_inbox"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/check-your-inbox")
+def check_inbox():
+    return render_template("auth/check_inbox.html")
+
+
+def _read(token: str, purpose: str, max_age_key: str = "TOKEN_MAX_AGE"):
+    try:
+        return tokens.read_token(token, purpose, current_app.config[max_age_key])
+    except tokens.InvalidToken as error:
+        return None, error
+
+
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
+def confirm(token: str):
+    user, payload_or_error = _read(token, tokens.CONFIRM)
+    if user is None:
+        return render_template("auth/link_invalid.html", error=payload_or_error), 400
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.confirm_email(user)
+        db.session.commit()
+        start_session(user, remember=False)
+        flash(_("Your email address is confirmed. Welcome to the SSE Academy!"), "success")
+        return redirect(url_for("main.home"))
+    return render_template("auth/confirm.html", form=form, user=user)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit("60/hour", methods=["POST"])
+def sign_in():
+    next_url = safe_next(request.args.get("next"), url_for("main.home"))
+    if current_user.is_authenticated:
+        return redirect(next_url)
+    form = SignInForm()
+    status = None
+    if form.validate_on_submit():
+        status, user = services.authenticate(
+            form.email.data, form.password.data, request.remote_addr or "unknown"
+        )
+        db.session.commit()
+        if status is SignIn.OK:
+            start_session(user, remember=form.remember.data)
+            return redirect(next_url)
+        if status is SignIn.UNCONFIRMED:
+            mails.send_confirmation(user)
+    code = 429 if status is SignIn.THROTTLED else 200
+    return render_template("auth/sign_in.html", form=form, status=status), code
+
+
+@bp.route("/sign-out", methods=["POST"])
+@login_required
+def sign_out():
+    # Ends this session and every other one, remember-me cookies included.
+    end_all_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit("10/hour", methods=["POST"])
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = services.find_user(form.email.data)
+        if user is not None:
+            mails.send_reset(user)
+        return render_template("auth/reset_sent.html")
+    return render_template("auth/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    user, payload_or_error = _read(token, tokens.RESET, "RESET_TOKEN_MAX_AGE")
+    if user is None:
+        return render_template("auth/link_invalid.html", error=payload_or_error), 400
+    form = NewPasswordForm(user=user)
+    if form.validate_on_submit():
+        services.set_password(user, form.password.data)
+        # Following the emailed link proves the address, as confirming does.
+        services.confirm_email(user)
+        db.session.commit()
+        mails.send_password_changed(user)
+        logout_user()
+        flash(_("Your password is changed. Sign in with your new password."), "success")
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/reset_password.html", form=form)

@@ -1,0 +1,103 @@
+"""Configuration: defaults, overridden by ACADEMY_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+# Keys that ship in examples or tests; production refuses to run with them.
+_KNOWN_WEAK_KEYS = {"", "dev", "change-me", "changeme", "secret", "test"}
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the app cannot start safely with the configuration given."""
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"ACADEMY_{name}", default)
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return default if value in (None, "") else int(value)
+
+
+def load_secret_key(instance_path: Path, production: bool) -> str:
+    """Return the secret key from the environment or instance/secret_key.
+
+    In development a missing key is generated once and kept in the instance
+    folder, so sessions survive restarts; production never invents one.
+    """
+    key = _env("SECRET_KEY")
+    key_file = instance_path / "secret_key"
+    if not key and key_file.exists():
+        key = key_file.read_text(encoding="utf-8").strip()
+    if not key and not production:
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key + "\n", encoding="utf-8")
+        key_file.chmod(0o600)
+    return key or ""
+
+
+def check_production_secret(key: str) -> None:
+    """Refuse a missing, short or well-known secret key."""
+    if key.strip().lower() in _KNOWN_WEAK_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+        raise ConfigurationError(
+            "ACADEMY_ENV=production needs a real secret key: set ACADEMY_SECRET_KEY "
+            f"(at least {MIN_SECRET_KEY_LENGTH} random characters) or write one to "
+            "instance/secret_key."
+        )
+
+
+def from_environment(instance_path: Path) -> dict:
+    """Build the configuration mapping from defaults and the environment."""
+    env = (_env("ENV") or "development").strip().lower()
+    production = env == "production"
+    database_url = _env("DATABASE_URL") or f"sqlite:///{instance_path / 'academy.db'}"
+    base_url = (_env("BASE_URL") or "http://127.0.0.1:5000").rstrip("/")
+    https = base_url.startswith("https://")
+    return {
+        "ENV": env,
+        "PRODUCTION": production,
+        "DEBUG": False,
+        "SECRET_KEY": load_secret_key(instance_path, production),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "BASE_URL": base_url,
+        "PREFERRED_URL_SCHEME": "https" if https else "http",
+        "PROXY_COUNT": _env_int("PROXY_COUNT", 0),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": https,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": https,
+        "HSTS": https and production,
+        "MAIL_SERVER": _env("MAIL_SERVER") or "",
+        "MAIL_PORT": _env_int("MAIL_PORT", 587),
+        "MAIL_USERNAME": _env("MAIL_USERNAME") or "",
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD") or "",
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", True),
+        "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
+        "MAIL_SENDER": _env("MAIL_SENDER") or "SSE Academy <no-reply@localhost>",
+        "MAIL_OUTBOX": str(instance_path / "outbox"),
+        # Development convenience: print each mail's links to the console.
+        "MAIL_PRINT_LINKS": not production and _env_bool("MAIL_PRINT_LINKS", True),
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI") or "memory://",
+        # Where failed sign-ins are counted: "database", or a limits storage URI
+        # such as redis://host:6379 that every app server shares.
+        "THROTTLE_STORAGE": _env("THROTTLE_STORAGE") or "database",
+        "TOKEN_MAX_AGE": _env_int("TOKEN_MAX_AGE", 24 * 3600),
+        "RESET_TOKEN_MAX_AGE": _env_int("RESET_TOKEN_MAX_AGE", 3600),
+        "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

@@ -1,0 +1,119 @@
+"""Interface languages: choosing the locale, its direction, localised lists."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale
+from flask import current_app, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+# The interface languages, each named in itself for the switcher.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+}
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_COOKIE = "academy_lang"
+
+# Babel's two-letter territories also hold codes that ISO 3166-1 only
+# reserves (AC, CP, DG, TA, ...), groupings (EU, UN) and private-use codes;
+# without them the list is exactly the 249 countries of ISO 3166-1.
+_NOT_ISO_3166 = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
+)
+
+
+def normalise_language(value: str | None) -> str | None:
+    """Return the interface language matching value, or None."""
+    if not value:
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def select_locale() -> str:
+    """Pick the interface language: ?lang=, profile, cookie, browser, English."""
+    candidates = [
+        request.args.get("lang"),
+        getattr(current_user, "locale", None) if current_user.is_authenticated else None,
+        request.cookies.get(LANGUAGE_COOKIE),
+    ]
+    for candidate in candidates:
+        code = normalise_language(candidate)
+        if code:
+            return code
+    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return str(get_locale() or DEFAULT_LANGUAGE)
+
+
+def text_direction(language: str | None = None) -> str:
+    return Locale.parse(language or current_language()).text_direction
+
+
+def _sort_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    territories = Locale.parse(language).territories
+    pairs = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_ISO_3166
+    ]
+    return tuple(sorted(pairs, key=lambda pair: _sort_key(pair[1])))
+
+
+def countries(language: str | None = None) -> list[tuple[str, str]]:
+    """ISO 3166-1 alpha-2 codes with their names in the given language, sorted."""
+    return list(_countries(language or current_language()))
+
+
+COUNTRY_CODES = frozenset(code for code, _ in _countries(DEFAULT_LANGUAGE))
+
+
+def country_name(code: str | None, language: str | None = None) -> str:
+    if not code:
+        return ""
+    return Locale.parse(language or current_language()).territories.get(code, code)
+
+
+def inject_i18n() -> dict:
+    """Template globals for every page."""
+    language = current_language()
+    return {
+        "current_language": language,
+        "text_direction": text_direction(language),
+        "interface_languages": LANGUAGES,
+    }
+
+
+def babel_options() -> dict:
+    return {
+        "default_locale": DEFAULT_LANGUAGE,
+        "default_translation_directories": "../translations",
+        "locale_selector": select_locale,
+    }
+
+
+def set_language_cookie(response, language: str):
+    """Remember the interface language for visitors, signed in or not."""
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        httponly=True,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
