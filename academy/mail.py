@@ -35,8 +35,9 @@ def send_mail(to: str, subject_template: str, body_template: str, locale: str, *
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="sse-academy")
-    message["Content-Language"] = locale
     message.set_content(body)
+    # After set_content, which drops any Content-* header set before it.
+    message["Content-Language"] = locale
     if current_app.config["MAIL_SERVER"]:
         _send_smtp(message)
     else:

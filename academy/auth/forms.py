@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from academy.auth.models import CONSTITUENT_GROUPS, SEXES
+from academy.forms import choices, language_choices
 from academy.auth.passwords import MAX_LENGTH, password_problem
 from academy.i18n import COUNTRY_CODES, LANGUAGES, countries, current_language
 
@@ -116,12 +117,12 @@ class ProfileFields(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.locale.choices = list(LANGUAGES.items())
+        self.locale.choices = language_choices()
         if not self.locale.data:
             self.locale.data = current_language()
-        self.country.choices = [("", _("Choose a country"))] + countries()
-        self.constituent_group.choices = list(constituent_group_labels().items())
-        self.sex.choices = list(sex_labels().items())
+        self.country.choices = choices([("", _("Choose a country")), *countries()])
+        self.constituent_group.choices = choices(constituent_group_labels().items())
+        self.sex.choices = choices(sex_labels().items())
 
     def validate_country(self, field) -> None:
         if field.data not in COUNTRY_CODES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -82,6 +83,14 @@ def needs_rehash(stored_hash: str) -> bool:
     return hasher().check_needs_rehash(stored_hash)
 
 
+def _personal_words(email: str, name: str) -> set[str]:
+    """Pieces of the email and name long enough to make a password guessable."""
+    local = email.split("@")[0].casefold()
+    words = re.split(r"[\s._+-]+", f"{local} {name.casefold()}")
+    candidates = {local, "".join(name.casefold().split()), *words}
+    return {word for word in candidates if len(word) >= 4}
+
+
 def password_problem(password: str, *, email: str = "", name: str = ""):
     """Return why password is too weak (translated), or None when it is fine."""
     if len(password) < MIN_LENGTH:
@@ -91,7 +100,6 @@ def password_problem(password: str, *, email: str = "", name: str = ""):
     folded = password.casefold()
     if len(set(folded)) < 4 or folded in _COMMON:
         return _("This password is too easy to guess. Try a few unrelated words.")
-    personal = [email.casefold(), email.split("@")[0].casefold(), name.casefold()]
-    if any(part and len(part) >= 4 and part in folded for part in personal):
+    if any(part in folded for part in _personal_words(email, name)):
         return _("Do not use your name or email address in your password.")
     return None

@@ -4,9 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 
-from academy.i18n import LANGUAGES
+from academy.forms import language_choices
 
 
 class LanguageForm(FlaskForm):
-    language = SelectField(_l("Language"), choices=list(LANGUAGES.items()))
+    language = SelectField(_l("Language"), choices=language_choices)
     next = HiddenField()

@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from academy.extensions import db, limiter
-from academy.i18n import normalise_language, set_language_cookie
+from academy.i18n import current_language, normalise_language, set_language_cookie
 from academy.main import bp
 from academy.main.forms import LanguageForm
 from academy.security import safe_next
@@ -40,7 +40,7 @@ def _without_lang_parameter(url: str) -> str:
 
 @bp.route("/language", methods=["POST"])
 def set_language():
-    form = LanguageForm()
+    form = LanguageForm(prefix="switch")
     language = normalise_language(form.language.data) if form.validate_on_submit() else None
     target = _without_lang_parameter(safe_next(form.next.data, url_for("main.home")))
     if language is None:
@@ -57,7 +57,7 @@ def _language_switcher() -> dict:
 
     def language_form():
         form = LanguageForm(prefix="switch", formdata=None)
-        form.language.data = None
+        form.language.data = current_language()
         form.next.data = request.full_path if request.query_string else request.path
         return form
 

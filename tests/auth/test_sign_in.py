@@ -1,0 +1,200 @@
+"""Signing in and out, sessions, remember-me, the sign-in throttle."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from academy.auth import throttle
+from academy.auth.models import SignInFailure
+from academy.extensions import db
+from tests.factories import PASSWORD, make_user, reload, sign_in
+
+
+def is_signed_in(client) -> bool:
+    return client.get("/account/").status_code == 200
+
+
+def test_sign_in_with_the_right_password(client):
+    user = make_user("Someone@Example.org")
+    response = sign_in(client, "  SOMEONE@example.org")
+    assert response.status_code == 302
+    assert is_signed_in(client)
+    assert reload(user).last_sign_in_at is not None
+
+
+def test_sign_in_returns_to_the_page_asked_for(client):
+    user = make_user()
+    client.get("/account/password")
+    response = client.post(
+        "/auth/sign-in?next=/account/password", data={"email": user.email, "password": PASSWORD}
+    )
+    assert response.location == "/account/password"
+
+
+def test_sign_in_never_redirects_to_another_site(client):
+    user = make_user()
+    response = client.post(
+        "/auth/sign-in?next=https://evil.example/",
+        data={"email": user.email, "password": PASSWORD},
+    )
+    assert response.location == "/"
+
+
+def test_protected_pages_send_visitors_to_sign_in(client):
+    response = client.get("/account/")
+    assert response.status_code == 302
+    assert response.location.startswith("/auth/sign-in?next=")
+
+
+def test_wrong_password_and_unknown_account_get_the_same_answer(client):
+    make_user("known@example.org")
+    wrong = sign_in(client, "known@example.org", "wrong password here")
+    unknown = sign_in(client, "unknown@example.org", "wrong password here")
+    assert wrong.status_code == unknown.status_code == 200
+    assert wrong.text.replace("known@", "") == unknown.text.replace("unknown@", "")
+    assert not is_signed_in(client)
+
+
+def test_unconfirmed_account_cannot_sign_in_and_gets_a_new_link(client, outbox):
+    user = make_user(confirmed=False)
+    response = sign_in(client, user.email)
+    assert response.status_code == 200
+    assert not is_signed_in(client)
+    assert "/auth/confirm/" in outbox.last().get_content()
+
+
+def test_sign_out_needs_a_post(client):
+    user = make_user()
+    sign_in(client, user.email)
+    assert client.get("/auth/sign-out").status_code == 405
+    assert is_signed_in(client)
+    client.post("/auth/sign-out")
+    assert not is_signed_in(client)
+
+
+def test_sign_out_ends_every_other_session_remember_me_included(app, make_app):
+    app = make_app()
+    user = make_user()
+    laptop, phone = app.test_client(), app.test_client()
+    sign_in(laptop, user.email, remember=True)
+    sign_in(phone, user.email, remember=True)
+    assert is_signed_in(phone)
+    laptop.post("/auth/sign-out")
+    assert not is_signed_in(phone)
+    # Even the remember-me cookie alone no longer signs in.
+    phone.delete_cookie("session")
+    assert not is_signed_in(phone)
+
+
+def test_remember_me_survives_the_end_of_the_browser_session(client):
+    user = make_user()
+    sign_in(client, user.email, remember=True)
+    client.delete_cookie("session")
+    assert is_signed_in(client)
+
+
+def test_without_remember_me_closing_the_browser_signs_out(client):
+    user = make_user()
+    sign_in(client, user.email)
+    client.delete_cookie("session")
+    assert not is_signed_in(client)
+
+
+def test_session_cookie_flags(client):
+    user = make_user()
+    response = sign_in(client, user.email, remember=True)
+    cookies = response.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookies if c.startswith("session="))
+    remember_cookie = next(c for c in cookies if c.startswith("remember_token="))
+    for cookie in (session_cookie, remember_cookie):
+        assert "HttpOnly" in cookie
+        assert "SameSite=Lax" in cookie
+
+
+def test_cookies_are_secure_behind_https(app, make_app):
+    app = make_app(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+    user = make_user()
+    client = app.test_client()
+    response = client.post(
+        "/auth/sign-in",
+        data={"email": user.email, "password": PASSWORD, "remember": "y"},
+        base_url="https://academy.test",
+    )
+    assert all("Secure" in c for c in response.headers.getlist("Set-Cookie"))
+
+
+def test_deleted_or_unconfirmed_accounts_lose_their_session(client):
+    user = make_user()
+    sign_in(client, user.email)
+    user.confirmed_at = None
+    db.session.commit()
+    assert not is_signed_in(client)
+
+
+@pytest.mark.database
+def test_failed_sign_ins_are_throttled_per_account(app, make_app, database_backend):
+    app = make_app()
+    user = make_user()
+    client = app.test_client()
+    for _ in range(throttle.ACCOUNT.limit):
+        assert sign_in(client, user.email, "wrong password!!").status_code == 200
+    # Now even the right password is refused for a while, from any address.
+    response = client.post(
+        "/auth/sign-in",
+        data={"email": user.email, "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "198.51.100.7"},
+    )
+    assert response.status_code == 429
+    assert not is_signed_in(client)
+
+
+@pytest.mark.database
+def test_failed_sign_ins_are_throttled_per_address(client, database_backend):
+    for number in range(throttle.ADDRESS.limit):
+        sign_in(client, f"guess{number}@example.org", "wrong password!!")
+    user = make_user()
+    assert sign_in(client, user.email).status_code == 429
+
+
+@pytest.mark.database
+def test_throttle_counts_are_shared_by_every_app_server(app, make_app, database_backend):
+    user = make_user()
+    servers = [make_app().test_client() for _ in range(throttle.ACCOUNT.limit)]
+    for server in servers:
+        sign_in(server, user.email, "wrong password!!")
+    assert sign_in(make_app().test_client(), user.email).status_code == 429
+
+
+@pytest.mark.database
+def test_the_throttle_window_expires(client, database_backend):
+    user = make_user()
+    for _ in range(throttle.ACCOUNT.limit):
+        sign_in(client, user.email, "wrong password!!")
+    old = throttle.utcnow() - timedelta(hours=1)
+    for row in db.session.scalars(select(SignInFailure)):
+        row.window_started_at = old
+    db.session.commit()
+    assert sign_in(client, user.email).status_code == 302
+
+
+def test_success_clears_the_account_counter(client):
+    user = make_user()
+    for _ in range(throttle.ACCOUNT.limit - 1):
+        sign_in(client, user.email, "wrong password!!")
+    assert sign_in(client, user.email).status_code == 302
+    client.post("/auth/sign-out")
+    assert sign_in(client, user.email, "wrong password!!").status_code == 200
+    assert db.session.get(SignInFailure, f"account:{user.email}").count == 1
+
+
+def test_throttle_can_use_a_limits_storage(app, make_app):
+    app = make_app(THROTTLE_STORAGE="memory://")
+    user = make_user()
+    client = app.test_client()
+    for _ in range(throttle.ACCOUNT.limit):
+        sign_in(client, user.email, "wrong password!!")
+    assert sign_in(client, user.email).status_code == 429
+    assert db.session.scalar(select(SignInFailure)) is None

@@ -1,0 +1,177 @@
+"""Shared fixtures: app, client, runner, database (SQLite and PostgreSQL), mail."""
+
+from __future__ import annotations
+
+import email
+import itertools
+import os
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from academy import create_app
+from academy.extensions import db
+from tests.postgres import PostgresServer
+
+# Cheap argon2 parameters: the tests exercise hashing, not its cost.
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+    "ARGON2_TIME_COST": 1,
+    "ARGON2_MEMORY_COST": 1024,
+    "ARGON2_PARALLELISM": 1,
+    "MAIL_SERVER": "",
+    "MAIL_PRINT_LINKS": False,
+    "WTF_CSRF_ENABLED": False,
+    "RATELIMIT_ENABLED": False,
+    "BASE_URL": "http://academy.test",
+    "SERVER_NAME": None,
+}
+
+_database_counter = itertools.count()
+
+
+class FreshContextClient(FlaskClient):
+    """A test client whose every request gets its own application context.
+
+    The fixtures keep an app context pushed so tests can use the database;
+    without this, requests would share its `g`, and with it the cached user
+    and locale, which no real request ever does. Afterwards the test's own
+    session ends its transaction, so it reads what the request committed.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        if has_app_context():
+            db.session.rollback()
+        return response
+
+
+def pytest_generate_tests(metafunc):
+    """Run tests marked `database` once on SQLite and once on PostgreSQL."""
+    if "database_backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "database"
+    ):
+        metafunc.parametrize("database_backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def database_backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    """A throwaway PostgreSQL server for the whole run (or ACADEMY_TEST_POSTGRES_URL)."""
+    url = os.environ.get("ACADEMY_TEST_POSTGRES_URL")
+    if url:
+        yield url
+        return
+    server = PostgresServer.find()
+    if server is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing; `make test` installs them")
+        pytest.skip("PostgreSQL server binaries are not installed")
+    with server.running() as admin_url:
+        yield admin_url
+
+
+@pytest.fixture
+def database_url(request, database_backend, tmp_path):
+    if database_backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'academy.db'}"
+        return
+    admin_url = request.getfixturevalue("postgres_server")
+    name = f"academy_test_{os.getpid()}_{next(_database_counter)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def make_app(tmp_path, database_url, monkeypatch):
+    """Build apps on the test database; the schema is created once."""
+    monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path / "instance"))
+    created = []
+
+    def build(**overrides):
+        config = {
+            **TEST_CONFIG,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "MAIL_OUTBOX": str(tmp_path / "outbox"),
+            **overrides,
+        }
+        app = create_app(config)
+        app.test_client_class = FreshContextClient
+        with app.app_context():
+            if not created:
+                db.create_all()
+        created.append(app)
+        return app
+
+    yield build
+    for app in created:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app()
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class Outbox:
+    """The mails the app wrote to its outbox folder, oldest first."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def messages(self) -> list[EmailMessage]:
+        if not self.folder.exists():
+            return []
+        return [
+            email.message_from_bytes(path.read_bytes(), policy=default_policy)
+            for path in sorted(self.folder.glob("*.eml"))
+        ]
+
+    def last(self) -> EmailMessage:
+        messages = self.messages()
+        assert messages, "no mail was sent"
+        return messages[-1]
+
+    def link(self, message: EmailMessage | None = None, contains: str = "") -> str:
+        body = (message or self.last()).get_content()
+        links = [word for word in body.split() if word.startswith("http") and contains in word]
+        assert links, f"no link containing {contains!r} in:\n{body}"
+        return links[0]
+
+    def __len__(self) -> int:
+        return len(self.messages())
+
+
+@pytest.fixture
+def outbox(app) -> Outbox:
+    return Outbox(Path(app.config["MAIL_OUTBOX"]))
