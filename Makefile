@@ -59,7 +59,7 @@ test: $(STAMP) test-system-deps compile-translations lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 translations: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: \
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: \
 	  --sort-by-file --project="SSE Academy" --copyright-holder="SSE Academy contributors" \
 	  -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching

@@ -6,7 +6,7 @@ import unicodedata
 from functools import cache
 
 from babel import Locale
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -38,6 +38,8 @@ def normalise_language(value: str | None) -> str | None:
 
 def select_locale() -> str:
     """Pick the interface language: ?lang=, profile, cookie, browser, English."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE  # the command line speaks English
     candidates = [
         request.args.get("lang"),
         getattr(current_user, "locale", None) if current_user.is_authenticated else None,

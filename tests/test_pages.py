@@ -1,0 +1,105 @@
+"""Page structure every page shares: one h1, landmarks, skip link, accessible fields."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.factories import make_user, sign_in
+
+PUBLIC_PAGES = ["/", "/privacy", "/auth/register", "/auth/sign-in", "/auth/reset",
+                "/auth/check-your-inbox", "/missing-page"]
+ACCOUNT_PAGES = ["/account/", "/account/email", "/account/password", "/account/delete"]
+
+
+class Outline(HTMLParser):
+    """Collects what the structural checks need from a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.label_for: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "label" and attributes.get("for"):
+            self.label_for.add(attributes["for"])
+
+    def count(self, tag: str) -> int:
+        return sum(1 for name, _ in self.tags if name == tag)
+
+    def controls(self):
+        for tag, attributes in self.tags:
+            if tag in ("select", "textarea") or (
+                tag == "input" and attributes.get("type") not in ("hidden", "submit")
+            ):
+                yield tag, attributes
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+def check_structure(html: str) -> None:
+    page = outline(html)
+    assert page.count("h1") == 1
+    assert page.count("main") == 1
+    assert page.count("header") >= 1 and page.count("footer") >= 1 and page.count("nav") >= 1
+    first_link = next(attrs for tag, attrs in page.tags if tag == "a")
+    assert first_link.get("class") == "skip-link" and first_link["href"] == "#main"
+    for _tag, attributes in page.controls():
+        assert attributes.get("id") in page.label_for, f"control without a label: {attributes}"
+    assert "placeholder=" not in html
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_pages_share_the_accessible_structure(client, url):
+    check_structure(client.get(url).text)
+
+
+@pytest.mark.parametrize("url", ACCOUNT_PAGES)
+def test_account_pages_share_the_accessible_structure(client, url):
+    user = make_user()
+    sign_in(client, user.email)
+    check_structure(client.get(url).text)
+
+
+def test_field_errors_are_tied_to_their_field(client):
+    html = client.post("/auth/sign-in", data={"email": "nope", "password": ""}).text
+    email_input = re.search(r"<input[^>]*id=\"email\"[^>]*>", html).group(0)
+    assert 'aria-invalid="true"' in email_input
+    assert 'aria-describedby="email-error"' in email_input
+    assert 'id="email-error"' in html
+    assert '<a href="#email">' in html  # the error summary links to the field
+
+
+def test_hints_are_tied_to_their_field(client):
+    html = client.get("/auth/register").text
+    password = re.search(r"<input[^>]*id=\"password\"[^>]*>", html).group(0)
+    assert 'aria-describedby="password-hint"' in password
+    assert 'id="password-hint"' in html
+
+
+def test_radio_groups_are_fieldsets_with_a_legend(client):
+    html = client.get("/auth/register").text
+    group = html[html.index('<fieldset class="field field--choices"') :]
+    group = group[: group.index("</fieldset>")]
+    assert "<legend>" in group
+    assert 'type="radio"' in group and '<label for="constituent_group-0">' in group
+
+
+def test_rate_limited_forms_answer_429_in_the_users_language(make_app, app):
+    limited = make_app(RATELIMIT_ENABLED=True).test_client()
+    codes = [
+        limited.post("/auth/reset?lang=es", data={"email": f"x{n}@example.org"}).status_code
+        for n in range(11)
+    ]
+    assert codes[:10] == [200] * 10
+    assert codes[10] == 429
+    response = limited.post("/auth/reset?lang=es", data={"email": "y@example.org"})
+    assert '<html lang="es"' in response.text
