@@ -52,8 +52,9 @@ class PostgresServer:
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                 "-c max_connections=200"
             )
-            self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "log"), "-w",
-                      "start")
+            self._run(
+                "pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"
+            )
             yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
         finally:
             if (data / "postmaster.pid").exists():

@@ -30,7 +30,9 @@ def _differences(url: str) -> list:
 
 
 @pytest.mark.database
-def test_migrations_on_an_empty_database_match_the_models(empty_app, database_url, database_backend):
+def test_migrations_on_an_empty_database_match_the_models(
+    empty_app, database_url, database_backend
+):
     upgrade()
     assert _differences(database_url) == []
 

@@ -9,8 +9,15 @@ import pytest
 
 from tests.factories import make_user, sign_in
 
-PUBLIC_PAGES = ["/", "/privacy", "/auth/register", "/auth/sign-in", "/auth/reset",
-                "/auth/check-your-inbox", "/missing-page"]
+PUBLIC_PAGES = [
+    "/",
+    "/privacy",
+    "/auth/register",
+    "/auth/sign-in",
+    "/auth/reset",
+    "/auth/check-your-inbox",
+    "/missing-page",
+]
 ACCOUNT_PAGES = ["/account/", "/account/email", "/account/password", "/account/delete"]
 
 
@@ -49,9 +56,12 @@ def check_structure(html: str) -> None:
     page = outline(html)
     assert page.count("h1") == 1
     assert page.count("main") == 1
-    assert page.count("header") >= 1 and page.count("footer") >= 1 and page.count("nav") >= 1
+    assert page.count("header") >= 1
+    assert page.count("footer") >= 1
+    assert page.count("nav") >= 1
     first_link = next(attrs for tag, attrs in page.tags if tag == "a")
-    assert first_link.get("class") == "skip-link" and first_link["href"] == "#main"
+    assert first_link.get("class") == "skip-link"
+    assert first_link["href"] == "#main"
     for _tag, attributes in page.controls():
         assert attributes.get("id") in page.label_for, f"control without a label: {attributes}"
     assert "placeholder=" not in html
@@ -90,7 +100,8 @@ def test_radio_groups_are_fieldsets_with_a_legend(client):
     group = html[html.index('<fieldset class="field field--choices"') :]
     group = group[: group.index("</fieldset>")]
     assert "<legend>" in group
-    assert 'type="radio"' in group and '<label for="constituent_group-0">' in group
+    assert 'type="radio"' in group
+    assert '<label for="constituent_group-0">' in group
 
 
 def test_rate_limited_forms_answer_429_in_the_users_language(make_app, app):

@@ -16,8 +16,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from academy.auth.models import CONSTITUENT_GROUPS, SEXES
-from academy.forms import choices, language_choices
 from academy.auth.passwords import MAX_LENGTH, password_problem
+from academy.forms import choices, language_choices
 from academy.i18n import COUNTRY_CODES, LANGUAGES, countries, current_language
 
 

@@ -158,8 +158,11 @@ def test_deleting_the_account_erases_personal_data_and_signs_out(client, user):
     assert client.get("/account/").status_code == 302
     row = db.session.get(User, user_id)
     assert row.deleted_at is not None
-    assert row.email is None and row.password_hash is None
-    assert row.name == "" and row.country is None and row.organization == ""
+    assert row.email is None
+    assert row.password_hash is None
+    assert row.name == ""
+    assert row.country is None
+    assert row.organization == ""
     assert sign_in(client, "amina@example.org").status_code == 200
     # The address is free again.
     assert make_user("amina@example.org").id != user_id
@@ -168,6 +171,8 @@ def test_deleting_the_account_erases_personal_data_and_signs_out(client, user):
 def test_deletion_needs_the_password_and_the_tick(client, user):
     no_tick = client.post("/account/delete", data={"current_password": PASSWORD})
     assert 'id="understood-error"' in no_tick.text
-    wrong = client.post("/account/delete", data={"current_password": "nope nope", "understood": "y"})
+    wrong = client.post(
+        "/account/delete", data={"current_password": "nope nope", "understood": "y"}
+    )
     assert 'id="current_password-error"' in wrong.text
     assert db.session.scalar(select(User.deleted_at).where(User.id == user.id)) is None

@@ -14,8 +14,15 @@ from tests.factories import make_user, reload, sign_in
 
 def test_create_reads_the_password_from_stdin_and_confirms_the_account(app, runner, client):
     result = runner.invoke(
-        args=["users", "create", "--email", "Admin@Example.org", "--role", "admin",
-              "--password-stdin"],
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Admin@Example.org",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
         input="granite meadow lantern 8\n",
     )
     assert result.exit_code == 0, result.output
@@ -72,7 +79,11 @@ def test_set_role_of_an_unknown_account_fails(runner):
 def test_the_academy_console_script_is_installed(tmp_path):
     academy = [sys.executable, "-c", "from academy.cli import main; main()"]
     result = subprocess.run(
-        [*academy, "users", "--help"], capture_output=True, text=True, check=False, timeout=60,
+        [*academy, "users", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
         env={"ACADEMY_INSTANCE_PATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
