@@ -30,7 +30,11 @@ run: $(STAMP) instance/secret_key compile-translations
 	@echo "Create the first admin in another terminal with:"
 	@echo "  $(BIN)/academy users create --email you@example.org --role admin"
 	@echo
-	$(BIN)/academy run --host 127.0.0.1 --port 5000
+	@if [ "$$ACADEMY_ENV" = production ]; then \
+	  exec $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 wsgi:app; \
+	else \
+	  exec $(BIN)/academy run --host 127.0.0.1 --port 5000; \
+	fi
 
 # Debian packages the tests drive: Chromium for browser tests, PostgreSQL
 # for the database tests. Installed only when missing, and only as root.
@@ -66,7 +70,7 @@ translations: $(STAMP)
 	$(MAKE) compile-translations
 
 bench: $(STAMP) compile-translations
-	$(BIN)/python -m pytest tests/benchmarks -p no:randomly -q -s
+	$(BIN)/python -m pytest tests/benchmarks -q -s -o python_files="bench_*.py" -o python_functions="bench_*"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -59,11 +59,21 @@ def check_production_secret(key: str) -> None:
         )
 
 
+def normalise_database_url(url: str) -> str:
+    """Let postgres:// and postgresql:// URLs use psycopg 3, the driver we ship."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 def from_environment(instance_path: Path) -> dict:
     """Build the configuration mapping from defaults and the environment."""
     env = (_env("ENV") or "development").strip().lower()
     production = env == "production"
-    database_url = _env("DATABASE_URL") or f"sqlite:///{instance_path / 'academy.db'}"
+    database_url = normalise_database_url(
+        _env("DATABASE_URL") or f"sqlite:///{instance_path / 'academy.db'}"
+    )
     base_url = (_env("BASE_URL") or "http://127.0.0.1:5000").rstrip("/")
     https = base_url.startswith("https://")
     return {

@@ -25,6 +25,14 @@ def test_config_comes_from_academy_environment_variables(tmp_path, monkeypatch):
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
 
 
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
+def test_postgresql_urls_use_psycopg_3(tmp_path, monkeypatch, scheme):
+    monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("ACADEMY_DATABASE_URL", f"{scheme}://u:p@db.internal/academy")
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@db.internal/academy"
+
+
 def test_database_defaults_to_instance_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("ACADEMY_DATABASE_URL", raising=False)

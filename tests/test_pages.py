@@ -114,3 +114,38 @@ def test_rate_limited_forms_answer_429_in_the_users_language(make_app, app):
     assert codes[10] == 429
     response = limited.post("/auth/reset?lang=es", data={"email": "y@example.org"})
     assert '<html lang="es"' in response.text
+
+
+def _statements(app, client, url: str) -> int:
+    from sqlalchemy import event
+
+    from academy.extensions import db
+
+    count = 0
+
+    def counter(*_args):
+        nonlocal count
+        count += 1
+
+    event.listen(db.engine, "before_cursor_execute", counter)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counter)
+    return count
+
+
+def test_page_views_make_few_queries_and_write_nothing(app, client):
+    user = make_user()
+    sign_in(client, user.email)
+    for url in ["/", "/account/", "/privacy"]:
+        # Loading the signed-in user is the only query these pages need.
+        assert _statements(app, client, url) <= 2, url
+
+
+@pytest.mark.parametrize("url", ["/", "/auth/register"])
+def test_pages_with_their_css_stay_small_for_slow_connections(client, url):
+    html = client.get(url).data
+    css = client.get(re.search(rb'href="(/static/css/[^"]+)"', html).group(1).decode())
+    assert len(html) + len(css.data) < 60_000
+    css.close()
