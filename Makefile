@@ -25,6 +25,7 @@ compile-translations: $(STAMP)
 
 run: $(STAMP) instance/secret_key compile-translations
 	$(BIN)/academy db upgrade
+	@if ls courses/*/course.yaml >/dev/null 2>&1; then $(BIN)/academy courses import courses/; fi
 	@echo
 	@echo "SSE Academy is starting on http://127.0.0.1:5000"
 	@echo "Create the first admin in another terminal with:"

@@ -27,6 +27,10 @@ def create_app(config: dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_hooks(app)
     _register_commands(app)
+    if app.config.get("BENCHMARK_ROUTES"):
+        from academy.benchmarking import register_benchmark_routes
+
+        register_benchmark_routes(app)
     return app
 
 
@@ -59,11 +63,15 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from academy.account import bp as account_bp
     from academy.auth import bp as auth_bp
+    from academy.courses import bp as courses_bp
+    from academy.learning import bp as learning_bp
     from academy.main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(courses_bp)
+    app.register_blueprint(learning_bp)
 
 
 def _register_hooks(app: Flask) -> None:
@@ -81,5 +89,7 @@ def _register_hooks(app: Flask) -> None:
 
 def _register_commands(app: Flask) -> None:
     from academy.auth.cli import users
+    from academy.courses.cli import courses
 
     app.cli.add_command(users)
+    app.cli.add_command(courses)

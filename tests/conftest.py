@@ -175,3 +175,26 @@ class Outbox:
 @pytest.fixture
 def outbox(app) -> Outbox:
     return Outbox(Path(app.config["MAIL_OUTBOX"]))
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_PACKAGE = FIXTURES / "packages" / "sample-course"
+
+
+def import_package(path: Path):
+    """Check, render and import a package the way `academy courses import` does."""
+    from academy.courses.building import build_package
+    from academy.courses.importing import container_labels, import_built
+
+    result = import_built(build_package(path, container_labels))
+    db.session.commit()
+    return result
+
+
+@pytest.fixture
+def sample_course(app):
+    """The example package, imported; returns its Course row."""
+    from academy.courses.models import Course
+
+    import_package(SAMPLE_PACKAGE)
+    return db.session.scalar(db.select(Course).where(Course.slug == "sample-course"))

@@ -1,0 +1,259 @@
+"""Check a whole package and render its lessons: what `check` and `import` share.
+
+Rendering happens here, once: links are resolved while rendering, so broken
+ones are found with their line, and the HTML the importer stores is final.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from academy.courses import rendering
+from academy.courses.package import LESSON_FILE_RE, MODULE_DIR_RE, CoursePackage
+from academy.courses.problems import PackageError, Problems
+from academy.courses.reading import Reader
+
+# Bump when rendering changes, so unchanged packages are rendered again.
+RENDERER_VERSION = "1"
+
+Labels = Callable[[str], Mapping[str, str]]
+
+
+@dataclass
+class Built:
+    package: CoursePackage
+    # (lesson id, language) -> sanitised HTML of that lesson text
+    html: dict[tuple[str, str], str] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    content_hash: str = ""
+
+    def coverage(self) -> list[tuple[str, int, int, int, int]]:
+        """Per language: lessons translated, lessons, modules translated, modules."""
+        package = self.package
+        lessons, modules = package.lessons, package.modules
+        return [
+            (
+                language,
+                sum(1 for lesson in lessons if language in lesson.texts),
+                len(lessons),
+                sum(1 for module in modules if language in module.title),
+                len(modules),
+            )
+            for language in package.languages
+        ]
+
+
+def check_package(
+    root: Path, labels: Labels | None = None, progress: Callable[[int], None] | None = None
+) -> tuple[Built | None, Problems]:
+    """Read, check and render a package; never raises for a bad package."""
+    reader = Reader(root)
+    try:
+        package = reader.read()
+    except OSError as error:
+        reader.problems.error(".", 1, f"could not be read: {error.strerror or error}")
+        return None, reader.problems
+    if package is None:
+        return None, reader.problems
+    built = Built(package, problems=reader.problems)
+    _check_ids_and_languages(built)
+    _check_references(built, root)
+    _render_all(built, labels or (lambda _language: rendering.DEFAULT_LABELS), progress)
+    built.content_hash = package_hash(root)
+    return built, reader.problems
+
+
+def build_package(root: Path, labels: Labels | None = None, progress=None) -> Built:
+    """Like check_package, but raise PackageError when there is any error."""
+    built, problems = check_package(root, labels, progress)
+    if built is None or problems.errors:
+        raise PackageError(problems.sorted())
+    return built
+
+
+def _check_ids_and_languages(built: Built) -> None:
+    package, problems = built.package, built.problems
+    seen: dict[str, str] = {}
+    for module in package.modules:
+        for item_id, path in [(module.id, module.path)] + [
+            (item.id, _item_path(module.path, item)) for item in module.items
+        ]:
+            if item_id in seen and seen[item_id] != path:
+                problems.error(path, 1, f"the id '{item_id}' is already used by {seen[item_id]}")
+            seen.setdefault(item_id, path)
+        for lesson in module.lessons:
+            path = _item_path(module.path, lesson)
+            if package.default_language not in lesson.files:
+                problems.error(
+                    path,
+                    1,
+                    f"the lesson '{lesson.id}' has no {package.default_language} "
+                    "version, which every lesson needs",
+                )
+            for language in package.languages:
+                if language not in lesson.files and package.default_language in lesson.files:
+                    problems.warning(
+                        path, 1, f"the lesson '{lesson.id}' is not translated into {language}"
+                    )
+
+
+def _item_path(module_path: str, item) -> str:
+    texts = getattr(item, "texts", None)
+    if texts:
+        return next(iter(texts.values())).path
+    return getattr(item, "path", module_path)
+
+
+def _check_references(built: Built, root: Path) -> None:
+    """Completion lists and certificate files must name things that exist."""
+    package, problems = built.package, built.problems
+    lesson_ids = {lesson.id for lesson in package.lessons}
+    quiz_ids = {quiz.id for quiz in package.quizzes}
+    lines = package.completion.pop("lines", {})
+    for key, kind, known in (("lessons", "lesson", lesson_ids), ("quizzes", "quiz", quiz_ids)):
+        chosen = package.completion.get(key)
+        if isinstance(chosen, list):
+            for item_id in chosen:
+                if item_id not in known:
+                    problems.error(
+                        "course.yaml",
+                        lines.get(key, 1),
+                        f"completion names an unknown {kind} '{item_id}'",
+                    )
+    certificate = package.certificate
+    if "logo" in certificate:
+        logo = certificate["logo"].removeprefix("assets/")
+        if logo not in package.assets or not logo.endswith((".png", ".jpg", ".jpeg", ".svg")):
+            problems.error(
+                "course.yaml",
+                certificate.pop("logo_line"),
+                f"the logo '{certificate['logo']}' must be a .png, .jpg or .svg file in assets/",
+            )
+        certificate["logo"] = logo
+    if "template" in certificate:
+        name = certificate["template"]
+        target = root / name
+        if "/" in name or not name.endswith(".html") or not target.is_file():
+            problems.error(
+                "course.yaml",
+                certificate.pop("template_line"),
+                f"the template '{name}' must be an .html file at the top of the package",
+            )
+    certificate.pop("logo_line", None)
+    certificate.pop("template_line", None)
+
+
+def _render_all(built: Built, labels: Labels, progress) -> None:
+    package = built.package
+    # Links name a lesson's file in any language; the lesson id is what counts,
+    # so a link to a translation not written yet still finds its lesson.
+    lessons_by_file = {
+        f"{module.path}/{lesson.id}": lesson.id
+        for module in package.modules
+        for lesson in module.lessons
+    }
+    quiz_files = {quiz.path: quiz.id for quiz in package.quizzes}
+    for lesson in package.lessons:
+        for language, text in lesson.texts.items():
+            resolver = LinkResolver(built, text.path, lessons_by_file, quiz_files)
+            for line, message in rendering.container_problems(text.body, text.body_line):
+                built.problems.error(text.path, line, message)
+            rendered = rendering.render_lesson(
+                text.body, first_line=text.body_line, rewrite_url=resolver, labels=labels(language)
+            )
+            built.html[(lesson.id, language)] = rendered.html
+            _check_alt_texts(built, text.path, rendered)
+        if progress:
+            progress(1)
+
+
+_IMG_ALT = re.compile(r"<img\b[^>]*?\salt=\"([^\"]*)\"")
+
+
+def _check_alt_texts(built: Built, path: str, rendered: rendering.Rendered) -> None:
+    """Every image needs a text alternative, for screen readers and slow connections."""
+    images = [ref for ref in rendered.references if ref.kind == "image"]
+    for reference, alt in zip(images, _IMG_ALT.findall(rendered.html), strict=False):
+        if not alt.strip():
+            built.problems.error(
+                path,
+                reference.line,
+                f"the image '{reference.url}' needs a text alternative: ![what it shows]({reference.url})",
+            )
+
+
+class LinkResolver:
+    """Turn a relative link in a lesson into the URL it has on the site.
+
+    Lesson pages live at /courses/<course>/lessons/<lesson> and assets at
+    /courses/<course>/assets/<hash>/<path>, so the stored URLs are relative
+    and work whatever prefix the site is mounted under.
+    """
+
+    def __init__(self, built: Built, source: str, lessons: dict[str, str], quizzes: dict[str, str]):
+        self.built, self.source = built, source
+        self.lessons, self.quizzes = lessons, quizzes
+
+    def __call__(self, reference: rendering.Reference) -> str | None:
+        parts = urlsplit(reference.url)
+        if parts.scheme or parts.netloc:
+            self._error(
+                reference, f"'{reference.url}' is not allowed here: use https:// or a relative path"
+            )
+            return None
+        target = posixpath.normpath(
+            posixpath.join(posixpath.dirname(self.source), unquote(parts.path))
+        )
+        fragment = f"#{rendering.ID_PREFIX}{parts.fragment}" if parts.fragment else ""
+        if target.startswith("../") or target == ".." or target.startswith("/"):
+            self._error(reference, f"the link '{reference.url}' leaves the package")
+            return None
+        if target.startswith("assets/"):
+            asset = self.built.package.assets.get(target.removeprefix("assets/"))
+            if asset is None:
+                self._error(reference, f"the file '{target}' does not exist")
+                return None
+            return f"../assets/{asset.sha256[:16]}/{quote(asset.path)}"
+        if _is_lesson_file(target):
+            lesson_id = self.lessons.get(_lesson_key(target))
+            if lesson_id is None:
+                self._error(reference, f"the lesson '{target}' does not exist")
+                return None
+            return lesson_id + fragment
+        if reference.kind == "link" and target in self.quizzes:
+            return f"../quizzes/{self.quizzes[target]}"
+        self._error(
+            reference, f"'{reference.url}' must point to a lesson, a quiz or a file in assets/"
+        )
+        return None
+
+    def _error(self, reference: rendering.Reference, message: str) -> None:
+        self.built.problems.error(self.source, reference.line, message)
+
+
+def _is_lesson_file(target: str) -> bool:
+    folder, _, name = target.rpartition("/")
+    return bool(MODULE_DIR_RE.match(folder) and LESSON_FILE_RE.match(name))
+
+
+def _lesson_key(target: str) -> str:
+    """'01-start/02-more.fr.md' -> '01-start/more'."""
+    folder, _, name = target.rpartition("/")
+    return f"{folder}/{LESSON_FILE_RE.match(name).group(2)}"
+
+
+def package_hash(root: Path) -> str:
+    """A hash of every file the package is made of, and of the renderer."""
+    digest = hashlib.sha256(f"renderer {RENDERER_VERSION}\n".encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        if not path.resolve().is_relative_to(root.resolve()):
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -1,0 +1,118 @@
+"""`academy courses check|import PATH...`: for trainers and for `make run`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from academy.courses.building import Built, check_package, package_hash
+from academy.courses.importing import container_labels, import_built, imported_unchanged
+from academy.courses.problems import Problems
+from academy.database import write_transactions
+from academy.extensions import db
+
+# Packages with more lessons than this show a progress bar while rendering.
+PROGRESS_THRESHOLD = 50
+
+
+def package_folders(paths: tuple[str, ...]) -> list[Path]:
+    """Each PATH is a package, or a folder whose subfolders are packages."""
+    folders: list[Path] = []
+    for value in paths:
+        path = Path(value)
+        if (path / "course.yaml").is_file() or not path.is_dir():
+            folders.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if (p / "course.yaml").is_file())
+        folders.extend(found or [path])
+    return folders
+
+
+def _report(folder: Path, problems: Problems, built: Built | None) -> None:
+    for problem in problems.sorted():
+        click.echo(f"{folder}/{problem}", err=True)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if built is not None:
+        click.echo(f"\n{folder}: translation coverage")
+        click.echo(f"  {'language':<10} {'lessons':>12} {'modules':>12}")
+        for language, lessons, total_lessons, modules, total_modules in built.coverage():
+            click.echo(
+                f"  {language:<10} {f'{lessons}/{total_lessons}':>12} "
+                f"{f'{modules}/{total_modules}':>12}"
+            )
+    verdict = "OK" if not errors else "FAILED"
+    click.echo(f"{folder}: {verdict}: {errors} error(s), {warnings} warning(s)\n")
+
+
+def _check(folder: Path) -> tuple[Built | None, Problems]:
+    """Check one package, with a progress bar on large ones."""
+    lesson_count = sum(1 for _ in folder.glob("*/*.md")) if folder.is_dir() else 0
+    if lesson_count <= PROGRESS_THRESHOLD:
+        return check_package(folder, container_labels)
+    with click.progressbar(length=lesson_count, label=f"Rendering {folder.name}") as bar:
+        return check_package(folder, container_labels, progress=lambda _n: bar.update(1))
+
+
+@click.group(help="Check and import course packages.")
+def courses() -> None:
+    pass
+
+
+@courses.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@with_appcontext
+def check(paths: tuple[str, ...]) -> None:
+    """Check course packages and report every problem with its file and line."""
+    failed = False
+    for folder in package_folders(paths):
+        built, problems = _check(folder)
+        _report(folder, problems, built)
+        failed = failed or bool(problems.errors) or built is None
+    sys.exit(1 if failed else 0)
+
+
+@courses.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing.")
+@with_appcontext
+def import_(paths: tuple[str, ...], dry_run: bool) -> None:
+    """Check course packages, then store them; a package with an error is not imported."""
+    failed = False
+    for folder in package_folders(paths):
+        unchanged = folder.is_dir() and imported_unchanged(package_hash(folder))
+        if unchanged:
+            # The same files passed the checks when they were imported.
+            click.echo(f"{unchanged}: unchanged; nothing written.")
+            continue
+        built, problems = _check(folder)
+        if built is None or problems.errors:
+            _report(folder, problems, built)
+            click.echo(f"{folder}: not imported; nothing was changed.", err=True)
+            failed = True
+            continue
+        with write_transactions():
+            result = import_built(built)
+            if dry_run:
+                db.session.rollback()
+            else:
+                db.session.commit()
+        click.echo(_describe(result, dry_run))
+    sys.exit(1 if failed else 0)
+
+
+def _describe(result, dry_run: bool) -> str:
+    if result.status == "unchanged":
+        return f"{result.course}: unchanged; nothing written."
+    verb = (
+        {"created": "would be created", "updated": "would be updated"}
+        if dry_run
+        else {"created": "created", "updated": "updated"}
+    )
+    return (
+        f"{result.course}: {verb[result.status]} ({result.lessons} lessons, "
+        f"{result.languages} languages, {result.assets} assets)"
+        + (" — dry run, nothing written." if dry_run else ".")
+    )

@@ -1,0 +1,287 @@
+"""Validate the keys of course.yaml, module.yaml and lesson front matter."""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale, UnknownLocaleError
+
+from academy.courses.package import ID_RE, LEVELS, MAX_ID_LENGTH, CoursePackage, LessonText, Module
+from academy.courses.problems import Problems
+from academy.courses.yamlfile import LineDict
+
+COURSE_KEYS = {
+    "id",
+    "version",
+    "default_language",
+    "languages",
+    "title",
+    "summary",
+    "audience",
+    "duration_hours",
+    "level",
+    "tags",
+    "licence",
+    "trainers",
+    "completion",
+    "certificate",
+}
+REQUIRED_COURSE_KEYS = ("id", "version", "default_language", "languages", "title")
+MODULE_KEYS = {"title", "summary"}
+LESSON_KEYS = {"title", "duration_minutes"}
+CERTIFICATE_KEYS = {"issue", "signatories", "logo", "template"}
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def valid_language(code) -> bool:
+    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
+        return False
+    try:
+        Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+def valid_id(value) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_ID_LENGTH and bool(ID_RE.match(value))
+
+
+def unknown_keys(data: LineDict, allowed: set[str], path: str, problems: Problems) -> None:
+    for key in data:
+        if key not in allowed:
+            hint = ", ".join(sorted(allowed))
+            problems.error(path, data.line_of(key), f"unknown key '{key}' (allowed: {hint})")
+
+
+def text_map(data: LineDict, key: str, path: str, languages, problems: Problems) -> dict[str, str]:
+    """A map language -> non-empty text, in course languages only."""
+    value = data.get(key)
+    line = data.line_of(key)
+    if value is None:
+        return {}
+    if isinstance(value, str) and len(languages) == 1:
+        value = {languages[0]: value}
+    if not isinstance(value, dict):
+        problems.error(path, line, f"'{key}' must map languages to text, like {key}: {{en: ...}}")
+        return {}
+    result = {}
+    for language, text in value.items():
+        where = value.line_of(language) if isinstance(value, LineDict) else line
+        if language not in languages:
+            problems.error(path, where, f"'{language}' in '{key}' is not a course language")
+        elif not isinstance(text, str) or not text.strip():
+            problems.error(path, where, f"'{key}' in '{language}' must be non-empty text")
+        else:
+            result[language] = text.strip()
+    return result
+
+
+def course_from_yaml(data: LineDict, path: str, problems: Problems) -> CoursePackage | None:
+    unknown_keys(data, COURSE_KEYS, path, problems)
+    missing = [key for key in REQUIRED_COURSE_KEYS if key not in data]
+    for key in missing:
+        problems.error(path, data.line, f"the required key '{key}' is missing")
+    if missing:
+        return None
+    course_id, version = data["id"], data["version"]
+    if not valid_id(course_id):
+        problems.error(
+            path,
+            data.line_of("id"),
+            "'id' must be lowercase letters, digits and "
+            f"single hyphens, at most {MAX_ID_LENGTH} characters",
+        )
+    if not isinstance(version, str) or not version.strip():
+        problems.error(
+            path,
+            data.line_of("version"),
+            f"'version' must be text in quotes, like version: \"{version}\"",
+        )
+    languages = _languages(data, path, problems)
+    default = data["default_language"]
+    if not valid_language(default) or default not in languages:
+        problems.error(
+            path,
+            data.line_of("default_language"),
+            f"'default_language' ({default}) must be one of the languages",
+        )
+        return None
+    if not languages or not valid_id(course_id) or not isinstance(version, str):
+        return None
+    package = CoursePackage(
+        id=course_id,
+        version=version.strip(),
+        default_language=default,
+        languages=languages,
+        title=_required_map(data, "title", path, languages, default, problems),
+        summary=text_map(data, "summary", path, languages, problems),
+        audience=text_map(data, "audience", path, languages, problems),
+    )
+    _catalogue_facts(data, path, package, problems)
+    package.completion = _completion(data, path, problems)
+    package.certificate = _certificate(data, path, languages, problems)
+    return package
+
+
+def _languages(data: LineDict, path: str, problems: Problems) -> list[str]:
+    value = data["languages"]
+    line = data.line_of("languages")
+    if not isinstance(value, list) or not value:
+        problems.error(path, line, "'languages' must be a list of language codes, like [en, fr]")
+        return []
+    languages = []
+    for code in value:
+        if not valid_language(code):
+            problems.error(path, line, f"'{code}' is not a known language code (BCP 47, like fr)")
+        elif code in languages:
+            problems.error(path, line, f"the language '{code}' is listed twice")
+        else:
+            languages.append(code)
+    return languages
+
+
+def _required_map(data, key, path, languages, default, problems) -> dict[str, str]:
+    result = text_map(data, key, path, languages, problems)
+    if default not in result:
+        problems.error(
+            path, data.line_of(key), f"'{key}' must have the default language ({default})"
+        )
+    for language in languages:
+        if language != default and language not in result and default in result:
+            problems.warning(path, data.line_of(key), f"'{key}' is not translated into {language}")
+    return result
+
+
+def _catalogue_facts(data: LineDict, path: str, package: CoursePackage, problems) -> None:
+    hours = data.get("duration_hours")
+    if hours is not None:
+        if isinstance(hours, bool) or not isinstance(hours, int | float) or hours <= 0:
+            problems.error(
+                path, data.line_of("duration_hours"), "'duration_hours' must be a number above 0"
+            )
+        else:
+            package.duration_hours = float(hours)
+    level = data.get("level")
+    if level is not None:
+        if level not in LEVELS:
+            problems.error(
+                path, data.line_of("level"), f"'level' must be one of {', '.join(LEVELS)}"
+            )
+        else:
+            package.level = level
+    package.tags = _id_list(data, "tags", path, problems)
+    licence = data.get("licence")
+    if licence is not None:
+        if not isinstance(licence, str) or not licence.strip():
+            problems.error(
+                path, data.line_of("licence"), "'licence' must be text, like CC-BY-SA-4.0"
+            )
+        else:
+            package.licence = licence.strip()
+    trainers = data.get("trainers") or []
+    if not isinstance(trainers, list) or not all(
+        isinstance(t, str) and EMAIL_RE.match(t) for t in trainers
+    ):
+        problems.error(
+            path, data.line_of("trainers"), "'trainers' must be a list of email addresses"
+        )
+    else:
+        package.trainers = [t.strip().casefold() for t in trainers]
+
+
+def _id_list(data: LineDict, key: str, path: str, problems: Problems) -> list[str]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(valid_id(v) for v in value):
+        problems.error(
+            path, data.line_of(key), f"'{key}' must be a list of ids like [cooperatives]"
+        )
+        return []
+    return list(dict.fromkeys(value))
+
+
+def _completion(data: LineDict, path: str, problems: Problems) -> dict:
+    value = data.get("completion")
+    result = {"lessons": "all", "quizzes": "all"}
+    if value is None:
+        return result
+    if not isinstance(value, LineDict):
+        problems.error(path, data.line_of("completion"), "'completion' must map lessons/quizzes")
+        return result
+    unknown_keys(value, {"lessons", "quizzes"}, path, problems)
+    for key in ("lessons", "quizzes"):
+        if key not in value or value[key] == "all":
+            continue
+        ids = value[key]
+        if not isinstance(ids, list) or not all(valid_id(v) for v in ids):
+            problems.error(path, value.line_of(key), f"'{key}' must be 'all' or a list of ids")
+        else:
+            result[key] = list(ids)
+    # Where the lists were written, for the checks once lessons are known.
+    result["lines"] = {key: value.line_of(key) for key in ("lessons", "quizzes")}
+    return result
+
+
+def _certificate(data: LineDict, path: str, languages, problems: Problems) -> dict:
+    value = data.get("certificate")
+    result: dict = {"issue": "automatic", "signatories": []}
+    if value is None:
+        return result
+    if not isinstance(value, LineDict):
+        problems.error(path, data.line_of("certificate"), "'certificate' must be a map")
+        return result
+    unknown_keys(value, CERTIFICATE_KEYS, path, problems)
+    issue = value.get("issue", "automatic")
+    if issue not in ("automatic", "admin"):
+        problems.error(path, value.line_of("issue"), "'issue' must be automatic or admin")
+    result["issue"] = issue
+    for signatory in value.get("signatories") or []:
+        if not isinstance(signatory, LineDict) or not isinstance(signatory.get("name"), str):
+            problems.error(
+                path, value.line_of("signatories"), "each signatory needs a name and a title"
+            )
+            continue
+        unknown_keys(signatory, {"name", "title"}, path, problems)
+        title = text_map(signatory, "title", path, languages, problems)
+        result["signatories"].append({"name": signatory["name"].strip(), "title": title})
+    for key in ("logo", "template"):
+        if key in value:
+            if not isinstance(value[key], str):
+                problems.error(path, value.line_of(key), f"'{key}' must be a file path")
+            else:
+                result[key] = value[key]
+                result[f"{key}_line"] = value.line_of(key)
+    return result
+
+
+def module_from_yaml(data: LineDict, path: str, package: CoursePackage, module: Module, problems):
+    unknown_keys(data, MODULE_KEYS, path, problems)
+    if "title" not in data:
+        problems.error(path, data.line, "the required key 'title' is missing")
+    module.title = (
+        _required_map(data, "title", path, package.languages, package.default_language, problems)
+        if "title" in data
+        else {}
+    )
+    module.summary = text_map(data, "summary", path, package.languages, problems)
+
+
+def lesson_text_from_yaml(data, path, language, body, body_line, problems) -> LessonText | None:
+    unknown_keys(data, LESSON_KEYS, path, problems)
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.error(path, data.line_of("title"), "the front matter needs a 'title'")
+        return None
+    minutes = data.get("duration_minutes")
+    if minutes is not None and (
+        isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600
+    ):
+        problems.error(
+            path,
+            data.line_of("duration_minutes"),
+            "'duration_minutes' must be a whole number from 1 to 600",
+        )
+        minutes = None
+    return LessonText(language, path, title.strip(), minutes, body, body_line)

@@ -1,0 +1,101 @@
+"""Imported courses: what the pages serve, rendered and sanitised at import.
+
+A course package is parsed, checked and rendered once by `academy courses
+import`; these tables hold the result, so any number of app servers can
+serve it without the package files.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from academy.database import UTCDateTime, utcnow
+from academy.extensions import db
+
+
+class Course(db.Model):
+    __tablename__ = "courses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The stable id from course.yaml, used in URLs and certificates.
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    version: Mapped[str] = mapped_column(String(50))
+    default_language: Mapped[str] = mapped_column(String(20))
+    languages: Mapped[list] = mapped_column(JSON)
+    title: Mapped[dict] = mapped_column(JSON)
+    summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    audience: Mapped[dict] = mapped_column(JSON, default=dict)
+    duration_hours: Mapped[float | None]
+    level: Mapped[str | None] = mapped_column(String(20))
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    licence: Mapped[str | None] = mapped_column(String(100))
+    trainers: Mapped[list] = mapped_column(JSON, default=list)
+    completion: Mapped[dict] = mapped_column(JSON, default=dict)
+    certificate: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Modules and lessons with their titles in every language, built at import,
+    # so course and lesson pages need no query per lesson.
+    outline: Mapped[list] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    lessons: Mapped[list[Lesson]] = relationship(back_populates="course", lazy="raise")
+
+    def __repr__(self) -> str:
+        return f"<Course {self.slug} {self.version}>"
+
+
+class Lesson(db.Model):
+    __tablename__ = "lessons"
+    __table_args__ = (UniqueConstraint("course_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(100))
+    module_slug: Mapped[str] = mapped_column(String(100))
+    # Order in the whole course; NULL once the lesson left the package, its
+    # row (and learners' progress on it) kept.
+    position: Mapped[int | None] = mapped_column(Integer)
+
+    course: Mapped[Course] = relationship(back_populates="lessons", lazy="raise")
+
+    def __repr__(self) -> str:
+        return f"<Lesson {self.slug}>"
+
+
+class LessonContent(db.Model):
+    """One lesson in one language: its title and sanitised HTML."""
+
+    __tablename__ = "lesson_contents"
+    __table_args__ = (UniqueConstraint("lesson_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    html: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"<LessonContent {self.lesson_id} {self.language}>"
+
+
+class Asset(db.Model):
+    """A file from a package's assets/ folder, served under its content hash."""
+
+    __tablename__ = "assets"
+    __table_args__ = (UniqueConstraint("course_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(String(300))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    def __repr__(self) -> str:
+        return f"<Asset {self.path}>"

@@ -1,0 +1,277 @@
+"""Read a course package folder into a CoursePackage, collecting every problem."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from academy.courses import fields
+from academy.courses.assets import check_asset
+from academy.courses.package import (
+    ASSET_TYPES,
+    LESSON_FILE_RE,
+    MAX_ASSET_BYTES,
+    MODULE_DIR_RE,
+    QUIZ_FILE_RE,
+    Asset,
+    CoursePackage,
+    Lesson,
+    LessonText,
+    Module,
+    Quiz,
+)
+from academy.courses.problems import Problems
+from academy.courses.yamlfile import LineDict, YamlError, load
+
+IGNORED = {"README.md", "README.txt", "README", ".DS_Store", "Thumbs.db"}
+
+
+class Reader:
+    """Reads one package; every method records problems instead of raising."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.resolved_root = root.resolve()
+        self.problems = Problems()
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def inside(self, path: Path) -> bool:
+        """False (and an error) when path, through a link, leaves the package."""
+        if path.resolve().is_relative_to(self.resolved_root):
+            return True
+        self.problems.error(self.rel(path), 1, "points outside the package (symbolic link)")
+        return False
+
+    def text(self, path: Path) -> str | None:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.problems.error(self.rel(path), line, "is not UTF-8 text; save it as UTF-8")
+            return None
+        return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+    def yaml_mapping(self, path: Path, text: str | None = None, first_line: int = 1):
+        text = self.text(path) if text is None else text
+        if text is None:
+            return None
+        try:
+            data = load(text, first_line)
+        except YamlError as error:
+            self.problems.error(self.rel(path), error.line, error.message)
+            return None
+        if not isinstance(data, LineDict):
+            self.problems.error(self.rel(path), first_line, "must be a map of keys and values")
+            return None
+        return data
+
+    # -- course.yaml ---------------------------------------------------------
+
+    def read(self) -> CoursePackage | None:
+        course_file = self.root / "course.yaml"
+        if not self.root.is_dir():
+            self.problems.error(self.root.name or str(self.root), 1, "is not a folder")
+            return None
+        if not course_file.is_file():
+            self.problems.error("course.yaml", 1, "is missing: every package needs one")
+            return None
+        if not self.inside(course_file):
+            return None
+        data = self.yaml_mapping(course_file)
+        if data is None:
+            return None
+        package = fields.course_from_yaml(data, "course.yaml", self.problems)
+        if package is None:
+            return None
+        package.assets = self.read_assets()
+        package.modules = self.read_modules(package)
+        self.check_root_entries()
+        return package
+
+    def check_root_entries(self) -> None:
+        for entry in sorted(self.root.iterdir()):
+            name = entry.name
+            if name.startswith(".") or name in IGNORED or name in ("course.yaml", "assets"):
+                continue
+            if entry.is_dir() and MODULE_DIR_RE.match(name):
+                continue
+            if entry.is_file() and name.endswith(".html"):
+                continue  # certificate templates, checked where course.yaml names them
+            self.problems.warning(self.rel(entry), 1, _unknown_entry_message(entry))
+
+    # -- modules and their items ---------------------------------------------
+
+    def read_modules(self, package: CoursePackage) -> list[Module]:
+        modules: list[Module] = []
+        numbers: dict[int, str] = {}
+        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            match = MODULE_DIR_RE.match(folder.name)
+            if not match:
+                if folder.name[:1].isdigit():
+                    self.problems.error(self.rel(folder), 1, _malformed_id_message(folder.name))
+                continue
+            if not self.inside(folder):
+                continue
+            number, module_id = int(match.group(1)), match.group(2)
+            if number in numbers:
+                self.problems.error(
+                    self.rel(folder), 1, f"has the same number as {numbers[number]}"
+                )
+            numbers[number] = folder.name
+            module = self.read_module(folder, number, module_id, package)
+            if module is not None:
+                modules.append(module)
+        if not modules:
+            self.problems.error("course.yaml", 1, "the package has no module folders (01-name/)")
+        return sorted(modules, key=lambda m: m.number)
+
+    def read_module(self, folder: Path, number: int, module_id: str, package) -> Module | None:
+        meta_path = folder / "module.yaml"
+        rel_meta = self.rel(meta_path)
+        module = Module(module_id, number, self.rel(folder), {}, {})
+        if not meta_path.is_file():
+            self.problems.error(rel_meta, 1, "is missing: a module needs a title")
+        elif self.inside(meta_path):
+            data = self.yaml_mapping(meta_path)
+            if data is not None:
+                fields.module_from_yaml(data, rel_meta, package, module, self.problems)
+        module.items = self.read_items(folder, package)
+        return module
+
+    def read_items(self, folder: Path, package: CoursePackage) -> list[Lesson | Quiz]:
+        items: dict[str, Lesson | Quiz] = {}
+        numbers: dict[int, str] = {}
+        for path in sorted(p for p in folder.iterdir()):
+            name = path.name
+            if name == "module.yaml" or name.startswith(".") or name in IGNORED:
+                continue
+            if not path.is_file() or not self.inside(path):
+                if path.is_dir():
+                    self.problems.warning(self.rel(path), 1, "folders inside a module are ignored")
+                continue
+            item = self.read_item(path, package, items)
+            if item is None:
+                continue
+            owner = numbers.setdefault(item.number, item.id)
+            if owner != item.id:
+                self.problems.error(
+                    self.rel(path), 1, f"has the same number ({item.number}) as '{owner}'"
+                )
+        return sorted(items.values(), key=lambda item: item.number)
+
+    def read_item(self, path: Path, package, items) -> Lesson | Quiz | None:
+        name = path.name
+        if quiz := QUIZ_FILE_RE.match(name):
+            number, quiz_id = int(quiz.group(1)), quiz.group(2)
+            data = self.yaml_mapping(path)
+            items[quiz_id] = Quiz(quiz_id, number, self.rel(path), data or {})
+            return items[quiz_id]
+        lesson = LESSON_FILE_RE.match(name)
+        if not lesson:
+            if name[:1].isdigit():
+                self.problems.error(self.rel(path), 1, _malformed_id_message(name))
+            else:
+                self.problems.warning(self.rel(path), 1, _unknown_entry_message(path))
+            return None
+        number, lesson_id, language = int(lesson.group(1)), lesson.group(2), lesson.group(3)
+        existing = items.get(lesson_id)
+        if isinstance(existing, Quiz):
+            self.problems.error(self.rel(path), 1, f"the id '{lesson_id}' is also a quiz")
+            return None
+        if language not in package.languages:
+            self.problems.error(
+                self.rel(path),
+                1,
+                f"'{language}' is not one of the course languages ({', '.join(package.languages)})",
+            )
+            return None
+        text = self.read_lesson_text(path, language)
+        entry = existing or Lesson(lesson_id, number)
+        if existing and existing.number != number:
+            self.problems.error(
+                self.rel(path),
+                1,
+                f"the other languages of '{lesson_id}' are numbered {existing.number}",
+            )
+        entry.files.add(language)
+        if text is not None:
+            entry.texts[language] = text
+        items[lesson_id] = entry
+        return entry
+
+    def read_lesson_text(self, path: Path, language: str) -> LessonText | None:
+        text = self.text(path)
+        if text is None:
+            return None
+        rel = self.rel(path)
+        lines = text.split("\n")
+        if not lines or lines[0].strip() != "---":
+            self.problems.error(
+                rel, 1, "must start with front matter: a line '---', 'title: ...', '---'"
+            )
+            return None
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        except StopIteration:
+            self.problems.error(rel, 1, "the front matter is not closed by a line '---'")
+            return None
+        data = self.yaml_mapping(path, "\n".join(lines[1:end]), first_line=2)
+        if data is None:
+            return None
+        return fields.lesson_text_from_yaml(
+            data, rel, language, "\n".join(lines[end + 1 :]), end + 2, self.problems
+        )
+
+    # -- assets ----------------------------------------------------------------
+
+    def read_assets(self) -> dict[str, Asset]:
+        folder = self.root / "assets"
+        assets: dict[str, Asset] = {}
+        if not folder.is_dir():
+            return assets
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if path.name.startswith(".") or not self.inside(path):
+                continue
+            asset = self.read_asset(path, folder)
+            if asset is not None:
+                assets[asset.path] = asset
+        return assets
+
+    def read_asset(self, path: Path, folder: Path) -> Asset | None:
+        rel = self.rel(path)
+        media_type = ASSET_TYPES.get(path.suffix.lower())
+        if media_type is None:
+            allowed = " ".join(sorted(ASSET_TYPES))
+            self.problems.error(
+                rel, 1, f"files of this type are not allowed in assets/ ({allowed})"
+            )
+            return None
+        size = path.stat().st_size
+        if size > MAX_ASSET_BYTES:
+            self.problems.error(
+                rel,
+                1,
+                f"is {size / 1048576:.1f} MB; assets may be at most "
+                f"{MAX_ASSET_BYTES // 1048576} MB (compress or resize it)",
+            )
+            return None
+        data = path.read_bytes()
+        if not check_asset(rel, path.suffix.lower(), data, self.problems):
+            return None
+        return Asset(
+            path.relative_to(folder).as_posix(), media_type, data, hashlib.sha256(data).hexdigest()
+        )
+
+
+def _unknown_entry_message(path: Path) -> str:
+    return "is not part of the package format and is ignored"
+
+
+def _malformed_id_message(name: str) -> str:
+    return (
+        f"'{name}' is not a valid name: use NN-id with lowercase letters, digits and "
+        "single hyphens (for lessons NN-id.LANG.md, for quizzes NN-id.quiz.yaml)"
+    )

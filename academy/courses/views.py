@@ -1,0 +1,282 @@
+"""The public course pages: catalogue, course, lesson, and the package assets.
+
+Anyone can read; an enrolled learner also sees their progress. Reading a page
+never writes to the database, and no page queries per lesson.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from babel.lists import format_list
+from babel.numbers import format_percent
+from babel.units import format_unit
+from flask import Response, abort, render_template, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+
+from academy.courses import bp, queries
+from academy.courses.forms import CatalogueFilterForm
+from academy.courses.models import Course
+from academy.courses.queries import LessonEntry, Text, offered_language, pick
+from academy.i18n import current_language
+from academy.learning import services as learning
+from academy.learning.forms import ContentLanguageForm
+from academy.learning.models import Enrolment
+
+# Asset URLs change with their content, so browsers may keep them for a year.
+ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
+# An SVG opened on its own must not run anything or load anything.
+SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+LEVEL_ORDER = ("introductory", "intermediate", "advanced")
+
+
+def _sort_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# -- the catalogue ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourseCard:
+    course: Course
+    title: Text
+    summary: Text | None
+    in_your_language: bool
+
+
+def _card(course: Course, language: str) -> CourseCard:
+    offered = offered_language(course, language)
+    wanted = offered or course.default_language
+    return CourseCard(
+        course=course,
+        title=pick(course.title, wanted, course.default_language) or Text(course.slug, "en"),
+        summary=pick(course.summary, wanted, course.default_language),
+        in_your_language=offered is not None,
+    )
+
+
+def _filter_choices(form: CatalogueFilterForm, courses: list[Course], language: str) -> None:
+    codes = {code for course in courses for code in course.languages}
+    names = sorted(
+        ((code, queries.language_name(code, language)) for code in codes),
+        key=lambda pair: _sort_key(pair[1]),
+    )
+    form.language.choices = [("", _("Any language")), *names]
+    tags = sorted({tag for course in courses for tag in course.tags or []}, key=_sort_key)
+    form.tag.choices = [("", _("Any topic")), *((tag, tag) for tag in tags)]
+    levels = {course.level for course in courses if course.level}
+    form.level.choices = [("", _("Any level"))] + [
+        (level, level_label(level)) for level in LEVEL_ORDER if level in levels
+    ]
+
+
+def _matches(course: Course, selected: dict[str, str]) -> bool:
+    if "language" in selected and selected["language"] not in course.languages:
+        return False
+    if "tag" in selected and selected["tag"] not in (course.tags or []):
+        return False
+    return "level" not in selected or selected["level"] == course.level
+
+
+@bp.route("/")
+def catalogue():
+    language = current_language()
+    courses = queries.catalogue_courses()
+    form = CatalogueFilterForm(request.args)
+    _filter_choices(form, courses, language)
+    selected, ignored = form.selected()
+    cards = [_card(course, language) for course in courses if _matches(course, selected)]
+    cards.sort(key=lambda card: (not card.in_your_language, _sort_key(card.title.text)))
+    return render_template(
+        "courses/catalogue.html",
+        form=form,
+        cards=cards,
+        total=len(courses),
+        filtered=bool(selected),
+        ignored=ignored,
+    )
+
+
+# -- reading a course ------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """Who reads the course, in which language, with which lessons done."""
+
+    course: Course
+    language: str
+    enrolment: Enrolment | None = None  # active enrolments only
+    has_left: bool = False
+    completed: set[int] = field(default_factory=set)
+    chosen: str | None = None  # a visitor's ?content= choice, kept in links
+
+    def link_args(self) -> dict[str, str]:
+        return {"content": self.chosen} if self.chosen else {}
+
+
+def _reading(course: Course) -> Reading:
+    enrolment = None
+    if current_user.is_authenticated:
+        enrolment = learning.find_enrolment(current_user, course)
+    if enrolment is not None and enrolment.is_active:
+        language = offered_language(course, enrolment.content_language) or course.default_language
+        completed = learning.completed_lesson_ids(current_user, course)
+        return Reading(course, language, enrolment, completed=completed)
+    chosen = offered_language(course, request.args.get("content"))
+    language = chosen or offered_language(course, current_language()) or course.default_language
+    return Reading(course, language, has_left=enrolment is not None, chosen=chosen)
+
+
+def _content_form(reading: Reading) -> ContentLanguageForm | None:
+    if reading.enrolment is None or len(reading.course.languages) < 2:
+        return None
+    form = ContentLanguageForm(
+        prefix="content",
+        formdata=None,
+        languages=queries.language_choices(reading.course, current_language()),
+    )
+    form.language.data = reading.language
+    form.next.data = current_path()
+    return form
+
+
+@bp.route("/<course>/")
+def course(course: str):
+    row = queries.course_or_404(course)
+    reading = _reading(row)
+    modules = queries.outline_of(row, reading.language)
+    progress = learning.progress_of(row, reading.completed) if reading.enrolment else None
+    resume = _resume(modules, reading) if reading.enrolment else None
+    return render_template(
+        "courses/course.html",
+        course=row,
+        reading=reading,
+        title=pick(row.title, reading.language, row.default_language),
+        summary=pick(row.summary, reading.language, row.default_language),
+        audience=pick(row.audience, reading.language, row.default_language),
+        modules=modules,
+        progress=progress,
+        resume=resume,
+        content_form=_content_form(reading),
+    )
+
+
+def _resume(modules, reading: Reading) -> LessonEntry | None:
+    slug = learning.resume_lesson(reading.course, reading.completed)
+    return next((e for e in queries.lessons_in_order(modules) if e.slug == slug), None)
+
+
+@bp.route("/<course>/lessons/<lesson>")
+def lesson(course: str, lesson: str):
+    row = queries.course_or_404(course)
+    reading = _reading(row)
+    modules = queries.outline_of(row, reading.language)
+    ordered = queries.lessons_in_order(modules)
+    index = next((i for i, entry in enumerate(ordered) if entry.slug == lesson), None)
+    if index is None:
+        abort(404)
+    entry = ordered[index]
+    contents = queries.lesson_contents(entry.pk, {reading.language, row.default_language})
+    content = contents.get(reading.language) or contents.get(row.default_language)
+    if content is None:
+        abort(404)
+    return render_template(
+        "courses/lesson.html",
+        course=row,
+        reading=reading,
+        course_title=pick(row.title, reading.language, row.default_language),
+        module=next(module for module in modules if module.id == entry.module_id),
+        entry=entry,
+        content=content,
+        missing=content.language != reading.language,
+        previous=ordered[index - 1] if index > 0 else None,
+        next_lesson=ordered[index + 1] if index + 1 < len(ordered) else None,
+        total=len(ordered),
+        content_form=_content_form(reading),
+    )
+
+
+@bp.route("/<course>/assets/<digest>/<path:name>")
+def asset(course: str, digest: str, name: str):
+    row = queries.asset_or_404(course, digest, name)
+    if request.if_none_match.contains_weak(row.sha256):
+        response = Response(status=304)
+    else:
+        response = Response(row.data, content_type=row.media_type)
+    response.set_etag(row.sha256)
+    response.headers["Cache-Control"] = ASSET_CACHE_CONTROL
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if row.media_type.split(";")[0].strip() == "image/svg+xml":
+        # Set before the site-wide headers, which only fill in what is missing.
+        response.headers["Content-Security-Policy"] = SVG_CONTENT_SECURITY_POLICY
+    return response
+
+
+# -- words and numbers for the templates -----------------------------------------
+
+
+def level_label(level: str | None) -> str:
+    # TRANSLATORS: how hard a course is.
+    labels = {
+        "introductory": _("Introductory"),
+        "intermediate": _("Intermediate"),
+        "advanced": _("Advanced"),
+    }
+    return labels.get(level or "", level or "")
+
+
+def hours_label(hours: float | None) -> str:
+    if not hours:
+        return ""
+    return format_unit(hours, "duration-hour", length="long", locale=get_locale())
+
+
+def minutes_label(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    return format_unit(minutes, "duration-minute", length="long", locale=get_locale())
+
+
+def percent_label(ratio: float) -> str:
+    return format_percent(ratio, locale=get_locale())
+
+
+def language_list(codes: list[str]) -> str:
+    language = current_language()
+    return format_list(
+        [queries.language_name(code, language) for code in codes], locale=get_locale()
+    )
+
+
+def lang_attrs(code: str | None) -> Markup:
+    """lang and dir for content in code, when it is not the page's language."""
+    if not code or code == current_language():
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(code, queries.direction_of(code))
+
+
+def current_path() -> str:
+    """This page's address, to come back to after a form."""
+    return request.full_path if request.query_string else request.path
+
+
+@bp.app_context_processor
+def _course_helpers() -> dict:
+    return {
+        "hours_label": hours_label,
+        "minutes_label": minutes_label,
+        "language_list": language_list,
+        "language_name": lambda code: queries.language_name(code, current_language()),
+        "current_path": current_path,
+        "lang_attrs": lang_attrs,
+        "content_direction": queries.direction_of,
+        "percent_label": percent_label,
+        "level_label": level_label,
+    }

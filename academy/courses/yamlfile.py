@@ -1,0 +1,72 @@
+"""YAML that remembers where each key was written, for file:line messages."""
+
+from __future__ import annotations
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping from YAML with the line of the mapping and of each key."""
+
+    line: int = 1
+    lines: dict
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "keys must be plain text", key_node.start_mark
+            )
+        if key in mapping:
+            raise DuplicateKey(None, None, f"the key {key!r} is written twice", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load(text: str, first_line: int = 1):
+    """Parse YAML text that starts at first_line of its file.
+
+    Lines everywhere (errors, LineDict.lines) are lines of the file.
+    """
+    text = "\n" * (first_line - 1) + text
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark and mark.index >= len(text.rstrip()):
+            # "Unexpected end of file": where the unclosed thing began helps more.
+            mark = error.context_mark
+        line = (mark.line if mark else 0) + first_line
+        problem = error.problem or error.context or "is not valid YAML"
+        raise YamlError(line, f"YAML syntax: {problem}") from error
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
+        # Deeply nested or otherwise unusable documents, without a position.
+        raise YamlError(first_line, f"YAML syntax: {type(error).__name__}") from error
