@@ -181,11 +181,9 @@ def _check_alt_texts(built: Built, path: str, rendered: rendering.Rendered) -> N
     images = [ref for ref in rendered.references if ref.kind == "image"]
     for reference, alt in zip(images, _IMG_ALT.findall(rendered.html), strict=False):
         if not alt.strip():
-            built.problems.error(
-                path,
-                reference.line,
-                f"the image '{reference.url}' needs a text alternative: ![what it shows]({reference.url})",
-            )
+            url = reference.url
+            message = f"the image '{url}' needs a text alternative: ![what it shows]({url})"
+            built.problems.error(path, reference.line, message)
 
 
 class LinkResolver:

@@ -107,11 +107,13 @@ def course_from_yaml(data: LineDict, path: str, problems: Problems) -> CoursePac
             f"'default_language' ({default}) must be one of the languages",
         )
         return None
-    if not languages or not valid_id(course_id) or not isinstance(version, str):
+    if not languages:
         return None
+    # A bad id or version is reported above; the rest is still checked with
+    # stand-ins, so one run reports every problem.
     package = CoursePackage(
-        id=course_id,
-        version=version.strip(),
+        id=course_id if valid_id(course_id) else "invalid-id",
+        version=str(version).strip(),
         default_language=default,
         languages=languages,
         title=_required_map(data, "title", path, languages, default, problems),

@@ -146,8 +146,9 @@ def complete_lesson(user, lesson_pk: int) -> bool:
             module.insert(LessonCompletion)
             .values(**values)
             .on_conflict_do_nothing(index_elements=["user_id", "lesson_id"])
+            .returning(LessonCompletion.id)
         )
-        return db.session.execute(statement).rowcount == 1
+        return db.session.execute(statement).scalar() is not None
     try:
         with db.session.begin_nested():
             db.session.execute(insert(LessonCompletion).values(**values))

@@ -171,5 +171,5 @@ def set_language(course: str):
         return redirect(target)
     db.session.commit()
     name = language_name(language, current_language())
-    flash(_("You now read this course in %(language)s.", language=name), "success")
+    flash(_("You now read this course in %(name)s.", name=name), "success")
     return redirect(target)
