@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextvars
+import json
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask import has_request_context, request
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, Text, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 
@@ -93,3 +95,33 @@ def configure_sqlite(engine: Engine) -> None:
 def init_engine_events(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine)
+
+
+class SharedJSON(TypeDecorator):
+    """JSON stored as text, decoded once per process for each distinct value.
+
+    For large values read on every page (a course's outline): rows carrying
+    the same text get the same decoded object, so callers must treat it as
+    read-only and assign a new value to change it.
+    """
+
+    impl = Text
+    cache_ok = True
+    _decoded: OrderedDict[str, object] = OrderedDict()
+    _limit = 64
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        decoded = self._decoded.get(value)
+        if decoded is None:
+            decoded = json.loads(value)
+            self._decoded[value] = decoded
+            if len(self._decoded) > self._limit:
+                self._decoded.popitem(last=False)
+        else:
+            self._decoded.move_to_end(value)
+        return decoded

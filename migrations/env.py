@@ -41,15 +41,17 @@ def get_metadata():
 
 
 def render_item(type_, obj, autogen_context):
-    """Write our UTCDateTime columns as plain timezone-aware DateTime.
+    """Write our column types as the plain SQLAlchemy types they store.
 
     Migrations then depend on SQLAlchemy alone, not on application code that
     may change after they were written.
     """
-    from academy.database import UTCDateTime
+    from academy.database import SharedJSON, UTCDateTime
 
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, SharedJSON):
+        return "sa.Text()"
     return False
 
 

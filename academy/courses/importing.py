@@ -18,6 +18,7 @@ from academy.courses.building import Built
 from academy.courses.models import Asset, Course, Lesson, LessonContent
 from academy.courses.package import CoursePackage
 from academy.courses.package import Lesson as PackageLesson
+from academy.database import utcnow
 from academy.extensions import db
 from academy.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -85,6 +86,7 @@ def _set_course_fields(course: Course, package: CoursePackage, content_hash: str
     course.completion = package.completion
     course.certificate = package.certificate
     course.content_hash = content_hash
+    course.imported_at = utcnow()
 
 
 def _store_lessons(course: Course, built: Built) -> dict[str, Lesson]:

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from academy.database import UTCDateTime, utcnow
+from academy.database import SharedJSON, UTCDateTime, utcnow
 from academy.extensions import db
 
 
@@ -37,7 +37,7 @@ class Course(db.Model):
     certificate: Mapped[dict] = mapped_column(JSON, default=dict)
     # Modules and lessons with their titles in every language, built at import,
     # so course and lesson pages need no query per lesson.
-    outline: Mapped[list] = mapped_column(JSON, default=list)
+    outline: Mapped[list] = mapped_column(SharedJSON(), default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -8,6 +8,8 @@ querying lessons one by one.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
@@ -115,7 +117,29 @@ def pick(mapping: dict | None, language: str, default: str) -> Text | None:
 
 
 def outline_of(course: Course, language: str) -> list[ModuleEntry]:
-    """Modules and lessons in course order, titled in language where it exists."""
+    """Modules and lessons in course order, titled in language where it exists.
+
+    Built once per process for each imported version of a course and language:
+    lesson pages of a large course would otherwise spend most of their time here.
+    """
+    key = (course.id, course.content_hash, course.imported_at, language)
+    with _OUTLINES_LOCK:
+        entries = _OUTLINES.get(key)
+    if entries is None:
+        entries = _build_outline(course, language)
+        with _OUTLINES_LOCK:
+            _OUTLINES[key] = entries
+            if len(_OUTLINES) > _OUTLINES_LIMIT:
+                _OUTLINES.popitem(last=False)
+    return list(entries)
+
+
+_OUTLINES: OrderedDict[tuple, tuple[ModuleEntry, ...]] = OrderedDict()
+_OUTLINES_LOCK = threading.Lock()
+_OUTLINES_LIMIT = 256
+
+
+def _build_outline(course: Course, language: str) -> tuple[ModuleEntry, ...]:
     modules, number = [], 0
     default = course.default_language
     for module in course.outline or []:
@@ -144,7 +168,7 @@ def outline_of(course: Course, language: str) -> list[ModuleEntry]:
                 lessons=tuple(lessons),
             )
         )
-    return modules
+    return tuple(modules)
 
 
 def lessons_in_order(modules: list[ModuleEntry]) -> list[LessonEntry]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from babel.lists import format_list
 from babel.numbers import format_percent
@@ -241,7 +242,13 @@ def hours_label(hours: float | None) -> str:
 def minutes_label(minutes: int | None) -> str:
     if not minutes:
         return ""
-    return format_unit(minutes, "duration-minute", length="long", locale=get_locale())
+    return _minutes_in(minutes, str(get_locale()))
+
+
+@lru_cache(maxsize=2048)
+def _minutes_in(minutes: int, locale: str) -> str:
+    # Formatting a unit costs more than the rest of an outline row; cache it.
+    return format_unit(minutes, "duration-minute", length="long", locale=locale)
 
 
 def percent_label(ratio: float) -> str:

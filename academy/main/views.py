@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from academy.extensions import db, limiter
-from academy.i18n import current_language, normalise_language, set_language_cookie
+from academy.i18n import normalise_language, set_language_cookie
 from academy.main import bp
 from academy.main.forms import LanguageForm
 from academy.security import safe_next
@@ -53,15 +53,12 @@ def set_language():
 
 @bp.app_context_processor
 def _language_switcher() -> dict:
-    """Give every page the switcher, pointing back at the page being shown."""
+    """Let the switcher on every page point back at the page being shown."""
 
-    def language_form():
-        form = LanguageForm(prefix="switch", formdata=None)
-        form.language.data = current_language()
-        form.next.data = request.full_path if request.query_string else request.path
-        return form
+    def switcher_next() -> str:
+        return request.full_path if request.query_string else request.path
 
-    return {"language_form": language_form}
+    return {"switcher_next": switcher_next}
 
 
 @bp.route("/privacy")

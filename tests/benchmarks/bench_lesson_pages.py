@@ -61,7 +61,7 @@ def site(tmp_path, monkeypatch):
         from academy.courses.models import Course
         from academy.learning.services import enrol
 
-        enrol(user, db.session.scalar(db.select(Course)))
+        enrol(user, db.session.scalar(db.select(Course)), "en")
         db.session.commit()
     port = _free_port()
     server = subprocess.Popen(
@@ -151,7 +151,7 @@ def _python_load(port: int, path: str, cookie: str | None) -> float:
 
 def bench_lesson_pages_against_a_constant_route(site):
     port = site
-    lesson = "/courses/big-course/lessons/lesson-500"
+    lesson = "/courses/big-course/lessons/lesson-502"
     learner = _sign_in(port)
     results = {}
     for who, cookie in (("anonymous", None), ("signed-in learner", learner)):

@@ -38,7 +38,7 @@ def bench_queries_do_not_grow_with_the_course(app, client, tmp_path):
     import_package(write_large_package(tmp_path / "big"))
     user = make_user()
     for course in db.session.scalars(select(Course)):
-        enrol(user, course)
+        enrol(user, course, "en")
     db.session.commit()
     counts = {}
     for who in ("anonymous", "signed-in learner"):

@@ -31,7 +31,7 @@ A footnote gives the source.[^1] See also [the next lesson]({next}).
 """
 
 
-def write_large_package(root: Path, lessons: int = 1000, modules: int = 10) -> Path:
+def write_large_package(root: Path, lessons: int = 1000, modules: int = 200) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "course.yaml").write_text(
         'id: big-course\nversion: "1"\ndefault_language: en\nlanguages: [en, fr, es]\n'
@@ -40,7 +40,7 @@ def write_large_package(root: Path, lessons: int = 1000, modules: int = 10) -> P
     )
     per_module = lessons // modules
     for m in range(1, modules + 1):
-        folder = root / f"{m:02d}-module-{m}"
+        folder = root / f"{m:03d}-module-{m}"
         folder.mkdir(exist_ok=True)
         (folder / "module.yaml").write_text(
             f"title: {{en: Module {m}, fr: Module {m}, es: Módulo {m}}}\n", encoding="utf-8"

@@ -1,8 +1,8 @@
 """courses, lessons, assets, enrolments and completions
 
-Revision ID: f4248c3e5ad2
+Revision ID: 033dbeb71aab
 Revises: 8f36d9a7fe4f
-Create Date: 2026-11-25 15:58:18.345664
+Create Date: 2026-11-25 16:07:13.644981
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'f4248c3e5ad2'
+revision = '033dbeb71aab'
 down_revision = '8f36d9a7fe4f'
 branch_labels = None
 depends_on = None
@@ -34,7 +34,7 @@ def upgrade():
     sa.Column('trainers', sa.JSON(), nullable=False),
     sa.Column('completion', sa.JSON(), nullable=False),
     sa.Column('certificate', sa.JSON(), nullable=False),
-    sa.Column('outline', sa.JSON(), nullable=False),
+    sa.Column('outline', sa.Text(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_courses')),
