@@ -45,6 +45,12 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, **i18n.babel_options())
     csrf.init_app(app)
+    from academy.pagecache import csrf_token
+
+    # Forms render their token through this, so cached pages can carry a
+    # placeholder; Flask-WTF sets it both as a global and in a context processor.
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: {"csrf_token": csrf_token})
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
     login_manager.init_app(app)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import load_only
 
 from academy.courses.models import Asset, Course, Lesson, LessonContent
@@ -200,18 +200,79 @@ def course_or_404(slug: str) -> Course:
     return course
 
 
-def lesson_contents(lesson_pk: int, languages: set[str]) -> dict[str, LessonContent]:
-    """The lesson's texts in the given languages, in one query; {} if it is retired."""
-    rows = db.session.scalars(
-        select(LessonContent)
-        .join(Lesson, Lesson.id == LessonContent.lesson_id)
-        .where(
-            LessonContent.lesson_id == lesson_pk,
-            Lesson.position.is_not(None),
-            LessonContent.language.in_(sorted(languages)),
+@dataclass(frozen=True)
+class ContentText:
+    """A lesson in one language, as the lesson page shows it."""
+
+    language: str
+    title: str
+    duration_minutes: int | None
+    html: str
+
+
+def lesson_page_or_404(course_slug: str, lesson_slug: str) -> tuple[Course, dict[str, ContentText]]:
+    """The course and every language of one of its current lessons, in one query.
+
+    The course row itself comes from a per-process copy of its current
+    version, checked against the version columns this query returns, so a
+    lesson page reads one row per language and nothing per lesson. A lesson
+    that is unknown or no longer in the package has no texts.
+    """
+    parameters = {"course_slug": course_slug, "lesson_slug": lesson_slug}
+    rows = db.session.execute(_LESSON_PAGE, parameters).all()
+    if not rows:
+        abort(404)
+    course = _current_course(course_slug, rows[0].id, rows[0].content_hash, rows[0].imported_at)
+    contents = {
+        row.language: ContentText(row.language, row.title, row.duration_minutes, row.html)
+        for row in rows
+        if row.language is not None
+    }
+    return course, contents
+
+
+def _lesson_page_statement():
+    # Built once: on a page this cheap, building the expression would cost
+    # as much as running it. Plain table columns keep it off the ORM path.
+    courses, lessons, contents = Course.__table__.c, Lesson.__table__.c, LessonContent.__table__.c
+    return (
+        select(
+            courses.id,
+            courses.content_hash,
+            courses.imported_at,
+            contents.language,
+            contents.title,
+            contents.duration_minutes,
+            contents.html,
         )
+        .select_from(Course.__table__)
+        .outerjoin(
+            Lesson.__table__,
+            (lessons.course_id == courses.id)
+            & (lessons.slug == bindparam("lesson_slug"))
+            & lessons.position.is_not(None),
+        )
+        .outerjoin(LessonContent.__table__, contents.lesson_id == lessons.id)
+        .where(courses.slug == bindparam("course_slug"))
     )
-    return {row.language: row for row in rows}
+
+
+_LESSON_PAGE = _lesson_page_statement()
+_COURSES: dict[str, object] = {}
+_COURSES_LOCK = threading.Lock()
+
+
+def _current_course(slug: str, course_id: int, content_hash: str, imported_at):
+    """The course row for this version: a read-only Row, loaded once per process."""
+    with _COURSES_LOCK:
+        cached = _COURSES.get(slug)
+    version = (course_id, content_hash, imported_at)
+    if cached is not None and (cached.id, cached.content_hash, cached.imported_at) == version:
+        return cached
+    row = db.session.execute(select(Course.__table__).where(Course.id == course_id)).one()
+    with _COURSES_LOCK:
+        _COURSES[slug] = row
+    return row
 
 
 def asset_or_404(course_slug: str, digest: str, path: str) -> Asset:

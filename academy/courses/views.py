@@ -27,6 +27,7 @@ from academy.i18n import current_language
 from academy.learning import services as learning
 from academy.learning.forms import ContentLanguageForm
 from academy.learning.models import Enrolment
+from academy.pagecache import cached_page
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -123,12 +124,11 @@ class Reading:
 
 
 def _reading(course: Course) -> Reading:
-    enrolment = None
+    enrolment, completed = None, set()
     if current_user.is_authenticated:
-        enrolment = learning.find_enrolment(current_user, course)
+        enrolment, completed = learning.enrolment_and_completions(current_user, course)
     if enrolment is not None and enrolment.is_active:
         language = offered_language(course, enrolment.content_language) or course.default_language
-        completed = learning.completed_lesson_ids(current_user, course)
         return Reading(course, language, enrolment, completed=completed)
     chosen = offered_language(course, request.args.get("content"))
     language = chosen or offered_language(course, current_language()) or course.default_language
@@ -176,7 +176,7 @@ def _resume(modules, reading: Reading) -> LessonEntry | None:
 
 @bp.route("/<course>/lessons/<lesson>")
 def lesson(course: str, lesson: str):
-    row = queries.course_or_404(course)
+    row, contents = queries.lesson_page_or_404(course, lesson)
     reading = _reading(row)
     modules = queries.outline_of(row, reading.language)
     ordered = queries.lessons_in_order(modules)
@@ -184,23 +184,33 @@ def lesson(course: str, lesson: str):
     if index is None:
         abort(404)
     entry = ordered[index]
-    contents = queries.lesson_contents(entry.pk, {reading.language, row.default_language})
     content = contents.get(reading.language) or contents.get(row.default_language)
     if content is None:
         abort(404)
-    return render_template(
-        "courses/lesson.html",
-        course=row,
-        reading=reading,
-        course_title=pick(row.title, reading.language, row.default_language),
-        module=next(module for module in modules if module.id == entry.module_id),
-        entry=entry,
-        content=content,
-        missing=content.language != reading.language,
-        previous=ordered[index - 1] if index > 0 else None,
-        next_lesson=ordered[index + 1] if index + 1 < len(ordered) else None,
-        total=len(ordered),
-        content_form=_content_form(reading),
+    module = next(module for module in modules if module.id == entry.module_id)
+    # Everything the page shows depends on these, and on nothing about the reader else.
+    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
+    key = (
+        "lesson", row.id, row.content_hash, row.imported_at, entry.slug, request.full_path,
+        current_language(), current_user.is_authenticated, reading.language,
+        reading.enrolment is not None, reading.has_left, reading.chosen, shown_done,
+    )  # fmt: skip
+    return cached_page(
+        key,
+        lambda: render_template(
+            "courses/lesson.html",
+            course=row,
+            reading=reading,
+            course_title=pick(row.title, reading.language, row.default_language),
+            module=module,
+            entry=entry,
+            content=content,
+            missing=content.language != reading.language,
+            previous=ordered[index - 1] if index > 0 else None,
+            next_lesson=ordered[index + 1] if index + 1 < len(ordered) else None,
+            total=len(ordered),
+            content_form=_content_form(reading),
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -62,6 +62,37 @@ def completed_lesson_ids(user, course: Course | None = None) -> set[int]:
             Lesson.course_id == course.id
         )
     return set(db.session.scalars(query))
+
+
+def _enrolment_and_completions_statement():
+    # Built once; course and lesson pages run it on every view by a learner.
+    course_lessons = (
+        select(Lesson.id).where(Lesson.course_id == bindparam("course_id")).scalar_subquery()
+    )
+    return (
+        select(Enrolment, LessonCompletion.lesson_id)
+        .outerjoin(
+            LessonCompletion,
+            (LessonCompletion.user_id == Enrolment.user_id)
+            & LessonCompletion.lesson_id.in_(course_lessons),
+        )
+        .where(
+            Enrolment.user_id == bindparam("user_id"),
+            Enrolment.course_id == bindparam("course_id"),
+        )
+    )
+
+
+_ENROLMENT_AND_COMPLETIONS = _enrolment_and_completions_statement()
+
+
+def enrolment_and_completions(user, course: Course) -> tuple[Enrolment | None, set[int]]:
+    """The user's enrolment in course and the lessons of it they completed, in one query."""
+    parameters = {"user_id": user.id, "course_id": course.id}
+    rows = db.session.execute(_ENROLMENT_AND_COMPLETIONS, parameters).all()
+    if not rows:
+        return None, set()
+    return rows[0][0], {lesson_id for _, lesson_id in rows if lesson_id is not None}
 
 
 def progress_of(course: Course, completed: Iterable[int]) -> Progress:
