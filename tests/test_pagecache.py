@@ -27,9 +27,9 @@ def renders(app):
     def record(_sender, template, context, **_extra):
         rendered.append(template.name)
 
-    template_rendered.connect(record, app)
+    template_rendered.connect(record)  # from any app the test builds
     yield rendered
-    template_rendered.disconnect(record, app)
+    template_rendered.disconnect(record)
 
 
 def tokens(html: str) -> set[str]:
