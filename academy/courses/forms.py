@@ -21,7 +21,7 @@ class CatalogueFilterForm(Form):
             value = field.data or ""
             if not value:
                 continue
-            if value in {choice[0] for choice in field.choices}:
+            if value in {choice.value for choice in field.choices}:
                 values[field.name] = value
             else:
                 ignored = True

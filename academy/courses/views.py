@@ -23,6 +23,7 @@ from academy.courses import bp, queries
 from academy.courses.forms import CatalogueFilterForm
 from academy.courses.models import Course
 from academy.courses.queries import LessonEntry, Text, offered_language, pick
+from academy.forms import choices
 from academy.i18n import current_language
 from academy.learning import services as learning
 from academy.learning.forms import ContentLanguageForm
@@ -69,13 +70,14 @@ def _filter_choices(form: CatalogueFilterForm, courses: list[Course], language: 
         ((code, queries.language_name(code, language)) for code in codes),
         key=lambda pair: _sort_key(pair[1]),
     )
-    form.language.choices = [("", _("Any language")), *names]
+    form.language.choices = choices([("", _("Any language")), *names])
     tags = sorted({tag for course in courses for tag in course.tags or []}, key=_sort_key)
-    form.tag.choices = [("", _("Any topic")), *((tag, tag) for tag in tags)]
+    form.tag.choices = choices([("", _("Any topic")), *((tag, tag) for tag in tags)])
     levels = {course.level for course in courses if course.level}
-    form.level.choices = [("", _("Any level"))] + [
-        (level, level_label(level)) for level in LEVEL_ORDER if level in levels
-    ]
+    form.level.choices = choices(
+        [("", _("Any level"))]
+        + [(level, level_label(level)) for level in LEVEL_ORDER if level in levels]
+    )
 
 
 def _matches(course: Course, selected: dict[str, str]) -> bool:

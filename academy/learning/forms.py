@@ -6,6 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 
+from academy.forms import choices
+
 
 class ActionForm(FlaskForm):
     """A button that changes something; next is the page to return to."""
@@ -19,4 +21,4 @@ class ContentLanguageForm(ActionForm):
 
     def __init__(self, *args, languages: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.language.choices = list(languages)
+        self.language.choices = choices(languages)
