@@ -20,6 +20,7 @@ from academy.courses.package import CoursePackage
 from academy.courses.package import Lesson as PackageLesson
 from academy.database import utcnow
 from academy.extensions import db
+from academy.quizzes import models as _quiz_models  # noqa: F401  (tables for the importer)
 from academy.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 

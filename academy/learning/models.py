@@ -46,3 +46,18 @@ class LessonCompletion(db.Model):
 
     def __repr__(self) -> str:
         return f"<LessonCompletion user={self.user_id} lesson={self.lesson_id}>"
+
+
+class CourseCompletion(db.Model):
+    """A learner met a course's completion rule; recorded once, for certificates."""
+
+    __tablename__ = "course_completions"
+    __table_args__ = (UniqueConstraint("user_id", "course_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    completed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<CourseCompletion user={self.user_id} course={self.course_id}>"

@@ -27,6 +27,7 @@ from academy.courses.queries import (
 from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services
+from academy.learning.completion import record_completion
 from academy.learning.forms import ActionForm, ContentLanguageForm
 from academy.learning.models import Enrolment
 from academy.security import safe_next
@@ -149,6 +150,8 @@ def complete(course: str, lesson: str):
         flash(_("Lesson marked as complete."), "success")
     else:
         flash(_("You had already completed this lesson."), "info")
+    if record_completion(current_user.id, row):
+        flash(_("You have completed this course. Congratulations!"), "success")
     db.session.commit()
     return redirect(safe_next(form.next.data, lesson_page))
 

@@ -1,0 +1,77 @@
+"""Whether a learner completed a course, recorded once when they first do.
+
+The rule comes from course.yaml: `lessons` and `quizzes`, each `all` or a
+list of ids. A quiz counts once any attempt at it passed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from academy.courses.models import Course
+from academy.extensions import db
+from academy.learning.models import CourseCompletion, LessonCompletion
+from academy.quizzes.models import Attempt
+
+
+def _required(course: Course, kind: str, key: str) -> set[int]:
+    """Row ids of the lessons or quizzes the rule asks for, from the outline."""
+    chosen = (course.completion or {}).get(key, "all")
+    items = [
+        item
+        for module in course.outline or []
+        for item in module.get("items", [])
+        if item.get("type") == kind
+    ]
+    if chosen != "all":
+        items = [item for item in items if item["id"] in set(chosen)]
+    return {item["pk"] for item in items}
+
+
+def completion_met(user_id: int, course: Course) -> bool:
+    lessons = _required(course, "lesson", "lessons")
+    quizzes = _required(course, "quiz", "quizzes")
+    if lessons:
+        done = set(
+            db.session.scalars(
+                select(LessonCompletion.lesson_id).where(
+                    LessonCompletion.user_id == user_id, LessonCompletion.lesson_id.in_(lessons)
+                )
+            )
+        )
+        if done != lessons:
+            return False
+    if quizzes:
+        passed = set(
+            db.session.scalars(
+                select(Attempt.quiz_id).where(
+                    Attempt.user_id == user_id, Attempt.quiz_id.in_(quizzes), Attempt.passed
+                )
+            )
+        )
+        if passed != quizzes:
+            return False
+    return bool(lessons or quizzes)
+
+
+def record_completion(user_id: int, course: Course) -> bool:
+    """Record the completion if the rule is met now; True only the first time."""
+    if not completion_met(user_id, course):
+        return False
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(CourseCompletion)
+        .values(user_id=user_id, course_id=course.id)
+        .on_conflict_do_nothing(index_elements=["user_id", "course_id"])
+        .returning(CourseCompletion.id)
+    )
+    return db.session.execute(statement).scalar() is not None
+
+
+def completion_of(user_id: int, course: Course) -> CourseCompletion | None:
+    return db.session.scalar(
+        select(CourseCompletion).where(
+            CourseCompletion.user_id == user_id, CourseCompletion.course_id == course.id
+        )
+    )

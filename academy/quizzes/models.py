@@ -1,0 +1,94 @@
+"""Quizzes as imported from packages, and learners' attempts at them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from academy.database import UTCDateTime, utcnow
+from academy.extensions import db
+
+OPEN = "open"
+SUBMITTED = "submitted"
+
+
+class Quiz(db.Model):
+    """A quiz of a course: its validated definition, with texts rendered at import."""
+
+    __tablename__ = "quizzes"
+    __table_args__ = (UniqueConstraint("course_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(100))
+    module_slug: Mapped[str] = mapped_column(String(100))
+    # Order among the course's items; NULL once the quiz left the package.
+    position: Mapped[int | None] = mapped_column(Integer)
+    definition: Mapped[dict] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"<Quiz {self.slug}>"
+
+
+class Attempt(db.Model):
+    """One attempt of a learner at a quiz, graded exactly once when submitted.
+
+    Submitting is a conditional update from open to submitted, so double
+    clicks, resubmitted forms and concurrent requests grade it only once.
+    """
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        UniqueConstraint("user_id", "quiz_id", "number"),
+        CheckConstraint(f"state IN ('{OPEN}', '{SUBMITTED}')", name="state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1 for the first attempt
+    language: Mapped[str] = mapped_column(String(20))  # the content language it was taken in
+    state: Mapped[str] = mapped_column(String(16), default=OPEN)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The question order (and choice order) this attempt was shown, when shuffled.
+    layout: Mapped[dict] = mapped_column(JSON, default=dict)
+    responses: Mapped[dict] = mapped_column(JSON, default=dict)
+    results: Mapped[dict] = mapped_column(JSON, default=dict)
+    score_percent: Mapped[float | None] = mapped_column(Float)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return f"<Attempt {self.id} quiz={self.quiz_id} #{self.number} {self.state}>"
+
+
+class TimeAllowance(db.Model):
+    """More time, or no limit, for one learner on one quiz (WCAG 2.2.1 Timing Adjustable)."""
+
+    __tablename__ = "time_allowances"
+    __table_args__ = (UniqueConstraint("user_id", "quiz_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    extra_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    unlimited: Mapped[bool] = mapped_column(Boolean, default=False)
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<TimeAllowance user={self.user_id} quiz={self.quiz_id}>"
