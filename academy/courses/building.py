@@ -18,6 +18,8 @@ from academy.courses import rendering
 from academy.courses.package import LESSON_FILE_RE, MODULE_DIR_RE, CoursePackage
 from academy.courses.problems import PackageError, Problems
 from academy.courses.reading import Reader
+from academy.courses.yamlfile import LineDict
+from academy.quizzes.definition import QuizDefinition, parse_quiz, render_texts
 
 # Bump when rendering changes, so unchanged packages are rendered again.
 RENDERER_VERSION = "1"
@@ -30,6 +32,9 @@ class Built:
     package: CoursePackage
     # (lesson id, language) -> sanitised HTML of that lesson text
     html: dict[tuple[str, str], str] = field(default_factory=dict)
+    # quiz id -> its validated definition, texts rendered to sanitised HTML
+    quizzes: dict[str, QuizDefinition] = field(default_factory=dict)
+    quiz_titles: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     content_hash: str = ""
 
@@ -65,6 +70,7 @@ def check_package(
     _check_ids_and_languages(built)
     _check_references(built, root)
     _render_all(built, labels or (lambda _language: rendering.DEFAULT_LABELS), progress)
+    _check_quizzes(built)
     built.content_hash = package_hash(root)
     return built, reader.problems
 
@@ -184,6 +190,19 @@ def _check_alt_texts(built: Built, path: str, rendered: rendering.Rendered) -> N
             url = reference.url
             message = f"the image '{url}' needs a text alternative: ![what it shows]({url})"
             built.problems.error(path, reference.line, message)
+
+
+def _check_quizzes(built: Built) -> None:
+    package = built.package
+    for quiz in package.quizzes:
+        if not isinstance(quiz.data, LineDict):
+            continue  # unreadable: already reported by the reader
+        definition = parse_quiz(
+            quiz.data, quiz.path, package.languages, package.default_language, built.problems
+        )
+        if definition is not None:
+            built.quiz_titles[quiz.id] = dict(definition.title)  # plain, for outlines
+            built.quizzes[quiz.id] = render_texts(definition, rendering.render_inline)
 
 
 class LinkResolver:

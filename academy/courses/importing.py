@@ -8,6 +8,7 @@ An unchanged package (same content hash) writes nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 from flask_babel import force_locale
@@ -20,8 +21,8 @@ from academy.courses.package import CoursePackage
 from academy.courses.package import Lesson as PackageLesson
 from academy.database import utcnow
 from academy.extensions import db
-from academy.quizzes import models as _quiz_models  # noqa: F401  (tables for the importer)
 from academy.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from academy.quizzes.models import Quiz
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def import_built(built: Built) -> ImportResult:
     _set_course_fields(course, package, built.content_hash)
     db.session.flush()
     rows = _store_lessons(course, built)
-    course.outline = _outline(package, rows)
+    quiz_rows = _store_quizzes(course, built)
+    course.outline = _outline(built, rows, quiz_rows)
     _store_assets(course, package)
     db.session.flush()
     return ImportResult(package.id, status, result.lessons, result.languages, result.assets)
@@ -138,9 +140,37 @@ def _store_contents(row: Lesson, lesson: PackageLesson, built: Built, contents: 
         db.session.add(content)
 
 
-def _outline(package: CoursePackage, rows: dict[str, Lesson]) -> list[dict]:
+def _store_quizzes(course: Course, built: Built) -> dict[str, Quiz]:
+    """Quizzes matched by id like lessons, so attempts survive re-imports."""
+    existing = {
+        row.slug: row for row in db.session.scalars(select(Quiz).where(Quiz.course_id == course.id))
+    }
+    rows: dict[str, Quiz] = {}
+    position = 0
+    for module in built.package.modules:
+        for item in module.items:
+            position += 1
+            if item.id not in built.quizzes:
+                continue
+            definition = built.quizzes[item.id].to_dict()
+            digest = hashlib.sha256(
+                json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()
+            ).hexdigest()
+            row = existing.pop(item.id, None) or Quiz(course_id=course.id, slug=item.id)
+            row.module_slug, row.position = module.id, position
+            if row.content_hash != digest:
+                row.definition, row.content_hash = definition, digest
+            db.session.add(row)
+            rows[item.id] = row
+    for retired in existing.values():
+        retired.position = None
+    db.session.flush()
+    return rows
+
+
+def _outline(built: Built, lessons: dict[str, Lesson], quizzes: dict[str, Quiz]) -> list[dict]:
     outline = []
-    for module in package.modules:
+    for module in built.package.modules:
         items = []
         for item in module.items:
             if isinstance(item, PackageLesson):
@@ -148,11 +178,20 @@ def _outline(package: CoursePackage, rows: dict[str, Lesson]) -> list[dict]:
                     {
                         "type": "lesson",
                         "id": item.id,
-                        "pk": rows[item.id].id,
+                        "pk": lessons[item.id].id,
                         "title": {lang: text.title for lang, text in item.texts.items()},
                         "minutes": {
                             lang: text.duration_minutes for lang, text in item.texts.items()
                         },
+                    }
+                )
+            elif item.id in quizzes:
+                items.append(
+                    {
+                        "type": "quiz",
+                        "id": item.id,
+                        "pk": quizzes[item.id].id,
+                        "title": built.quiz_titles[item.id],
                     }
                 )
         outline.append(

@@ -1,0 +1,160 @@
+"""Check the answer keys of short and numeric questions (see definition_questions.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from academy.courses.yamlfile import LineDict
+from academy.quizzes.definition_fields import (
+    ALL_LANGUAGES_REASON,
+    Check,
+    allowed,
+    boolean,
+    is_number,
+    mappings,
+    number,
+    present,
+)
+from academy.quizzes.definition_types import (
+    NumericAnswer,
+    NumericQuestion,
+    ShortAnswer,
+    ShortQuestion,
+)
+
+CREDIT_MESSAGE = "a percentage from 1 to 100"
+
+
+def short(data: LineDict, check: Check, common: dict) -> ShortQuestion | None:
+    errors = check.error_count
+    flags = {
+        "ignore_case": boolean(data, "ignore_case", check, True),
+        "ignore_spaces": boolean(data, "ignore_spaces", check, True),
+        "ignore_accents": boolean(data, "ignore_accents", check, False),
+    }
+    answers = _short_answers(data, check)
+    if check.error_count > errors:
+        return None
+    return ShortQuestion(**common, answers=answers, **flags)
+
+
+def _short_answers(data: LineDict, check: Check) -> dict[str, tuple[ShortAnswer, ...]]:
+    if not present(data, "answers", check):
+        return {}
+    value, line = data["answers"], data.line_of("answers")
+    if isinstance(value, list | str) and len(check.languages) == 1:
+        value = {check.languages[0]: value}
+    if not isinstance(value, dict):
+        check.error(
+            line,
+            "'answers' must map each language to a list of accepted answers, "
+            "like answers: {en: [vote]}",
+        )
+        return {}
+    result = {}
+    for language, accepted in value.items():
+        where = value.line_of(language) if isinstance(value, LineDict) else line
+        if language not in check.languages:
+            check.error(where, f"'{language}' in 'answers' is not a course language")
+            continue
+        result[language] = _accepted(accepted, language, where, check)
+    missing = [language for language in check.languages if language not in value]
+    if missing:
+        check.error(line, f"'answers' has no {', '.join(missing)} answers: {ALL_LANGUAGES_REASON}")
+    return result
+
+
+def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAnswer, ...]:
+    """The accepted answers of one language: text, or {text, credit}."""
+    if isinstance(accepted, str):
+        accepted = [accepted]
+    if not isinstance(accepted, list) or not accepted:
+        check.error(line, f"'answers' in {language} must be a list of accepted answers")
+        return ()
+    result = []
+    for answer in accepted:
+        text, credit, where = answer, 100, line
+        if isinstance(answer, LineDict):
+            where = answer.line
+            allowed(answer, {"text", "credit"}, check)
+            if not present(answer, "text", check):
+                continue
+            text = answer["text"]
+            credit = number(answer, "credit", check, 1, 100, 100, CREDIT_MESSAGE)
+        if not isinstance(text, str):
+            check.error(
+                where,
+                f"each accepted answer in {language} must be text (put numbers and yes/no "
+                "in quotes), or a map like {text: vote, credit: 50}",
+            )
+        elif not text.strip():
+            check.error(where, f"an accepted answer in {language} is empty")
+        else:
+            result.append(ShortAnswer(text=text, credit=credit))
+    if result and not any(answer.credit == 100 for answer in result):
+        check.error(
+            line,
+            f"'answers' in {language} has no answer with credit 100, "
+            f"so no learner answering in {language} can get full marks",
+        )
+    return tuple(result)
+
+
+def numeric(data: LineDict, check: Check, common: dict) -> NumericQuestion | None:
+    errors = check.error_count
+    if "answer" in data and "answers" in data:
+        check.error(
+            data.line_of("answer"), "write either 'answer' (one value) or 'answers' (a list)"
+        )
+        return None
+    if "tolerance" in data and "answer" not in data:
+        check.error(
+            data.line_of("tolerance"),
+            "'tolerance' goes with 'answer'; in 'answers', give each answer its own tolerance",
+        )
+    if "answer" in data:
+        answers = [_numeric_answer(data, "answer", check, with_credit=False)]
+    elif "answers" in data:
+        expected = "a list of answers, like - {value: 3.5, tolerance: 0.1}"
+        items = mappings(data, "answers", check, 1, expected)
+        answers = [_numeric_item(item, check) for item in items]
+    else:
+        check.error(data.line, "a numeric question needs 'answer' (one value) or 'answers'")
+        return None
+    if check.error_count > errors:
+        return None
+    if not any(answer.credit == 100 for answer in answers):
+        check.error(data.line_of("answers"), "at least one answer must have credit 100")
+        return None
+    return NumericQuestion(**common, answers=tuple(answers))
+
+
+def _numeric_item(item: LineDict, check: Check) -> NumericAnswer:
+    allowed(item, {"value", "tolerance", "credit"}, check)
+    if not present(item, "value", check):
+        return NumericAnswer(value=0)
+    return _numeric_answer(item, "value", check, with_credit=True)
+
+
+def _numeric_answer(data: LineDict, key: str, check: Check, with_credit: bool) -> NumericAnswer:
+    """The answer under key, with the tolerance (and credit) next to it."""
+    value = data[key]
+    if not is_number(value):
+        check.error(data.line_of(key), f"'{key}' must be a number")
+        value = 0
+    tolerance = number(data, "tolerance", check, 0, None, 0, "a number of 0 or more")
+    credit = number(data, "credit", check, 1, 100, 100, CREDIT_MESSAGE) if with_credit else 100
+    if value != 0 and tolerance >= abs(value):
+        middle, spread = Decimal(str(value)), Decimal(str(tolerance))
+        between = f"{plain_decimal(middle - spread)} and {plain_decimal(middle + spread)}"
+        check.warning(
+            data.line_of("tolerance"),
+            f"the tolerance accepts every answer between {between}; is that intended?",
+        )
+    return NumericAnswer(value=value, tolerance=tolerance, credit=credit)
+
+
+def plain_decimal(number: Decimal) -> str:
+    """3, 0.5, 1000: never an exponent, never trailing zeros."""
+    text = f"{number.normalize():f}"
+    return "0" if text == "-0" else text
