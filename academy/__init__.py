@@ -96,6 +96,8 @@ def _register_hooks(app: Flask) -> None:
 def _register_commands(app: Flask) -> None:
     from academy.auth.cli import users
     from academy.courses.cli import courses
+    from academy.quizzes.cli import quizzes
 
     app.cli.add_command(users)
     app.cli.add_command(courses)
+    app.cli.add_command(quizzes)

@@ -1,0 +1,111 @@
+"""`quizzes from-gift|to-gift`: convert quizzes between Moodle GIFT and quiz files.
+
+Thin over academy.quizzes.gift. Every problem is printed on stderr as
+`file:line: error: message`, with exit status 1, and then nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+import yaml
+
+from academy.courses.yamlfile import YamlError, load
+from academy.quizzes.gift import GiftError, merge_gift, parse_gift, write_gift
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _language(_context, _parameter, value: str) -> str:
+    if not _LANGUAGE.fullmatch(value):
+        raise click.BadParameter("give a language code such as en, fr or pt-BR")
+    return value
+
+
+_LANG_OPTION = click.option(
+    "--lang", "language", required=True, callback=_language, help="Language of the texts."
+)
+_OUTPUT_OPTION = click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the result to this file instead of standard output.",
+)
+
+
+@click.group(help="Convert quizzes between Moodle GIFT files and quiz files (.quiz.yaml).")
+def quizzes() -> None:
+    pass
+
+
+@quizzes.command("from-gift")
+@click.argument("file", type=click.Path(dir_okay=False))
+@_LANG_OPTION
+@click.option(
+    "--into",
+    type=click.Path(dir_okay=False),
+    help="A quiz file to add the texts to as another language, matching questions by order.",
+)
+@_OUTPUT_OPTION
+def from_gift(file: str, language: str, into: str | None, output: str | None) -> None:
+    """Convert the GIFT FILE into a quiz file (YAML)."""
+    try:
+        text = _read(file)
+        if into:
+            quiz = merge_gift(_load_quiz(into), text, language, file, quiz_path=into)
+        else:
+            quiz = parse_gift(text, language, file)
+    except GiftError as error:
+        _fail(error)
+    _write(yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), output)
+
+
+@quizzes.command("to-gift")
+@click.argument("quiz", type=click.Path(dir_okay=False))
+@_LANG_OPTION
+@_OUTPUT_OPTION
+def to_gift(quiz: str, language: str, output: str | None) -> None:
+    """Write one language of the quiz file QUIZ as GIFT."""
+    try:
+        text = write_gift(_load_quiz(quiz), language, quiz)
+    except GiftError as error:
+        _fail(error)
+    _write(text, output)
+
+
+def _read(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise GiftError([(path, 1, f"cannot read the file: {error.strerror}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise GiftError([(path, line, "the file is not UTF-8 text")]) from None
+
+
+def _load_quiz(path: str):
+    try:
+        return load(_read(path))
+    except YamlError as error:
+        raise GiftError([(path, error.line, error.message)]) from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        _fail(GiftError([(output, 1, f"cannot write the file: {error.strerror}")]))
+
+
+def _fail(error: GiftError) -> NoReturn:
+    for path, line, message in error.problems:
+        click.echo(f"{path}:{line}: error: {message}", err=True)
+    sys.exit(1)

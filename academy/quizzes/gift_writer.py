@@ -1,0 +1,270 @@
+"""Write one language of a quiz as Moodle GIFT (the to-gift command).
+
+GIFT holds less than the quiz file format. Settings and options it has no
+place for become // comment lines a person can read (from-gift ignores
+comments); ordering questions and missing translations are refused.
+Every text is written with a [markdown] tag, since quiz texts are Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from academy.quizzes.gift_parser import BLANK, GiftError
+from academy.quizzes.gift_text import FORMAT_TAG, escape
+
+__all__ = ["write_gift"]
+
+# The keys each type writes in GIFT; any other key becomes a comment.
+_WRITTEN = {
+    "single": {"choices"},
+    "multiple": {"choices", "scoring"},
+    "true_false": {"answer", "feedback_true", "feedback_false"},
+    "numeric": {"answer", "tolerance", "answers"},
+    "matching": {"pairs", "distractors"},
+    "short": {"answers"},
+}
+_COMMON = {"id", "type", "text", "feedback"}
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+class _Unwritable(Exception):
+    """A question that cannot be written; the message says why."""
+
+
+class _Texts:
+    """Looks texts up in one language, noting every one that is missing."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.missing: list[str] = []
+
+    def get(self, value, what: str) -> str:
+        if isinstance(value, dict):
+            value = value.get(self.language)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # YAML reads a text like 2024 as a number
+        if not isinstance(value, str) or not value.strip():
+            self.missing.append(what)
+            return ""
+        return value.strip()
+
+    def optional(self, value, what: str) -> str:
+        return "" if value is None else self.get(value, what)
+
+
+def write_gift(quiz: dict, language: str, path: str = "<quiz>") -> str:
+    """GIFT text for the `language` texts of `quiz`, or GiftError naming what is missing."""
+    if not isinstance(quiz, dict) or not isinstance(quiz.get("questions"), list):
+        raise GiftError([(path, 1, "the quiz has no list of questions")])
+    problems: list[tuple[str, int, str]] = []
+    parts = _header(quiz, language, path, problems)
+    for number, question in enumerate(quiz["questions"], 1):
+        name = f"question {number}"
+        try:
+            name += f" ('{question['id']}')" if "id" in question else ""
+            parts.append(_question(question, language))
+        except _Unwritable as error:
+            problems.append((path, _line(question), f"{name}: {error}"))
+        except _MALFORMED:
+            message = f"{name} cannot be written: it does not follow the quiz file format"
+            problems.append((path, _line(question), message))
+    if problems:
+        raise GiftError(problems)
+    return "\n\n".join(parts) + "\n"
+
+
+def _line(mapping, key: str | None = None) -> int:
+    """The YAML line, when the quiz was read with academy.courses.yamlfile."""
+    if key is not None and hasattr(mapping, "line_of"):
+        return mapping.line_of(key)
+    return getattr(mapping, "line", 1)
+
+
+def _header(quiz: dict, language: str, path: str, problems: list) -> list[str]:
+    """Settings as comments, then the title as the category."""
+    comments = [
+        f"// {key}: {_flow(value, language)}"
+        for key, value in quiz.items()
+        if key not in ("title", "questions")
+    ]
+    if comments:
+        comments.insert(0, "// Quiz settings (GIFT has no place for them; from-gift ignores them):")
+    texts = _Texts(language)
+    title = texts.get(quiz.get("title"), "title")
+    if texts.missing:
+        problems.append((path, _line(quiz, "title"), f"the title has no '{language}' text"))
+    category = "$CATEGORY: " + escape(title).replace("/", "//")
+    return ["\n".join([*comments, category])]
+
+
+def _flow(value, language: str) -> str:
+    """A setting on one line; of a text map, only the language written."""
+    if isinstance(value, dict) and language in value:
+        value = value[language]
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _question(question: dict, language: str) -> str:
+    kind = question["type"]
+    if kind == "ordering":
+        raise _Unwritable("ordering questions cannot be written in GIFT")
+    if kind not in _WRITERS:
+        raise _Unwritable(f"the type {kind!r} is not a quiz question type")
+    texts = _Texts(language)
+    stem = texts.get(question["text"], "text")
+    body, notes = _WRITERS[kind](question, texts)
+    feedback = texts.optional(question.get("feedback"), "feedback")
+    if texts.missing:
+        raise _Unwritable(f"no '{language}' text for: {', '.join(texts.missing)}")
+    if feedback:
+        body.append("####" + _element(feedback))
+    skipped = [key for key in question if key not in _COMMON | _WRITTEN[kind]]
+    comments = [f"// {key}: {_flow(question[key], language)}" for key in skipped]
+    return "\n".join([*comments, *notes, _assemble(str(question["id"]), stem, body)])
+
+
+def _assemble(question_id: str, stem: str, body: list[str]) -> str:
+    """::id::[markdown]text {answers}; the block goes where a missing word's blank is."""
+    head = "::" + escape(question_id).replace(":", "\\:") + "::[markdown]"
+    gap = stem.find(BLANK)
+    after = stem[gap + len(BLANK) :] if gap >= 0 else ""
+    if after.strip():
+        return head + escape(stem[:gap]) + "{" + " ".join(body) + "}" + escape(after)
+    if len(body) == 1:
+        return f"{head}{escape(stem)} {{{body[0]}}}"
+    # Numeric answers, one a line, follow the # that makes them numeric, as in Moodle.
+    opening, body = ("{#", body[1:]) if body[0] == "#" else ("{", body)
+    return f"{head}{escape(stem)} {opening}\n" + "".join(f"\t{line}\n" for line in body) + "}"
+
+
+def _element(text: str, arrows: bool = False) -> str:
+    """An answer or feedback text; a tag keeps "[html]..." or "%50%..." as text."""
+    escaped = escape(text)
+    if arrows:  # GIFT has no escape for ->; a matching prompt reads -\> back as ->
+        escaped = escaped.replace("->", "-\\>")
+    if FORMAT_TAG.match(text) or text.startswith("%"):
+        escaped = "[markdown]" + escaped
+    return escaped
+
+
+def _number(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise _Unwritable(f"{value!r} is not a number")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+# -- Answer blocks: each returns (block lines, comment lines) ---------------------------
+
+
+def _choice(choice: dict, texts: _Texts) -> str:
+    text = texts.get(choice["text"], f"choice {choice.get('id')}")
+    feedback = texts.optional(choice.get("feedback"), f"choice {choice.get('id')} feedback")
+    return _element(text) + ("#" + _element(feedback) if feedback else "")
+
+
+def _single(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    lines = [
+        ("=" if choice.get("correct") is True else "~") + _choice(choice, texts)
+        for choice in question["choices"]
+    ]
+    return lines, []
+
+
+def _multiple(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    choices, notes = question["choices"], []
+    if any("credit" in choice for choice in choices):
+        credits = [choice.get("credit", 0) for choice in choices]
+    else:
+        credits = _partial_credits([choice.get("correct") is True for choice in choices])
+        if question.get("scoring") != "partial":
+            notes.append("// scoring: all_or_nothing has no GIFT form; written as partial weights")
+    lines = [
+        "~" + (f"%{_number(credit)}%" if credit else "") + _choice(choice, texts)
+        for choice, credit in zip(choices, credits, strict=True)
+    ]
+    return lines, notes
+
+
+def _partial_credits(correct: list[bool]) -> list[float]:
+    """Weights that score like `scoring: partial`: right ones add, wrong ones take away."""
+    right, wrong = correct.count(True), correct.count(False)
+    if not right:
+        raise _Unwritable("no choice is correct")
+    return [round(100 / right, 5) if flag else round(-100 / wrong, 5) for flag in correct]
+
+
+def _true_false(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    answer = question["answer"]
+    if not isinstance(answer, bool):
+        raise _Unwritable("the answer is not true or false")
+    for_true = texts.optional(question.get("feedback_true"), "feedback_true")
+    for_false = texts.optional(question.get("feedback_false"), "feedback_false")
+    # GIFT writes the feedback for a wrong answer first.
+    wrong, right = (for_false, for_true) if answer else (for_true, for_false)
+    line = "TRUE" if answer else "FALSE"
+    if wrong or right:
+        line += f"#{_element(wrong) if wrong else ''}#{_element(right) if right else ''}"
+    return [line], []
+
+
+def _numeric(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    answers = question.get("answers")
+    if answers is None:
+        answers = [{"value": question["answer"], "tolerance": question.get("tolerance", 0)}]
+    written = []
+    for answer in answers:
+        credit, tolerance = answer.get("credit", 100), answer.get("tolerance", 0)
+        weight = f"%{_number(credit)}%" if credit != 100 else ""
+        margin = f":{_number(tolerance)}" if tolerance else ""
+        written.append(weight + _number(answer["value"]) + margin)
+    if not written:
+        raise _Unwritable("the numeric question has no answer")
+    if len(written) == 1 and not written[0].startswith("%"):
+        return ["#" + written[0]], []
+    return ["#", *(f"={answer}" for answer in written)], []
+
+
+def _matching(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    lines = []
+    for pair in question["pairs"]:
+        prompt = texts.get(pair["prompt"], f"pair {pair.get('id')} prompt")
+        match = texts.get(pair["match"], f"pair {pair.get('id')} match")
+        lines.append(f"={_element(prompt, arrows=True)} -> {_element(match)}")
+    for distractor in question.get("distractors") or []:
+        text = texts.get(distractor["text"], f"distractor {distractor.get('id')}")
+        lines.append(f"= -> {_element(text)}")
+    return lines, []
+
+
+def _short(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
+    answers = question["answers"]
+    accepted = answers.get(texts.language) if isinstance(answers, dict) else answers
+    if not accepted:
+        texts.missing.append("accepted answers")
+        return [], []
+    lines = []
+    for answer in accepted:
+        if isinstance(answer, str):
+            text, credit = answer.strip(), 100
+        else:
+            text, credit = str(answer["text"]).strip(), answer.get("credit", 100)
+        # An explicit weight keeps a leading "%" from reading as one.
+        weight = f"%{_number(credit)}%" if credit != 100 or text.startswith("%") else ""
+        # In short answers a star is Moodle's wildcard, so a literal one is escaped.
+        escaped = escape(text).replace("*", "\\*").replace("->", "-\\>")
+        lines.append(f"={weight}{escaped}")
+    return lines, []
+
+
+_WRITERS = {
+    "single": _single,
+    "multiple": _multiple,
+    "true_false": _true_false,
+    "numeric": _numeric,
+    "matching": _matching,
+    "short": _short,
+}
