@@ -8,6 +8,8 @@ from pathlib import Path
 from flask import Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The feature packages, each with its blueprint (bp) in __init__ and routes in views.
+FEATURES = ("main", "auth", "account", "courses", "learning", "quizzes")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -67,17 +69,16 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from academy.account import bp as account_bp
-    from academy.auth import bp as auth_bp
-    from academy.courses import bp as courses_bp
-    from academy.learning import bp as learning_bp
-    from academy.main import bp as main_bp
+    """Register each feature's blueprint, importing its views to attach their routes.
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(account_bp)
-    app.register_blueprint(courses_bp)
-    app.register_blueprint(learning_bp)
+    The views are imported here rather than by the feature packages, so that
+    importing a feature's models never drags in every other feature's views.
+    """
+    from importlib import import_module
+
+    for feature in FEATURES:
+        import_module(f"academy.{feature}.views")
+        app.register_blueprint(import_module(f"academy.{feature}").bp)
 
 
 def _register_hooks(app: Flask) -> None:

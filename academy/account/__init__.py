@@ -7,5 +7,3 @@ account. Built on the auth feature's model and services.
 from flask import Blueprint
 
 bp = Blueprint("account", __name__, url_prefix="/account", template_folder="templates")
-
-from academy.account import views  # noqa: E402, F401  (registers the routes)

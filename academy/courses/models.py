@@ -47,17 +47,23 @@ class Course(db.Model):
         return f"<Course {self.slug} {self.version}>"
 
 
-class Lesson(db.Model):
-    __tablename__ = "lessons"
-    __table_args__ = (UniqueConstraint("course_id", "slug"),)
+class CourseItem:
+    """What a module holds (lessons, quizzes): matched by id across imports.
+
+    position is the order in the course; NULL once the item left the
+    package, its row (and learners' progress on it) kept.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
     slug: Mapped[str] = mapped_column(String(100))
     module_slug: Mapped[str] = mapped_column(String(100))
-    # Order in the whole course; NULL once the lesson left the package, its
-    # row (and learners' progress on it) kept.
     position: Mapped[int | None] = mapped_column(Integer)
+
+
+class Lesson(CourseItem, db.Model):
+    __tablename__ = "lessons"
+    __table_args__ = (UniqueConstraint("course_id", "slug"),)
 
     course: Mapped[Course] = relationship(back_populates="lessons", lazy="raise")
 

@@ -45,6 +45,22 @@ class LessonEntry:
     minutes: int | None
     languages: tuple[str, ...]  # the languages the lesson is written in
 
+    @property
+    def kind(self) -> str:
+        return "lesson"
+
+
+@dataclass(frozen=True)
+class QuizEntry:
+    slug: str
+    pk: int
+    module_id: str
+    title: Text
+
+    @property
+    def kind(self) -> str:
+        return "quiz"
+
 
 @dataclass(frozen=True)
 class ModuleEntry:
@@ -52,6 +68,12 @@ class ModuleEntry:
     title: Text
     summary: Text | None
     lessons: tuple[LessonEntry, ...]
+    # Lessons and quizzes together, in course order.
+    items: tuple[LessonEntry | QuizEntry, ...] = ()
+
+    @property
+    def quizzes(self) -> tuple[QuizEntry, ...]:
+        return tuple(item for item in self.items if isinstance(item, QuizEntry))
 
     @property
     def minutes(self) -> int:
@@ -143,8 +165,12 @@ def _build_outline(course: Course, language: str) -> tuple[ModuleEntry, ...]:
     modules, number = [], 0
     default = course.default_language
     for module in course.outline or []:
-        lessons = []
+        lessons, items = [], []
         for item in module.get("items", []):
+            if item.get("type") == "quiz":
+                title = pick(item.get("title"), language, default) or Text(item["id"], default)
+                items.append(QuizEntry(item["id"], item["pk"], module["id"], title))
+                continue
             if item.get("type") != "lesson":
                 continue
             number += 1
@@ -160,12 +186,14 @@ def _build_outline(course: Course, language: str) -> tuple[ModuleEntry, ...]:
                     languages=tuple(code for code in course.languages if code in item["title"]),
                 )
             )
+            items.append(lessons[-1])
         modules.append(
             ModuleEntry(
                 id=module["id"],
                 title=pick(module.get("title"), language, default) or Text(module["id"], default),
                 summary=pick(module.get("summary"), language, default),
                 lessons=tuple(lessons),
+                items=tuple(items),
             )
         )
     return tuple(modules)

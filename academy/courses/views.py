@@ -29,6 +29,7 @@ from academy.learning import services as learning
 from academy.learning.forms import ContentLanguageForm
 from academy.learning.models import Enrolment
 from academy.pagecache import cached_page
+from academy.quizzes import services as quiz_services
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -157,6 +158,10 @@ def course(course: str):
     modules = queries.outline_of(row, reading.language)
     progress = learning.progress_of(row, reading.completed) if reading.enrolment else None
     resume = _resume(modules, reading) if reading.enrolment else None
+    passed_quizzes = set()
+    if reading.enrolment:
+        quiz_ids = [quiz.pk for module in modules for quiz in module.quizzes]
+        passed_quizzes = quiz_services.passed_quiz_ids(current_user.id, quiz_ids)
     return render_template(
         "courses/course.html",
         course=row,
@@ -167,6 +172,7 @@ def course(course: str):
         modules=modules,
         progress=progress,
         resume=resume,
+        passed_quizzes=passed_quizzes,
         content_form=_content_form(reading),
     )
 

@@ -7,5 +7,3 @@ by id and survive re-imports of the package.
 from flask import Blueprint
 
 bp = Blueprint("learning", __name__, url_prefix="/learning", template_folder="templates")
-
-from academy.learning import views  # noqa: E402, F401  (registers the routes)

@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from academy.courses.models import CourseItem
 from academy.database import UTCDateTime, utcnow
 from academy.extensions import db
 
@@ -23,18 +24,12 @@ OPEN = "open"
 SUBMITTED = "submitted"
 
 
-class Quiz(db.Model):
+class Quiz(CourseItem, db.Model):
     """A quiz of a course: its validated definition, with texts rendered at import."""
 
     __tablename__ = "quizzes"
     __table_args__ = (UniqueConstraint("course_id", "slug"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
-    slug: Mapped[str] = mapped_column(String(100))
-    module_slug: Mapped[str] = mapped_column(String(100))
-    # Order among the course's items; NULL once the quiz left the package.
-    position: Mapped[int | None] = mapped_column(Integer)
     definition: Mapped[dict] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
 

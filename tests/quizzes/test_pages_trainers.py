@@ -1,0 +1,139 @@
+"""The trainers' results page, time allowances, and CSRF on every quiz form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from academy.extensions import db
+from academy.quizzes.models import TimeAllowance
+from tests.conftest import import_package
+from tests.courses.packages import COURSE_YAML, package
+from tests.factories import PASSWORD, make_user, sign_in
+from tests.quizzes.quiz_pages import (
+    QUIZ_URL,
+    SIMPLE,
+    attempts_of_quiz,
+    enrolled_learner,
+    form_fields,
+    import_quiz,
+    start,
+)
+
+RESULTS = f"{QUIZ_URL}/results"
+ALLOWANCES = f"{QUIZ_URL}/allowances"
+
+
+def import_with_trainer(tmp_path, settings: str = ""):
+    course_yaml = COURSE_YAML + "trainers: [Trainer@Example.org]\n"
+    quiz = SIMPLE.replace("FEEDBACK", "after_each_attempt").replace("SETTINGS", settings)
+    import_package(
+        package(tmp_path, {"course.yaml": course_yaml, "01-start/03-check.quiz.yaml": quiz})
+    )
+
+
+def test_visitors_are_sent_to_sign_in(client, tmp_path):
+    import_with_trainer(tmp_path)
+    response = client.get(RESULTS)
+    assert response.status_code == 302
+    assert "/auth/sign-in" in response.headers["Location"]
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "status"),
+    [
+        ("learner@example.org", "learner", 403),
+        ("other@example.org", "trainer", 403),
+        ("trainer@example.org", "trainer", 200),
+        ("admin@example.org", "admin", 200),
+    ],
+)
+def test_only_the_courses_trainers_and_admins_see_results(client, tmp_path, email, role, status):
+    import_with_trainer(tmp_path)
+    make_user(email, role=role)
+    sign_in(client, email)
+    assert client.get(RESULTS).status_code == status
+    assert client.post(ALLOWANCES, data={"email": email}).status_code in (status, 400, 302)
+
+
+def test_results_list_every_learners_attempt(client, app, tmp_path):
+    import_with_trainer(tmp_path)
+    learner_client = app.test_client()
+    learner = enrolled_learner(learner_client, name="Awa Diop")
+    page = start(learner_client)
+    options = form_fields(learner_client.get(page).text)["q1"]
+    learner_client.post(page, data={"q1": options["Owned by its members"]})
+    make_user("trainer@example.org", role="trainer")
+    sign_in(client, "trainer@example.org")
+    html = client.get(RESULTS).text
+    assert "Awa Diop" in html
+    assert learner.email in html
+    assert "100%" in html
+    assert "Passed" in html
+
+
+def test_a_trainer_gives_a_learner_more_time(client, app, tmp_path):
+    import_with_trainer(tmp_path, settings="time_limit_minutes: 10")
+    learner_client = app.test_client()
+    learner = enrolled_learner(learner_client)
+    make_user("trainer@example.org", role="trainer")
+    sign_in(client, "trainer@example.org")
+    response = client.post(ALLOWANCES, data={"email": learner.email, "extra_minutes": "15"})
+    assert response.status_code == 302
+    allowance = db.session.scalar(select(TimeAllowance))
+    assert (allowance.extra_minutes, allowance.unlimited) == (15, False)
+    assert "25 minutes" in learner_client.get(QUIZ_URL).text
+    client.post(ALLOWANCES, data={"email": learner.email, "unlimited": "y"})
+    assert "No time limit" in learner_client.get(QUIZ_URL).text
+    start(learner_client)
+    assert attempts_of_quiz()[0].deadline_at is None
+
+
+def test_an_unknown_email_changes_nothing(client, tmp_path):
+    import_with_trainer(tmp_path)
+    make_user("trainer@example.org", role="trainer")
+    sign_in(client, "trainer@example.org")
+    response = client.post(ALLOWANCES, data={"email": "nobody@example.org", "extra_minutes": "5"})
+    assert response.status_code == 400
+    assert "No account has this email address" in response.text
+    assert db.session.scalar(select(TimeAllowance)) is None
+
+
+# -- CSRF ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def csrf_client(make_app, app):
+    return make_app(WTF_CSRF_ENABLED=True).test_client()
+
+
+def token_in(html: str) -> str:
+    return re.search(r'name="csrf_token"[^>]* value="([^"]+)"', html).group(1)
+
+
+def test_quiz_forms_need_their_csrf_token(csrf_client, tmp_path):
+    import_quiz(tmp_path, SIMPLE)
+    user = make_user()
+    token = token_in(csrf_client.get("/auth/sign-in").text)
+    csrf_client.post(
+        "/auth/sign-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    token = token_in(csrf_client.get("/courses/tiny/").text)
+    csrf_client.post("/learning/tiny/enrol", data={"csrf_token": token, "next": "/"})
+    assert csrf_client.post(f"{QUIZ_URL}/attempts").status_code == 400
+    assert attempts_of_quiz() == []
+    token = token_in(csrf_client.get(QUIZ_URL).text)
+    response = csrf_client.post(f"{QUIZ_URL}/attempts", data={"csrf_token": token})
+    assert response.status_code == 302
+    page = response.headers["Location"]
+    html = csrf_client.get(page).text
+    options = form_fields(html)["q1"]
+    assert csrf_client.post(page, data={"q1": options["Owned by its members"]}).status_code == 400
+    assert attempts_of_quiz()[0].state == "open"
+    response = csrf_client.post(
+        page, data={"q1": options["Owned by its members"], "csrf_token": token_in(html)}
+    )
+    assert response.status_code == 302
+    assert attempts_of_quiz()[0].passed is True
