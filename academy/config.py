@@ -100,6 +100,8 @@ def from_environment(instance_path: Path) -> dict:
         "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
         "MAIL_SENDER": _env("MAIL_SENDER") or "SSE Academy <no-reply@localhost>",
         "MAIL_OUTBOX": str(instance_path / "outbox"),
+        # Where people write when something is wrong with their account.
+        "SUPPORT_EMAIL": _env("SUPPORT_EMAIL") or "",
         # Development convenience: print each mail's links to the console.
         "MAIL_PRINT_LINKS": not production and _env_bool("MAIL_PRINT_LINKS", True),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI") or "memory://",

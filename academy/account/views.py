@@ -66,9 +66,12 @@ def confirm_email_change(token: str):
         return render_template("auth/link_invalid.html", error=None), 400
     form = ConfirmForm()
     if form.validate_on_submit():
+        old_email = user.email
         if not auth_services.change_email(user, payload["email"]):
             return render_template("auth/link_invalid.html", error=None), 400
         db.session.commit()
+        # The old address hears of it too, in case the change was not its owner's.
+        mails.send_email_changed(user, old_email)
         start_session(user, remember=False)
         flash(_("Your email address is changed."), "success")
         return redirect(url_for("account.profile"))

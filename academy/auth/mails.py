@@ -73,3 +73,15 @@ def send_password_changed(user: User) -> None:
         user=user,
         reset_link=_link("auth.reset_request"),
     )
+
+
+def send_email_changed(user: User, old_email: str) -> None:
+    send_mail(
+        old_email,
+        "auth/mail/email_changed_subject.txt",
+        "auth/mail/email_changed.txt",
+        user.locale,
+        user=user,
+        new_email=user.email,
+        support=current_app.config["SUPPORT_EMAIL"],
+    )

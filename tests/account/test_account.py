@@ -70,6 +70,10 @@ def test_changing_the_email_confirms_the_new_address_first(client, user, outbox)
     assert client.get(link).status_code == 200
     assert client.post(link).status_code == 302
     assert reload(user).email == "amina.new@example.org"
+    # The old address is told, in case someone else made the change.
+    notice = outbox.last()
+    assert notice["To"] == "amina@example.org"
+    assert "amina.new@example.org" in notice.get_content()
     # The link is spent.
     assert client.post(link).status_code == 400
     client.post("/auth/sign-out")
@@ -176,3 +180,15 @@ def test_deletion_needs_the_password_and_the_tick(client, user):
     )
     assert 'id="current_password-error"' in wrong.text
     assert db.session.scalar(select(User.deleted_at).where(User.id == user.id)) is None
+
+
+def test_the_email_change_notice_names_the_support_address(make_app, app, outbox):
+    user = make_user("owner@example.org")
+    client = make_app(SUPPORT_EMAIL="help@academy.example").test_client()
+    sign_in(client, user.email)
+    client.post("/account/email", data={"email": "new@example.org", "current_password": PASSWORD})
+    link = outbox.link(contains="/account/email/confirm/").removeprefix("http://academy.test")
+    client.post(link)
+    notice = outbox.last()
+    assert notice["To"] == "owner@example.org"
+    assert "help@academy.example" in notice.get_content()
