@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export ACADEMY_INSTANCE_PATH ?= $(CURDIR)/instance
 
-.PHONY: run test lint format translations compile-translations system-deps test-system-deps bench clean
+.PHONY: run test lint format translations compile-translations system-deps test-system-deps fonts bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ instance/secret_key:
 compile-translations: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
 
-run: $(STAMP) instance/secret_key compile-translations
+run: $(STAMP) instance/secret_key compile-translations fonts
 	$(BIN)/academy db upgrade
 	@if ls courses/*/course.yaml >/dev/null 2>&1; then $(BIN)/academy courses import courses/; fi
 	@echo
@@ -38,10 +38,12 @@ run: $(STAMP) instance/secret_key compile-translations
 	fi
 
 # Debian packages the tests drive: Chromium for browser tests, PostgreSQL
-# for the database tests. Installed only when missing, and only as root.
+# for the database tests, poppler's pdftotext to read certificate PDFs.
+# Installed only when missing, and only as root.
 test-system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -49,6 +51,23 @@ test-system-deps:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	  else \
 	    echo "Missing Debian packages:$$missing (run as root, or install them)"; exit 1; \
+	  fi; \
+	fi
+
+# Noto fonts the certificate PDFs print every script with (Latin, Arabic,
+# CJK). Installed only when missing, and only as root.
+fonts:
+	@missing=""; \
+	fc-list 2>/dev/null | grep -q "NotoSans-Regular" || missing="$$missing fonts-noto-core"; \
+	fc-list 2>/dev/null | grep -q "NotoSansArabic" || missing="$$missing fonts-noto-core"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	missing="$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' ')"; \
+	if [ -n "$${missing% }" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing $$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing Debian packages: $$missing(run as root, or install them)"; exit 1; \
 	  fi; \
 	fi
 
@@ -60,7 +79,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) test-system-deps compile-translations lint
+test: $(STAMP) test-system-deps fonts compile-translations lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 translations: $(STAMP)

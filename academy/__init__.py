@@ -9,7 +9,7 @@ from flask import Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The feature packages, each with its blueprint (bp) in __init__ and routes in views.
-FEATURES = ("main", "auth", "account", "courses", "learning", "quizzes")
+FEATURES = ("main", "auth", "account", "courses", "learning", "quizzes", "certificates")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -96,9 +96,11 @@ def _register_hooks(app: Flask) -> None:
 
 def _register_commands(app: Flask) -> None:
     from academy.auth.cli import users
+    from academy.certificates.cli import certificates
     from academy.courses.cli import courses
     from academy.quizzes.cli import quizzes
 
     app.cli.add_command(users)
     app.cli.add_command(courses)
     app.cli.add_command(quizzes)
+    app.cli.add_command(certificates)

@@ -15,7 +15,7 @@ from academy.learning.models import CourseCompletion, LessonCompletion
 from academy.quizzes.models import Attempt
 
 
-def _required(course: Course, kind: str, key: str) -> set[int]:
+def required_items(course: Course, kind: str, key: str) -> set[int]:
     """Row ids of the lessons or quizzes the rule asks for, from the outline."""
     chosen = (course.completion or {}).get(key, "all")
     items = [
@@ -30,8 +30,8 @@ def _required(course: Course, kind: str, key: str) -> set[int]:
 
 
 def completion_met(user_id: int, course: Course) -> bool:
-    lessons = _required(course, "lesson", "lessons")
-    quizzes = _required(course, "quiz", "quizzes")
+    lessons = required_items(course, "lesson", "lessons")
+    quizzes = required_items(course, "quiz", "quizzes")
     if lessons:
         done = set(
             db.session.scalars(

@@ -1,0 +1,84 @@
+"""`academy certificates issue|revoke|list`: thin over academy.certificates.services."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from academy.auth.forms import normalise_email
+from academy.auth.services import find_user
+from academy.certificates import services
+from academy.courses.models import Course
+from academy.database import write_transactions
+from academy.extensions import db
+from academy.learning.completion import completion_of
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(help="Issue, revoke and list certificates.")
+def certificates() -> None:
+    pass
+
+
+@certificates.command("issue")
+@click.option("--email", required=True, help="The learner's email address.")
+@click.option("--course", "slug", required=True, help="The course id (from course.yaml).")
+@with_appcontext
+def issue(email: str, slug: str) -> None:
+    """Issue a learner's certificate for a course and print its verification URL."""
+    with write_transactions():
+        user = find_user(normalise_email(email))
+        if user is None:
+            _fail(f"no account with {email}.")
+        course = db.session.scalar(select(Course).where(Course.slug == slug))
+        if course is None:
+            _fail(f"no course with the id {slug!r}.")
+        face_to_face = completion_of(user.id, course) is None
+        certificate = services.issue_certificate(user, course, face_to_face=face_to_face)
+        db.session.commit()
+        click.echo(services.verification_url(certificate))
+
+
+@certificates.command("revoke")
+@click.argument("public_id")
+@click.option("--reason", required=True, help="Why the certificate is revoked (kept in the log).")
+@with_appcontext
+def revoke(public_id: str, reason: str) -> None:
+    """Revoke the certificate whose public id is PUBLIC_ID."""
+    if not reason.strip():
+        _fail("give a reason.")
+    with write_transactions():
+        certificate = services.by_public_id(public_id)
+        if certificate is None:
+            _fail(f"no certificate with the id {public_id!r}.")
+        if not services.revoke_certificate(certificate, None, reason.strip()):
+            _fail("this certificate was already revoked.")
+        db.session.commit()
+    click.echo(f"Revoked {public_id}.")
+
+
+@certificates.command("list")
+@click.option("--course", "slug", help="Only the certificates of this course id.")
+@with_appcontext
+def list_certificates(slug: str | None) -> None:
+    """List certificates, newest first: id, state, course, date, recipient."""
+    for certificate in services.all_certificates(slug):
+        click.echo(
+            "\t".join(
+                [
+                    certificate.public_id,
+                    certificate.state,
+                    f"{certificate.course_slug} {certificate.course_version}",
+                    certificate.issued_at.date().isoformat(),
+                    certificate.recipient_name,
+                ]
+            )
+        )

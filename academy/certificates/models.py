@@ -1,0 +1,145 @@
+"""Certificates and the audit log of what was done to them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    event,
+    inspect,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from academy.database import UTCDateTime, utcnow
+from academy.extensions import db
+
+ISSUED = "issued"
+REVOKED = "revoked"
+STATES = (ISSUED, REVOKED)
+ACTIONS = ("issue", "revoke", "reissue")
+# The issuer printed on certificates issued on completion, without an admin.
+AUTOMATIC_ISSUER = "SSE Academy"
+
+
+class Certificate(db.Model):
+    """One certificate: a snapshot taken at issue; only revocation fields change later."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (
+        CheckConstraint("state IN ('issued', 'revoked')", name="state"),
+        # One active certificate per learner and course, whatever the race.
+        Index(
+            "uq_certificates_active",
+            "user_id",
+            "course_id",
+            unique=True,
+            sqlite_where=text("state = 'issued'"),
+            postgresql_where=text("state = 'issued'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The unguessable id in the verification URL (token_urlsafe(24): 192 random bits).
+    public_id: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"), index=True)
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    course_slug: Mapped[str] = mapped_column(String(100))
+    course_version: Mapped[str] = mapped_column(String(50))
+    course_title: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(20))
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    score_percent: Mapped[float | None] = mapped_column(Float)
+    duration_hours: Mapped[float | None] = mapped_column(Float)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issuer: Mapped[str] = mapped_column(String(200))
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    face_to_face: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the course's certificate settings printed: signatories (titles in
+    # the certificate language), logo (asset path and sha256), template.
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default=ISSUED)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revocation_reason: Mapped[str | None] = mapped_column(Text)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"))
+
+    replaced_by: Mapped[Certificate | None] = relationship(
+        remote_side=[id], foreign_keys=[replaced_by_id], lazy="select"
+    )
+
+    @property
+    def is_valid(self) -> bool:
+        return self.state == ISSUED
+
+    def as_record(self) -> dict:
+        """The snapshot as plain JSON values, for renderings (PDF, credential)."""
+
+        def moment(value: datetime | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        settings = self.settings or {}
+        return {
+            "public_id": self.public_id,
+            "recipient_name": self.recipient_name,
+            "course_slug": self.course_slug,
+            "course_version": self.course_version,
+            "course_title": self.course_title,
+            "language": self.language,
+            "completed_at": moment(self.completed_at),
+            "score_percent": self.score_percent,
+            "duration_hours": self.duration_hours,
+            "issued_at": moment(self.issued_at),
+            "issuer": self.issuer,
+            "face_to_face": self.face_to_face,
+            "signatories": settings.get("signatories", []),
+            "logo": settings.get("logo"),
+            "template": settings.get("template"),
+            "state": self.state,
+            "revoked_at": moment(self.revoked_at),
+        }
+
+    def __repr__(self) -> str:
+        return f"<Certificate {self.id} {self.course_slug} {self.state}>"
+
+
+class AuditEntry(db.Model):
+    """Something done to a certificate: by whom (None: the system), when, and why."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (CheckConstraint("action IN ('issue', 'revoke', 'reissue')", name="action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(16))
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificates.id"), index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text, default="")
+
+    def __repr__(self) -> str:
+        return f"<AuditEntry {self.action} certificate={self.certificate_id}>"
+
+
+MUTABLE = frozenset({"state", "revoked_at", "revocation_reason", "replaced_by_id", "replaced_by"})
+
+
+@event.listens_for(Certificate, "before_update")
+def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -> None:
+    """Only the revocation fields of an issued certificate may change."""
+    state = inspect(target)
+    changed = [
+        attribute.key
+        for attribute in state.attrs
+        if attribute.key not in MUTABLE and attribute.history.has_changes()
+    ]
+    if changed:
+        raise ValueError(f"a certificate cannot change after issue: {', '.join(changed)}")

@@ -1,0 +1,270 @@
+"""Issuing, revoking and reissuing certificates; each flushes and writes the audit log.
+
+The caller commits. A certificate snapshots at issue everything it prints,
+so nothing here reads a profile or a course to show a certificate later.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from academy.auth.models import User
+from academy.certificates.models import (
+    AUTOMATIC_ISSUER,
+    ISSUED,
+    REVOKED,
+    AuditEntry,
+    Certificate,
+)
+from academy.courses.models import Asset, Course
+from academy.courses.queries import offered_language, pick
+from academy.database import utcnow
+from academy.extensions import db
+from academy.learning.completion import completion_of, required_items
+from academy.learning.models import CourseCompletion, Enrolment
+from academy.quizzes.models import Attempt
+
+AUTOMATIC = "automatic"
+ADMIN = "admin"
+
+
+def issue_mode(course: Course) -> str:
+    return (course.certificate or {}).get("issue", AUTOMATIC)
+
+
+def new_public_id() -> str:
+    """An unguessable id: 24 random bytes, 192 bits, 32 URL-safe characters."""
+    return secrets.token_urlsafe(24)
+
+
+def verification_url(certificate: Certificate) -> str:
+    # The public base URL, never the request's host, so a forged Host header
+    # cannot end up in a link we email or print.
+    return f"{current_app.config['BASE_URL']}/verify/{certificate.public_id}"
+
+
+def active_certificate(user_id: int, course_id: int) -> Certificate | None:
+    return db.session.scalar(
+        select(Certificate).where(
+            Certificate.user_id == user_id,
+            Certificate.course_id == course_id,
+            Certificate.state == ISSUED,
+        )
+    )
+
+
+def by_public_id(public_id: str) -> Certificate | None:
+    return db.session.scalar(select(Certificate).where(Certificate.public_id == public_id))
+
+
+def certificate_language(user: User, course: Course) -> str:
+    """The learner's content language if the course offers it, else the course default."""
+    enrolment = db.session.scalar(
+        select(Enrolment).where(Enrolment.user_id == user.id, Enrolment.course_id == course.id)
+    )
+    wanted = enrolment.content_language if enrolment is not None else None
+    return offered_language(course, wanted) or course.default_language
+
+
+def best_score(user_id: int, course: Course) -> float | None:
+    """The mean of the best passed score of each required quiz; None without quizzes."""
+    quizzes = required_items(course, "quiz", "quizzes")
+    if not quizzes:
+        return None
+    best = db.session.execute(
+        select(Attempt.quiz_id, func.max(Attempt.score_percent))
+        .where(Attempt.user_id == user_id, Attempt.quiz_id.in_(quizzes), Attempt.passed)
+        .group_by(Attempt.quiz_id)
+    ).all()
+    scores = [score for _quiz, score in best if score is not None]
+    return round(sum(scores) / len(scores), 2) if scores else None
+
+
+def settings_snapshot(course: Course, language: str) -> dict:
+    """What the course's certificate settings print, in the certificate language."""
+    settings = course.certificate or {}
+    signatories = []
+    for person in settings.get("signatories") or []:
+        title = pick(person.get("title"), language, course.default_language)
+        signatories.append({"name": person.get("name", ""), "title": str(title) if title else ""})
+    logo = None
+    if settings.get("logo"):
+        asset = db.session.scalar(
+            select(Asset).where(Asset.course_id == course.id, Asset.path == settings["logo"])
+        )
+        logo = {"path": settings["logo"], "sha256": asset.sha256 if asset else None}
+    return {"signatories": signatories, "logo": logo, "template": settings.get("template")}
+
+
+def _audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):
+    db.session.add(
+        AuditEntry(
+            action=action,
+            certificate_id=certificate.id,
+            actor_id=actor.id if actor is not None else None,
+            reason=reason,
+            details=details,
+        )
+    )
+
+
+def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: bool):
+    language = certificate_language(user, course)
+    completion = completion_of(user.id, course)
+    title = pick(course.title, language, course.default_language)
+    return Certificate(
+        public_id=new_public_id(),
+        user_id=user.id,
+        course_id=course.id,
+        recipient_name=user.name,
+        course_slug=course.slug,
+        course_version=course.version,
+        course_title=str(title) if title else course.slug,
+        language=language,
+        completed_at=completion.completed_at if completion is not None else None,
+        score_percent=best_score(user.id, course),
+        duration_hours=course.duration_hours,
+        issued_at=utcnow(),
+        issuer=issued_by.name if issued_by is not None else AUTOMATIC_ISSUER,
+        issued_by_id=issued_by.id if issued_by is not None else None,
+        face_to_face=face_to_face,
+        settings=settings_snapshot(course, language),
+        state=ISSUED,
+    )
+
+
+def issue_certificate(
+    user: User, course: Course, issued_by: User | None = None, face_to_face: bool = False
+) -> Certificate:
+    """Issue user's certificate for course, or return the one they already hold."""
+    existing = active_certificate(user.id, course.id)
+    if existing is not None:
+        return existing
+    certificate = _snapshot(user, course, issued_by, face_to_face)
+    try:
+        with db.session.begin_nested():
+            db.session.add(certificate)
+    except IntegrityError:
+        # Another request issued it in between: the unique index kept one.
+        return active_certificate(user.id, course.id)
+    details = "face to face" if face_to_face else ""
+    _audit("issue", certificate, issued_by, details=details)
+    db.session.flush()
+    return certificate
+
+
+def revoke_certificate(certificate: Certificate, actor: User | None, reason: str) -> bool:
+    """Revoke certificate for reason; False if it was already revoked."""
+    if certificate.state != ISSUED:
+        return False
+    certificate.state = REVOKED
+    certificate.revoked_at = utcnow()
+    certificate.revocation_reason = reason
+    db.session.flush()
+    _audit("revoke", certificate, actor, reason=reason)
+    db.session.flush()
+    return True
+
+
+def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> Certificate | None:
+    """Replace certificate by a new one with the current name; None if it was revoked."""
+    if certificate.state != ISSUED or certificate.course_id is None:
+        return None
+    user = db.session.get(User, certificate.user_id)
+    course = db.session.get(Course, certificate.course_id)
+    certificate.state = REVOKED
+    certificate.revoked_at = utcnow()
+    certificate.revocation_reason = reason
+    db.session.flush()
+    replacement = _snapshot(user, course, actor, certificate.face_to_face)
+    db.session.add(replacement)
+    db.session.flush()
+    certificate.replaced_by_id = replacement.id
+    _audit("reissue", certificate, actor, reason=reason, details=replacement.public_id)
+    _audit("issue", replacement, actor, details=f"replaces {certificate.public_id}")
+    db.session.flush()
+    return replacement
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A completion of an admin-issue course still waiting for its certificate."""
+
+    completion: CourseCompletion
+    user: User
+    course: Course
+
+
+def ready_to_issue(course: Course | None = None) -> list[Ready]:
+    courses = [course] if course is not None else db.session.scalars(select(Course)).all()
+    admin_courses = {c.id: c for c in courses if issue_mode(c) == ADMIN}
+    if not admin_courses:
+        return []
+    held = (
+        select(Certificate.id)
+        .where(
+            Certificate.user_id == CourseCompletion.user_id,
+            Certificate.course_id == CourseCompletion.course_id,
+            Certificate.state == ISSUED,
+        )
+        .exists()
+    )
+    rows = db.session.execute(
+        select(CourseCompletion, User)
+        .join(User, User.id == CourseCompletion.user_id)
+        .where(
+            CourseCompletion.course_id.in_(admin_courses),
+            User.deleted_at.is_(None),
+            ~held,
+        )
+        .order_by(CourseCompletion.completed_at, CourseCompletion.id)
+    ).all()
+    return [
+        Ready(completion, user, admin_courses[completion.course_id]) for completion, user in rows
+    ]
+
+
+def certificates_of(user: User) -> list[Certificate]:
+    return list(
+        db.session.scalars(
+            select(Certificate)
+            .where(Certificate.user_id == user.id)
+            .order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+        )
+    )
+
+
+def all_certificates(course_slug: str | None = None) -> list[Certificate]:
+    statement = select(Certificate).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+    if course_slug:
+        statement = statement.where(Certificate.course_slug == course_slug)
+    return list(db.session.scalars(statement))
+
+
+def audit_log(limit: int = 200) -> list[tuple[AuditEntry, Certificate, User | None]]:
+    actor = db.aliased(User)
+    return list(
+        db.session.execute(
+            select(AuditEntry, Certificate, actor)
+            .join(Certificate, Certificate.id == AuditEntry.certificate_id)
+            .outerjoin(actor, actor.id == AuditEntry.actor_id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .limit(limit)
+        ).all()
+    )
+
+
+def after_completion(user: User, course: Course) -> Certificate | None:
+    """On a first completion, issue and mail the certificate if the course issues automatically."""
+    if issue_mode(course) != AUTOMATIC:
+        return None
+    certificate = issue_certificate(user, course)
+    from academy.certificates.mails import send_certificate_issued
+
+    send_certificate_issued(user, certificate)
+    return certificate

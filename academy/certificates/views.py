@@ -1,0 +1,233 @@
+"""The public verification page, "My certificates", and the admins' certificate page.
+
+Reading a page never writes; every change is a POST with a CSRF token by an
+admin, commits once and redirects with a message.
+"""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from academy.auth.forms import normalise_email
+from academy.auth.services import find_user
+from academy.certificates import bp, services
+from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
+from academy.certificates.models import Certificate
+from academy.certificates.pdf import certificate_etag, render_certificate_pdf
+from academy.courses.models import Asset, Course
+from academy.courses.queries import pick
+from academy.extensions import db, limiter
+from academy.i18n import current_language
+from academy.security import role_required
+
+
+def date_label(moment) -> str:
+    return format_date(moment, "long") if moment else ""
+
+
+@bp.app_context_processor
+def _helpers() -> dict:
+    return {"certificate_date": date_label}
+
+
+@bp.route("/verify/<public_id>")
+@limiter.limit("60/minute")
+def verify(public_id: str):
+    certificate = services.by_public_id(public_id)
+    if certificate is None:
+        return render_template("certificates/unknown.html"), 404
+    return render_template("certificates/verify.html", certificate=certificate)
+
+
+@bp.route("/certificates/")
+@login_required
+def mine():
+    rows = [
+        (certificate, services.verification_url(certificate))
+        for certificate in services.certificates_of(current_user)
+    ]
+    return render_template("certificates/mine.html", rows=rows)
+
+
+# -- admins ----------------------------------------------------------------------
+
+
+def _course_choices() -> list[tuple[str, str]]:
+    language = current_language()
+    courses = db.session.scalars(select(Course).order_by(Course.slug))
+    return [
+        (course.slug, str(pick(course.title, language, course.default_language) or course.slug))
+        for course in courses
+    ]
+
+
+def _admin_page(issue_form: IssueForm | None = None, status: int = 200):
+    return render_template(
+        "certificates/admin.html",
+        ready=services.ready_to_issue(),
+        issue_form=issue_form or IssueForm(courses=_course_choices()),
+        certificates=services.all_certificates(),
+        audit=services.audit_log(),
+        verification_url=services.verification_url,
+    ), status
+
+
+def _back():
+    return redirect(url_for("certificates.admin"))
+
+
+def _csrf_checked() -> None:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+
+
+@bp.route("/certificates/admin")
+@role_required("admin")
+def admin():
+    return _admin_page()
+
+
+@bp.route("/certificates/admin/issue-ready", methods=["POST"])
+@role_required("admin")
+def issue_ready():
+    _csrf_checked()
+    wanted = {value for value in request.form.getlist("completion") if value.isdigit()}
+    chosen = [row for row in services.ready_to_issue() if str(row.completion.id) in wanted]
+    if not chosen:
+        flash(_("Select at least one learner. Nothing was changed."), "error")
+        return _back()
+    for row in chosen:
+        services.issue_certificate(
+            row.user, row.course, issued_by=current_user._get_current_object()
+        )
+    db.session.commit()
+    flash(
+        ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", len(chosen)),
+        "success",
+    )
+    return _back()
+
+
+@bp.route("/certificates/admin/issue", methods=["POST"])
+@role_required("admin")
+def issue():
+    form = IssueForm(courses=_course_choices())
+    if not form.validate_on_submit():
+        return _admin_page(form, 400)
+    user = find_user(normalise_email(form.email.data))
+    course = db.session.scalar(select(Course).where(Course.slug == form.course.data))
+    if user is None or user.deleted_at is not None:
+        form.email.errors.append(_("There is no account with this email address."))
+    if course is None:
+        form.course.errors.append(_("There is no course with this id."))
+    if form.email.errors or form.course.errors:
+        return _admin_page(form, 400)
+    if services.active_certificate(user.id, course.id) is not None:
+        flash(_("This learner already holds a certificate for this course."), "info")
+        return _back()
+    services.issue_certificate(
+        user, course, issued_by=current_user._get_current_object(), face_to_face=True
+    )
+    db.session.commit()
+    flash(_("Certificate issued to %(name)s.", name=user.name), "success")
+    return _back()
+
+
+def _certificate_or_404(certificate_id: int) -> Certificate:
+    certificate = db.session.get(Certificate, certificate_id)
+    if certificate is None:
+        abort(404)
+    return certificate
+
+
+def _reason() -> str | None:
+    form = ReasonForm()
+    if form.validate_on_submit():
+        return form.reason.data.strip() or None
+    return None
+
+
+@bp.route("/certificates/admin/<int:certificate_id>/revoke", methods=["POST"])
+@role_required("admin")
+def revoke(certificate_id: int):
+    certificate = _certificate_or_404(certificate_id)
+    reason = _reason()
+    if reason is None:
+        flash(_("Give the reason for revoking the certificate. Nothing was changed."), "error")
+        return _back()
+    if not services.revoke_certificate(certificate, current_user._get_current_object(), reason):
+        flash(_("This certificate was already revoked."), "info")
+        return _back()
+    db.session.commit()
+    flash(_("The certificate was revoked."), "success")
+    return _back()
+
+
+@bp.route("/certificates/admin/<int:certificate_id>/reissue", methods=["POST"])
+@role_required("admin")
+def reissue(certificate_id: int):
+    certificate = _certificate_or_404(certificate_id)
+    reason = _reason()
+    if reason is None:
+        flash(_("Give the reason for reissuing the certificate. Nothing was changed."), "error")
+        return _back()
+    replacement = services.reissue_certificate(
+        certificate, current_user._get_current_object(), reason
+    )
+    if replacement is None:
+        flash(_("A revoked certificate cannot be reissued."), "error")
+        return _back()
+    db.session.commit()
+    flash(
+        _("The certificate was reissued to %(name)s.", name=replacement.recipient_name), "success"
+    )
+    return _back()
+
+
+# -- the PDF ---------------------------------------------------------------------
+
+
+def _logo(certificate: Certificate) -> tuple[bytes, str] | None:
+    """The logo the certificate printed, if its file is still the one recorded."""
+    logo = (certificate.settings or {}).get("logo") or {}
+    if not logo.get("sha256"):
+        return None
+    asset = db.session.scalar(
+        select(Asset).where(Asset.course_id == certificate.course_id, Asset.path == logo["path"])
+    )
+    if asset is None or asset.sha256 != logo["sha256"]:
+        return None
+    return asset.data, asset.media_type
+
+
+@bp.route("/certificates/<public_id>.pdf")
+@login_required
+def pdf(public_id: str):
+    """The certificate as a PDF, for its recipient and for admins.
+
+    The PDF is a function of the record, the template and the renderer and
+    font versions, so any server renders the same bytes, and the ETag says so.
+    """
+    certificate = services.by_public_id(public_id)
+    if certificate is None or (
+        certificate.user_id != current_user.id and not current_user.is_admin
+    ):
+        abort(404)
+    record = certificate.as_record()
+    verify_url = services.verification_url(certificate)
+    logo = _logo(certificate)
+    etag = certificate_etag(record, None, verify_url=verify_url, logo=logo)
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        body = render_certificate_pdf(record, verify_url=verify_url, logo=logo)
+        response = Response(body, mimetype="application/pdf")
+        filename = f"certificate-{certificate.course_slug}-{certificate.public_id[:8]}.pdf"
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response

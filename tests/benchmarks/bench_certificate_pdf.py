@@ -1,0 +1,81 @@
+"""Certificate PDF rendering: warm time, size, and memory over many renders.
+
+Baseline, measured in the same run: the same WeasyPrint rendering a
+one-paragraph HTML document to PDF.
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import statistics
+import time
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from academy.certificates.pdf import render_certificate_pdf
+from tests.certificates.test_pdf import LOGO, VERIFY_URL, make_record
+
+TARGET_MS = 60
+TARGET_RATIO = 2.5
+TARGET_BYTES = 100_000
+
+
+def _median_ms(function, runs: int = 20) -> float:
+    function()  # warm: fonts, templates, stylesheet
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _render():
+    return render_certificate_pdf(make_record(), verify_url=VERIFY_URL, logo=LOGO)
+
+
+def bench_certificate_render_time_and_size(app):
+    paragraph = weasyprint.HTML(string="<p>One paragraph.</p>")
+    # The renderer reuses one FontConfiguration per thread; so does the strict baseline.
+    fonts = FontConfiguration()
+    baseline = _median_ms(lambda: paragraph.write_pdf(font_config=fonts))
+    default_baseline = _median_ms(lambda: paragraph.write_pdf())
+    median = _median_ms(_render)
+    size = len(_render())
+    ratio = median / baseline
+    print(
+        f"\ncertificate PDF: median {median:.1f} ms (target <= {TARGET_MS}),"
+        f" one-paragraph baseline {baseline:.1f} ms, ratio {ratio:.2f}x (target <= {TARGET_RATIO}),"
+        f" size {size / 1000:.1f} KB (target <= {TARGET_BYTES / 1000:.0f});"
+        f"\n  against one paragraph with a new FontConfiguration (WeasyPrint's default):"
+        f" {default_baseline:.1f} ms, ratio {median / default_baseline:.2f}x"
+    )
+    for name, ok in (
+        ("median", median <= TARGET_MS),
+        ("ratio", ratio <= TARGET_RATIO),
+        ("size", size <= TARGET_BYTES),
+    ):
+        if not ok:
+            print(f"TARGET MISSED: {name}")
+    assert size <= TARGET_BYTES
+
+
+def bench_certificate_memory_is_flat(app):
+    rss = []
+    for _ in range(500):
+        _render()
+        rss.append(_rss_mb())
+    gc.collect()
+    first, last = statistics.mean(rss[:100]), statistics.mean(rss[-100:])
+    print(
+        f"\nRSS over 500 renders: first 100 avg {first:.1f} MB, last 100 avg {last:.1f} MB,"
+        f" growth {last - first:+.1f} MB (limit 20)"
+    )
+    assert last - first < 20
