@@ -98,7 +98,14 @@ def settings_snapshot(course: Course, language: str) -> dict:
             select(Asset).where(Asset.course_id == course.id, Asset.path == settings["logo"])
         )
         logo = {"path": settings["logo"], "sha256": asset.sha256 if asset else None}
-    return {"signatories": signatories, "logo": logo, "template": settings.get("template")}
+    # The template's text, not just its name: the certificate keeps printing the
+    # same way whatever later versions of the course change.
+    return {
+        "signatories": signatories,
+        "logo": logo,
+        "template": settings.get("template"),
+        "template_html": course.certificate_template if settings.get("template") else None,
+    }
 
 
 def _audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):

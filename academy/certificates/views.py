@@ -220,11 +220,14 @@ def pdf(public_id: str):
     record = certificate.as_record()
     verify_url = services.verification_url(certificate)
     logo = _logo(certificate)
-    etag = certificate_etag(record, None, verify_url=verify_url, logo=logo)
+    template_html = (certificate.settings or {}).get("template_html")
+    etag = certificate_etag(record, template_html, verify_url=verify_url, logo=logo)
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
-        body = render_certificate_pdf(record, verify_url=verify_url, logo=logo)
+        body = render_certificate_pdf(
+            record, verify_url=verify_url, logo=logo, template_html=template_html
+        )
         response = Response(body, mimetype="application/pdf")
         filename = f"certificate-{certificate.course_slug}-{certificate.public_id[:8]}.pdf"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from jinja2 import TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
 from academy.courses import rendering
 from academy.courses.package import LESSON_FILE_RE, MODULE_DIR_RE, CoursePackage
 from academy.courses.problems import PackageError, Problems
@@ -35,6 +38,8 @@ class Built:
     # quiz id -> its validated definition, texts rendered to sanitised HTML
     quizzes: dict[str, QuizDefinition] = field(default_factory=dict)
     quiz_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The course's own certificate template (certificate.template), if it has one.
+    certificate_template: str | None = None
     problems: Problems = field(default_factory=Problems)
     content_hash: str = ""
 
@@ -145,14 +150,32 @@ def _check_references(built: Built, root: Path) -> None:
     if "template" in certificate:
         name = certificate["template"]
         target = root / name
-        if "/" in name or not name.endswith(".html") or not target.is_file():
+        inside = target.resolve().is_relative_to(root.resolve())
+        if "/" in name or not name.endswith(".html") or not target.is_file() or not inside:
             problems.error(
                 "course.yaml",
                 certificate.pop("template_line"),
                 f"the template '{name}' must be an .html file at the top of the package",
             )
+        else:
+            built.certificate_template = _template_text(target, name, problems)
     certificate.pop("logo_line", None)
     certificate.pop("template_line", None)
+
+
+def _template_text(path: Path, name: str, problems: Problems) -> str | None:
+    """The certificate template's text, if it is UTF-8 and valid Jinja."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.error(name, 1, "is not UTF-8 text; save it as UTF-8")
+        return None
+    try:
+        SandboxedEnvironment().parse(text)
+    except TemplateSyntaxError as error:
+        problems.error(name, error.lineno or 1, f"template syntax: {error.message}")
+        return None
+    return text
 
 
 def _render_all(built: Built, labels: Labels, progress) -> None:

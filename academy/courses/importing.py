@@ -65,6 +65,7 @@ def import_built(built: Built) -> ImportResult:
         course = Course(slug=package.id)
         db.session.add(course)
     _set_course_fields(course, package, built.content_hash)
+    course.certificate_template = built.certificate_template
     db.session.flush()
     rows = _store_lessons(course, built)
     quiz_rows = _store_quizzes(course, built)

@@ -35,6 +35,8 @@ class Course(db.Model):
     trainers: Mapped[list] = mapped_column(JSON, default=list)
     completion: Mapped[dict] = mapped_column(JSON, default=dict)
     certificate: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The package's own certificate template (certificate.template), as text.
+    certificate_template: Mapped[str | None] = mapped_column(Text)
     # Modules and lessons with their titles in every language, built at import,
     # so course and lesson pages need no query per lesson.
     outline: Mapped[list] = mapped_column(SharedJSON(), default=list)
