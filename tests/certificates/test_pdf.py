@@ -212,3 +212,12 @@ def test_the_text_follows_the_certificate_language_not_the_interface(app):
     assert "Certificate of completion" in english
     assert "Certificate of completion" not in arabic
     assert "شهادة إتمام" in arabic
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_a_certificate_speaks_each_interface_language(app, language):
+    from tests.i18n import translated
+
+    text = pdf_text(render(make_record(language=language, recipient_name="Ana Pérez")))
+    assert translated("Certificate of completion", language) in text
+    assert "Ana Pérez" in text
