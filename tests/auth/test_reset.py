@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.factories import PASSWORD, make_user, reload, sign_in
+from tests.factories import PASSWORD, make_user, reload, sign_in, without_tokens
 
 NEW_PASSWORD = "harbour violet thunder 7"
 
@@ -56,7 +56,7 @@ def test_unknown_and_known_addresses_get_the_same_answer(client, outbox):
     known = client.post("/auth/reset", data={"email": "known@example.org"})
     unknown = client.post("/auth/reset", data={"email": "nobody@example.org"})
     assert known.status_code == unknown.status_code == 200
-    assert known.text == unknown.text
+    assert without_tokens(known.text) == without_tokens(unknown.text)
     assert [m["To"] for m in outbox.messages()] == ["known@example.org"]
 
 
