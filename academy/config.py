@@ -105,6 +105,9 @@ def from_environment(instance_path: Path) -> dict:
         # Development convenience: print each mail's links to the console.
         "MAIL_PRINT_LINKS": not production and _env_bool("MAIL_PRINT_LINKS", True),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI") or "memory://",
+        # A moving window counts the last minute or hour whenever it is asked; a
+        # fixed one resets on the clock and lets twice the limit through at its edge.
+        "RATELIMIT_STRATEGY": "moving-window",
         # Where failed sign-ins are counted: "database", or a limits storage URI
         # such as redis://host:6379 that every app server shares.
         "THROTTLE_STORAGE": _env("THROTTLE_STORAGE") or "database",

@@ -267,11 +267,11 @@ def audit_log(limit: int = 200) -> list[tuple[AuditEntry, Certificate, User | No
 
 
 def after_completion(user: User, course: Course) -> Certificate | None:
-    """On a first completion, issue and mail the certificate if the course issues automatically."""
+    """On a first completion, issue the certificate if the course issues automatically.
+
+    The caller mails it (certificates.mails.send_certificate_issued) once the
+    transaction is committed, so nobody is told of a certificate that was not saved.
+    """
     if issue_mode(course) != AUTOMATIC:
         return None
-    certificate = issue_certificate(user, course)
-    from academy.certificates.mails import send_certificate_issued
-
-    send_certificate_issued(user, certificate)
-    return certificate
+    return issue_certificate(user, course)

@@ -13,9 +13,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from academy.auth.forms import normalise_email
+from academy.auth.models import User
 from academy.auth.services import find_user
 from academy.certificates import bp, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
+from academy.certificates.mails import send_certificate_issued
 from academy.certificates.models import Certificate
 from academy.certificates.pdf import certificate_etag, render_certificate_pdf
 from academy.courses.models import Asset, Course
@@ -100,11 +102,17 @@ def issue_ready():
     if not chosen:
         flash(_("Select at least one learner. Nothing was changed."), "error")
         return _back()
-    for row in chosen:
-        services.issue_certificate(
-            row.user, row.course, issued_by=current_user._get_current_object()
+    issued = [
+        (
+            row.user,
+            services.issue_certificate(
+                row.user, row.course, issued_by=current_user._get_current_object()
+            ),
         )
+        for row in chosen
+    ]
     db.session.commit()
+    _notify(issued)
     flash(
         ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", len(chosen)),
         "success",
@@ -129,12 +137,19 @@ def issue():
     if services.active_certificate(user.id, course.id) is not None:
         flash(_("This learner already holds a certificate for this course."), "info")
         return _back()
-    services.issue_certificate(
+    certificate = services.issue_certificate(
         user, course, issued_by=current_user._get_current_object(), face_to_face=True
     )
     db.session.commit()
+    _notify([(user, certificate)])
     flash(_("Certificate issued to %(name)s.", name=user.name), "success")
     return _back()
+
+
+def _notify(issued) -> None:
+    """Mail each learner their new certificate, once it is committed."""
+    for user, certificate in issued:
+        send_certificate_issued(user, certificate)
 
 
 def _certificate_or_404(certificate_id: int) -> Certificate:
@@ -182,6 +197,7 @@ def reissue(certificate_id: int):
         flash(_("A revoked certificate cannot be reissued."), "error")
         return _back()
     db.session.commit()
+    _notify([(db.session.get(User, replacement.user_id), replacement)])
     flash(
         _("The certificate was reissued to %(name)s.", name=replacement.recipient_name), "success"
     )

@@ -15,6 +15,7 @@ from flask_babel import format_datetime, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from academy.certificates.mails import send_certificate_issued
 from academy.certificates.services import after_completion
 from academy.courses.models import Course
 from academy.courses.queries import Text, course_or_404, offered_language, pick
@@ -241,9 +242,10 @@ def submit(course: str, quiz: str, number: int):
         flash(_("This attempt was already submitted."), "info")
         return redirect(result_page)
     completed = record_completion(current_user.id, row)
-    if completed:
-        after_completion(current_user._get_current_object(), row)
+    certificate = after_completion(current_user._get_current_object(), row) if completed else None
     db.session.commit()
+    if certificate is not None:
+        send_certificate_issued(current_user, certificate)
     if attempt_row.late:
         flash(_("Your time had run out, so this attempt was graded as unanswered."), "error")
     else:

@@ -102,7 +102,7 @@ def test_only_admins_reach_the_admin_pages(client, sample_course, method, url, r
     assert getattr(client, method)(url, data={"reason": "x"}).status_code == 403
 
 
-def test_the_admin_page_lists_ready_completions_and_issues_them(client, sample_course):
+def test_the_admin_page_lists_ready_completions_and_issues_them(client, sample_course, outbox):
     admin_issue_mode(sample_course)
     learner = learner_who_completed(client, sample_course, name="Waiting Learner")
     client.post("/auth/sign-out")
@@ -120,9 +120,12 @@ def test_the_admin_page_lists_ready_completions_and_issues_them(client, sample_c
     assert certificate.issuer == "Grace Admin"
     assert not certificate.face_to_face
     assert "1 certificate issued." in client.get("/certificates/admin").text
+    # Issuing it notifies the learner, with the verification link.
+    assert outbox.last()["To"] == learner.email
+    assert f"/verify/{certificate.public_id}" in outbox.last().get_content()
 
 
-def test_an_admin_issues_face_to_face_certificates(client, sample_course):
+def test_an_admin_issues_face_to_face_certificates(client, sample_course, outbox):
     learner = make_user(name="Face Learner")
     signed_in_admin(client)
     response = client.post(
@@ -133,6 +136,7 @@ def test_an_admin_issues_face_to_face_certificates(client, sample_course):
     assert certificate.face_to_face
     assert certificate.completed_at is None
     assert certificate.recipient_name == "Face Learner"
+    assert outbox.last()["To"] == learner.email
 
 
 @pytest.mark.parametrize(
