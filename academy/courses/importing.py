@@ -93,32 +93,43 @@ def _set_course_fields(course: Course, package: CoursePackage, content_hash: str
     course.imported_at = utcnow()
 
 
-def _store_lessons(course: Course, built: Built) -> dict[str, Lesson]:
+def _place(model, course: Course, placed: list[tuple[str, str, int]]) -> dict:
+    """Rows of model (a CourseItem) for (module id, item id, position), matched by id.
+
+    Items that left the package keep their row without a position, so learners'
+    progress and attempts on them are not lost.
+    """
     existing = {
         row.slug: row
-        for row in db.session.scalars(select(Lesson).where(Lesson.course_id == course.id))
+        for row in db.session.scalars(select(model).where(model.course_id == course.id))
     }
+    rows = {}
+    for module_id, item_id, position in placed:
+        row = existing.pop(item_id, None) or model(course_id=course.id, slug=item_id)
+        row.module_slug, row.position = module_id, position
+        db.session.add(row)
+        rows[item_id] = row
+    for retired in existing.values():
+        retired.position = None
+    return rows
+
+
+def _store_lessons(course: Course, built: Built) -> dict[str, Lesson]:
     contents = {
         (row.lesson_id, row.language): row
         for row in db.session.scalars(
             select(LessonContent).join(Lesson).where(Lesson.course_id == course.id)
         )
     }
-    rows: dict[str, Lesson] = {}
-    position = 0
-    for module in built.package.modules:
-        for lesson in module.lessons:
-            position += 1
-            row = existing.pop(lesson.id, None) or Lesson(course_id=course.id, slug=lesson.id)
-            row.module_slug, row.position = module.id, position
-            db.session.add(row)
-            rows[lesson.id] = row
-    for retired in existing.values():
-        retired.position = None
-    db.session.flush()
-    for module in built.package.modules:
-        for lesson in module.lessons:
-            _store_contents(rows[lesson.id], lesson, built, contents)
+    lessons = [(module, lesson) for module in built.package.modules for lesson in module.lessons]
+    rows = _place(
+        Lesson,
+        course,
+        [(module.id, lesson.id, number) for number, (module, lesson) in enumerate(lessons, 1)],
+    )
+    db.session.flush()  # the contents need the lessons' ids
+    for _module, lesson in lessons:
+        _store_contents(rows[lesson.id], lesson, built, contents)
     for leftover in contents.values():
         db.session.delete(leftover)
     return rows
@@ -143,28 +154,21 @@ def _store_contents(row: Lesson, lesson: PackageLesson, built: Built, contents: 
 
 def _store_quizzes(course: Course, built: Built) -> dict[str, Quiz]:
     """Quizzes matched by id like lessons, so attempts survive re-imports."""
-    existing = {
-        row.slug: row for row in db.session.scalars(select(Quiz).where(Quiz.course_id == course.id))
-    }
-    rows: dict[str, Quiz] = {}
-    position = 0
-    for module in built.package.modules:
-        for item in module.items:
-            position += 1
-            if item.id not in built.quizzes:
-                continue
-            definition = built.quizzes[item.id].to_dict()
-            digest = hashlib.sha256(
-                json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()
-            ).hexdigest()
-            row = existing.pop(item.id, None) or Quiz(course_id=course.id, slug=item.id)
-            row.module_slug, row.position = module.id, position
-            if row.content_hash != digest:
-                row.definition, row.content_hash = definition, digest
-            db.session.add(row)
-            rows[item.id] = row
-    for retired in existing.values():
-        retired.position = None
+    items = [item for module in built.package.modules for item in module.items]
+    modules = {item.id: module.id for module in built.package.modules for item in module.items}
+    placed = [
+        (modules[item.id], item.id, number)
+        for number, item in enumerate(items, 1)
+        if item.id in built.quizzes
+    ]
+    rows = _place(Quiz, course, placed)
+    for quiz_id, row in rows.items():
+        definition = built.quizzes[quiz_id].to_dict()
+        digest = hashlib.sha256(
+            json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        if row.content_hash != digest:
+            row.definition, row.content_hash = definition, digest
     db.session.flush()
     return rows
 
