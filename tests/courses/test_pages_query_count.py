@@ -29,9 +29,14 @@ def statements_for(client, url: str) -> list[str]:
 
 @pytest.fixture
 def big_course(app, tmp_path):
-    """200 lessons in 10 modules, in English and French."""
+    """200 lessons in 10 modules, in English and French, and a quiz like the sample course's."""
     return import_course(
-        tmp_path, "big-course", {"en": "Big course", "fr": "Grand cours"}, modules=10, lessons=20
+        tmp_path,
+        "big-course",
+        {"en": "Big course", "fr": "Grand cours"},
+        modules=10,
+        lessons=20,
+        quiz=True,
     )
 
 

@@ -27,8 +27,12 @@ def write_course(
     hours: float | None = None,
     modules: int = 1,
     lessons: int = 1,
+    quiz: bool = False,
 ) -> Path:
-    """A package with modules x lessons, every lesson written in every language of titles."""
+    """A package with modules x lessons, every lesson written in every language of titles.
+
+    With quiz, the last module ends with a one-question quiz `check`.
+    """
     languages = list(titles)
     root = folder / course_id
     root.mkdir(parents=True)
@@ -60,7 +64,21 @@ def write_course(
                 text = f"---\ntitle: Lesson {number} ({code})\nduration_minutes: 5\n---\n\n"
                 text += f"Text of lesson {number} in {code}.\n"
                 (module / f"{n:03d}-lesson-{number}.{code}.md").write_text(text, encoding="utf-8")
+    if quiz:
+        (module / f"{lessons + 1:03d}-check.quiz.yaml").write_text(
+            json.dumps(_one_question_quiz(languages), ensure_ascii=False), encoding="utf-8"
+        )
     return root
+
+
+def _one_question_quiz(languages: list[str]) -> dict:
+    def texts(text: str) -> dict:
+        return {code: f"{text} ({code})" for code in languages}
+
+    return {
+        "title": texts("Check"),
+        "questions": [{"id": "open", "type": "true_false", "answer": True, "text": texts("Open?")}],
+    }
 
 
 def import_course(folder: Path, course_id: str, titles: dict[str, str], **options):

@@ -26,27 +26,14 @@ def complete(user, course, slugs):
     db.session.commit()
 
 
-def with_quiz(course: Course) -> Quiz:
-    quiz = Quiz(
-        course_id=course.id, slug="check", module_slug="next-steps", position=6,
-        definition={"pass_mark": 70}, content_hash="x",
-    )  # fmt: skip
-    db.session.add(quiz)
-    db.session.flush()
-    outline = [dict(module) for module in course.outline]
-    outline[-1] = {
-        **outline[-1],
-        "items": [
-            *outline[-1]["items"],
-            {"type": "quiz", "id": "check", "pk": quiz.id, "title": {"en": "Check"}},
-        ],
-    }
-    course.outline = outline
+def required_quiz(course: Course) -> Quiz:
+    """The sample course's practice quiz, made a requirement of completion."""
+    course.completion = {"lessons": "all", "quizzes": "all"}
     db.session.commit()
-    return quiz
+    return db.session.scalar(select(Quiz).where(Quiz.course_id == course.id, Quiz.slug == "check"))
 
 
-def test_every_lesson_completes_a_course_without_quizzes(sample_course):
+def test_every_lesson_completes_a_course_that_requires_no_quiz(sample_course):
     learner = make_user()
     complete(learner, sample_course, LESSONS[:-1])
     assert not completion_met(learner.id, sample_course)
@@ -60,7 +47,7 @@ def test_every_lesson_completes_a_course_without_quizzes(sample_course):
 
 
 def test_quizzes_must_be_passed_too(sample_course):
-    quiz = with_quiz(sample_course)
+    quiz = required_quiz(sample_course)
     learner = make_user()
     complete(learner, sample_course, LESSONS)
     db.session.add(
@@ -92,7 +79,7 @@ def test_quizzes_must_be_passed_too(sample_course):
 
 
 def test_a_rule_naming_some_lessons(sample_course):
-    sample_course.completion = {"lessons": ["welcome"], "quizzes": "all"}
+    sample_course.completion = {"lessons": ["welcome"], "quizzes": []}
     db.session.commit()
     learner = make_user()
     complete(learner, sample_course, ["welcome"])

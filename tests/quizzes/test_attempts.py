@@ -22,7 +22,7 @@ def fake_grade(responses: dict, late: bool) -> dict:
 @pytest.fixture
 def quiz(sample_course):
     row = Quiz(
-        course_id=sample_course.id, slug="check", module_slug="getting-started", position=1,
+        course_id=sample_course.id, slug="timed-check", module_slug="getting-started", position=1,
         definition={"max_attempts": 2, "time_limit_minutes": 10, "pass_mark": 70},
         content_hash="x",
     )  # fmt: skip
