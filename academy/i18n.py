@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from functools import cache
 
@@ -19,6 +20,8 @@ LANGUAGES: dict[str, str] = {
 }
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_COOKIE = "academy_lang"
+# Where the command line learns its user's language, in the order gettext reads them.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # Babel's two-letter territories also hold codes that ISO 3166-1 only
 # reserves (AC, CP, DG, TA, ...), groupings (EU, UN) and private-use codes;
@@ -36,10 +39,24 @@ def normalise_language(value: str | None) -> str | None:
     return code if code in LANGUAGES else None
 
 
+def command_line_language() -> str:
+    """The interface language of the terminal's locale (LANG=fr_FR.UTF-8: fr), else English."""
+    for name in LOCALE_VARIABLES:
+        for value in os.environ.get(name, "").split(":"):
+            code = normalise_language(value.split(".")[0].split("@")[0])
+            if code:
+                return code
+    return DEFAULT_LANGUAGE
+
+
 def select_locale() -> str:
-    """Pick the interface language: ?lang=, profile, cookie, browser, English."""
+    """Pick the interface language: ?lang=, profile, cookie, browser, English.
+
+    Outside a request (the command line), the terminal's language. Mails, PDFs
+    and rendered lessons choose their own language with force_locale.
+    """
     if not has_request_context():
-        return DEFAULT_LANGUAGE  # the command line speaks English
+        return command_line_language()
     candidates = [
         request.args.get("lang"),
         getattr(current_user, "locale", None) if current_user.is_authenticated else None,

@@ -18,6 +18,10 @@ from academy import create_app
 from academy.extensions import db
 from tests.postgres import PostgresServer
 
+# The command line speaks the terminal's language; the tests expect English
+# whatever the developer's locale (a test that wants another sets it itself).
+os.environ["LANGUAGE"] = "en"
+
 # Cheap argon2 parameters: the tests exercise hashing, not its cost.
 TEST_CONFIG = {
     "TESTING": True,

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from academy.i18n import LANGUAGE_COOKIE, LANGUAGES, countries
+from academy.i18n import (
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    LOCALE_VARIABLES,
+    command_line_language,
+    countries,
+)
 from tests.factories import make_user, reload, sign_in
 from tests.i18n import TRANSLATIONS, translated
 
@@ -98,6 +104,25 @@ def test_every_page_has_the_switcher_form(client):
     assert 'action="/language"' in html
     assert '<label for="switch-language">' in html
     assert '<option lang="ar" value="ar">العربية</option>' in html
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "es_AR.UTF-8", "LC_ALL": "ar_LB.UTF-8"}, "ar"),
+        ({"LANGUAGE": "pt_BR:es", "LANG": "fr_FR.UTF-8"}, "es"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "de_DE@euro"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_command_line_speaks_the_terminal_language(monkeypatch, environment, expected):
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert command_line_language() == expected
 
 
 def test_country_list_is_iso_3166_with_localised_names():

@@ -6,6 +6,7 @@ import sys
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from academy.auth import services
@@ -17,7 +18,7 @@ from academy.extensions import db
 
 
 def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(_("Error: %(message)s", message=message), err=True)
     sys.exit(1)
 
 
@@ -29,7 +30,7 @@ def users() -> None:
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
 
 
 @users.command("create")
@@ -42,17 +43,19 @@ def create(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a confirmed account."""
     email = normalise_email(email)
     if "@" not in email:
-        _fail(f"{email!r} is not an email address.")
+        _fail(_("%(email)s is not an email address.", email=repr(email)))
     password = _read_password(password_stdin)
     problem = password_problem(password, email=email, name=name)
     if problem:
-        _fail(f"weak password: {problem}")
+        _fail(_("weak password: %(problem)s", problem=problem))
     with write_transactions():
         if services.find_user(email) is not None:
-            _fail(f"an account with {email} already exists.")
+            _fail(_("an account with %(email)s already exists.", email=email))
         services.create_user(email, password, role=role, confirmed=True, name=name or email)
         db.session.commit()
-    click.echo(f"Created {role} {email}.")
+    # TRANSLATORS: %(role)s is learner, trainer or admin, as typed on the command line;
+    # keep it in English.
+    click.echo(_("Created %(role)s %(email)s.", role=role, email=email))
 
 
 @users.command("set-role")
@@ -64,10 +67,12 @@ def set_role(email: str, role: str) -> None:
     with write_transactions():
         user = services.find_user(normalise_email(email))
         if user is None:
-            _fail(f"no account with {email}.")
+            _fail(_("no account with %(email)s.", email=email))
         services.set_role(user, role)
         db.session.commit()
-    click.echo(f"{user.email} is now {role}.")
+    # TRANSLATORS: %(role)s is learner, trainer or admin, as typed on the command line;
+    # keep it in English.
+    click.echo(_("%(email)s is now %(role)s.", email=user.email, role=role))
 
 
 @users.command("list")
@@ -79,5 +84,12 @@ def list_users(role: str | None) -> None:
     if role:
         query = query.where(User.role == role)
     for user in db.session.scalars(query):
-        state = "active" if user.confirmed_at else "unconfirmed"
-        click.echo(f"{user.email}\t{user.role}\t{state}\t{user.name}")
+        click.echo(f"{user.email}\t{user.role}\t{_state(user)}\t{user.name}")
+
+
+def _state(user: User) -> str:
+    if user.confirmed_at:
+        # TRANSLATORS: an account's state in `academy users list` (email, role, state, name).
+        return _("active")
+    # TRANSLATORS: an account's state in `academy users list` (email, role, state, name).
+    return _("unconfirmed")

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from academy.auth.forms import normalise_email
@@ -19,7 +20,7 @@ from academy.learning.completion import completion_of
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(_("Error: %(message)s", message=message), err=True)
     sys.exit(1)
 
 
@@ -37,10 +38,10 @@ def issue(email: str, slug: str) -> None:
     with write_transactions():
         user = find_user(normalise_email(email))
         if user is None:
-            _fail(f"no account with {email}.")
+            _fail(_("no account with %(email)s.", email=email))
         course = db.session.scalar(select(Course).where(Course.slug == slug))
         if course is None:
-            _fail(f"no course with the id {slug!r}.")
+            _fail(_("no course with the id %(course_id)s.", course_id=repr(slug)))
         face_to_face = completion_of(user.id, course) is None
         certificate = services.issue_certificate(user, course, face_to_face=face_to_face)
         db.session.commit()
@@ -54,15 +55,18 @@ def issue(email: str, slug: str) -> None:
 def revoke(public_id: str, reason: str) -> None:
     """Revoke the certificate whose public id is PUBLIC_ID."""
     if not reason.strip():
-        _fail("give a reason.")
+        # TRANSLATORS: the --reason option of the revoke command was left empty.
+        _fail(_("give a reason."))
     with write_transactions():
         certificate = services.by_public_id(public_id)
         if certificate is None:
-            _fail(f"no certificate with the id {public_id!r}.")
+            _fail(
+                _("no certificate with the id %(certificate_id)s.", certificate_id=repr(public_id))
+            )
         if not services.revoke_certificate(certificate, None, reason.strip()):
-            _fail("this certificate was already revoked.")
+            _fail(_("this certificate was already revoked."))
         db.session.commit()
-    click.echo(f"Revoked {public_id}.")
+    click.echo(_("Revoked %(certificate_id)s.", certificate_id=public_id))
 
 
 @certificates.command("list")

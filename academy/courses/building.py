@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from flask_babel import gettext as _
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -67,7 +68,8 @@ def check_package(
     try:
         package = reader.read()
     except OSError as error:
-        reader.problems.error(".", 1, f"could not be read: {error.strerror or error}")
+        reason = error.strerror or str(error)
+        reader.problems.error(".", 1, _("could not be read: %(reason)s", reason=reason))
         return None, reader.problems
     if package is None:
         return None, reader.problems
@@ -96,22 +98,33 @@ def _check_ids_and_languages(built: Built) -> None:
             (item.id, _item_path(module.path, item)) for item in module.items
         ]:
             if item_id in seen and seen[item_id] != path:
-                problems.error(path, 1, f"the id '{item_id}' is already used by {seen[item_id]}")
+                message = _(
+                    "the id '%(item_id)s' is already used by %(other_path)s",
+                    item_id=item_id,
+                    other_path=seen[item_id],
+                )
+                problems.error(path, 1, message)
             seen.setdefault(item_id, path)
         for lesson in module.lessons:
             path = _item_path(module.path, lesson)
             if package.default_language not in lesson.files:
-                problems.error(
-                    path,
-                    1,
-                    f"the lesson '{lesson.id}' has no {package.default_language} "
-                    "version, which every lesson needs",
+                # TRANSLATORS: %(language)s is a language code, like en.
+                message = _(
+                    "the lesson '%(lesson_id)s' has no %(language)s version, "
+                    "which every lesson needs",
+                    lesson_id=lesson.id,
+                    language=package.default_language,
                 )
+                problems.error(path, 1, message)
             for language in package.languages:
                 if language not in lesson.files and package.default_language in lesson.files:
-                    problems.warning(
-                        path, 1, f"the lesson '{lesson.id}' is not translated into {language}"
+                    # TRANSLATORS: %(language)s is a language code, like fr.
+                    message = _(
+                        "the lesson '%(lesson_id)s' is not translated into %(language)s",
+                        lesson_id=lesson.id,
+                        language=language,
                     )
+                    problems.warning(path, 1, message)
 
 
 def _item_path(module_path: str, item) -> str:
@@ -127,40 +140,46 @@ def _check_references(built: Built, root: Path) -> None:
     lesson_ids = {lesson.id for lesson in package.lessons}
     quiz_ids = {quiz.id for quiz in package.quizzes}
     lines = package.completion.pop("lines", {})
-    for key, kind, known in (("lessons", "lesson", lesson_ids), ("quizzes", "quiz", quiz_ids)):
+    for key, known in (("lessons", lesson_ids), ("quizzes", quiz_ids)):
         chosen = package.completion.get(key)
         if isinstance(chosen, list):
             for item_id in chosen:
                 if item_id not in known:
-                    problems.error(
-                        "course.yaml",
-                        lines.get(key, 1),
-                        f"completion names an unknown {kind} '{item_id}'",
-                    )
+                    message = _unknown_completion_item(key, item_id)
+                    problems.error("course.yaml", lines.get(key, 1), message)
     certificate = package.certificate
     if "logo" in certificate:
         logo = certificate["logo"].removeprefix("assets/")
         if logo not in package.assets or not logo.endswith((".png", ".jpg", ".jpeg", ".svg")):
-            problems.error(
-                "course.yaml",
-                certificate.pop("logo_line"),
-                f"the logo '{certificate['logo']}' must be a .png, .jpg or .svg file in assets/",
+            # TRANSLATORS: assets/ is a folder name; keep it as it is.
+            message = _(
+                "the logo '%(logo)s' must be a .png, .jpg or .svg file in assets/",
+                logo=certificate["logo"],
             )
+            problems.error("course.yaml", certificate.pop("logo_line"), message)
         certificate["logo"] = logo
     if "template" in certificate:
         name = certificate["template"]
         target = root / name
         inside = target.resolve().is_relative_to(root.resolve())
         if "/" in name or not name.endswith(".html") or not target.is_file() or not inside:
-            problems.error(
-                "course.yaml",
-                certificate.pop("template_line"),
-                f"the template '{name}' must be an .html file at the top of the package",
+            message = _(
+                "the template '%(template)s' must be an .html file at the top of the package",
+                template=name,
             )
+            problems.error("course.yaml", certificate.pop("template_line"), message)
         else:
             built.certificate_template = _template_text(target, name, problems)
     certificate.pop("logo_line", None)
     certificate.pop("template_line", None)
+
+
+def _unknown_completion_item(key: str, item_id: str) -> str:
+    if key == "lessons":
+        # TRANSLATORS: completion is a YAML key of course.yaml; keep it in English.
+        return _("completion names an unknown lesson '%(item_id)s'", item_id=item_id)
+    # TRANSLATORS: completion is a YAML key of course.yaml; keep it in English.
+    return _("completion names an unknown quiz '%(item_id)s'", item_id=item_id)
 
 
 def _template_text(path: Path, name: str, problems: Problems) -> str | None:
@@ -168,12 +187,14 @@ def _template_text(path: Path, name: str, problems: Problems) -> str | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        problems.error(name, 1, "is not UTF-8 text; save it as UTF-8")
+        problems.error(name, 1, _("is not UTF-8 text; save it as UTF-8"))
         return None
     try:
         SandboxedEnvironment().parse(text)
     except TemplateSyntaxError as error:
-        problems.error(name, error.lineno or 1, f"template syntax: {error.message}")
+        # TRANSLATORS: %(problem)s is Jinja's own description of the mistake, in English.
+        message = _("template syntax: %(problem)s", problem=error.message)
+        problems.error(name, error.lineno or 1, message)
         return None
     return text
 
@@ -211,7 +232,11 @@ def _check_alt_texts(built: Built, path: str, rendered: rendering.Rendered) -> N
     for reference, alt in zip(images, _IMG_ALT.findall(rendered.html), strict=False):
         if not alt.strip():
             url = reference.url
-            message = f"the image '{url}' needs a text alternative: ![what it shows]({url})"
+            # TRANSLATORS: ![what it shows](%(url)s) is Markdown for an image:
+            # translate only "what it shows".
+            message = _(
+                "the image '%(url)s' needs a text alternative: ![what it shows](%(url)s)", url=url
+            )
             built.problems.error(path, reference.line, message)
 
 
@@ -243,34 +268,37 @@ class LinkResolver:
     def __call__(self, reference: rendering.Reference) -> str | None:
         parts = urlsplit(reference.url)
         if parts.scheme or parts.netloc:
-            self._error(
-                reference, f"'{reference.url}' is not allowed here: use https:// or a relative path"
+            message = _(
+                "'%(url)s' is not allowed here: use https:// or a relative path", url=reference.url
             )
+            self._error(reference, message)
             return None
         target = posixpath.normpath(
             posixpath.join(posixpath.dirname(self.source), unquote(parts.path))
         )
         fragment = f"#{rendering.ID_PREFIX}{parts.fragment}" if parts.fragment else ""
         if target.startswith("../") or target == ".." or target.startswith("/"):
-            self._error(reference, f"the link '{reference.url}' leaves the package")
+            self._error(reference, _("the link '%(url)s' leaves the package", url=reference.url))
             return None
         if target.startswith("assets/"):
             asset = self.built.package.assets.get(target.removeprefix("assets/"))
             if asset is None:
-                self._error(reference, f"the file '{target}' does not exist")
+                self._error(reference, _("the file '%(path)s' does not exist", path=target))
                 return None
             return f"../assets/{asset.sha256[:16]}/{quote(asset.path)}"
         if _is_lesson_file(target):
             lesson_id = self.lessons.get(_lesson_key(target))
             if lesson_id is None:
-                self._error(reference, f"the lesson '{target}' does not exist")
+                self._error(reference, _("the lesson '%(path)s' does not exist", path=target))
                 return None
             return lesson_id + fragment
         if reference.kind == "link" and target in self.quizzes:
             return f"../quizzes/{self.quizzes[target]}"
-        self._error(
-            reference, f"'{reference.url}' must point to a lesson, a quiz or a file in assets/"
+        # TRANSLATORS: assets/ is a folder name; keep it as it is.
+        message = _(
+            "'%(url)s' must point to a lesson, a quiz or a file in assets/", url=reference.url
         )
+        self._error(reference, message)
         return None
 
     def _error(self, reference: rendering.Reference, message: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import gettext as _
 
 from academy.courses.building import Built, check_package, package_hash
 from academy.courses.importing import container_labels, import_built, imported_unchanged
@@ -34,17 +35,44 @@ def package_folders(paths: tuple[str, ...]) -> list[Path]:
 def _report(folder: Path, problems: Problems, built: Built | None) -> None:
     for problem in problems.sorted():
         click.echo(f"{folder}/{problem}", err=True)
-    errors, warnings = len(problems.errors), len(problems.warnings)
     if built is not None:
-        click.echo(f"\n{folder}: translation coverage")
-        click.echo(f"  {'language':<10} {'lessons':>12} {'modules':>12}")
-        for language, lessons, total_lessons, modules, total_modules in built.coverage():
-            click.echo(
-                f"  {language:<10} {f'{lessons}/{total_lessons}':>12} "
-                f"{f'{modules}/{total_modules}':>12}"
-            )
-    verdict = "OK" if not errors else "FAILED"
-    click.echo(f"{folder}: {verdict}: {errors} error(s), {warnings} warning(s)\n")
+        _coverage_table(folder, built)
+    counts = {"errors": len(problems.errors), "warnings": len(problems.warnings)}
+    if problems.errors:
+        # TRANSLATORS: the last line of a course package check; %(package)s is its folder.
+        verdict = _(
+            "%(package)s: FAILED: %(errors)d error(s), %(warnings)d warning(s)",
+            package=folder,
+            **counts,
+        )
+    else:
+        # TRANSLATORS: the last line of a course package check; %(package)s is its folder.
+        verdict = _(
+            "%(package)s: OK: %(errors)d error(s), %(warnings)d warning(s)",
+            package=folder,
+            **counts,
+        )
+    click.echo(verdict + "\n")
+
+
+def _coverage_table(folder: Path, built: Built) -> None:
+    """How much of the package each language translates; columns widen to fit their header."""
+    click.echo("\n" + _("%(package)s: translation coverage", package=folder))
+    headers = (
+        # TRANSLATORS: column header of the translation coverage table: the language code.
+        _("language"),
+        # TRANSLATORS: column header: how many lessons are translated, as in "4/5".
+        _("lessons"),
+        # TRANSLATORS: column header: how many modules are fully translated, as in "2/2".
+        _("modules"),
+    )
+    first, second, third = (max(len(h), w) for h, w in zip(headers, (10, 12, 12), strict=True))
+    click.echo(f"  {headers[0]:<{first}} {headers[1]:>{second}} {headers[2]:>{third}}")
+    for language, lessons, total_lessons, modules, total_modules in built.coverage():
+        click.echo(
+            f"  {language:<{first}} {f'{lessons}/{total_lessons}':>{second}} "
+            f"{f'{modules}/{total_modules}':>{third}}"
+        )
 
 
 def _check(folder: Path) -> tuple[Built | None, Problems]:
@@ -52,7 +80,9 @@ def _check(folder: Path) -> tuple[Built | None, Problems]:
     lesson_count = sum(1 for _ in folder.glob("*/*.md")) if folder.is_dir() else 0
     if lesson_count <= PROGRESS_THRESHOLD:
         return check_package(folder, container_labels)
-    with click.progressbar(length=lesson_count, label=f"Rendering {folder.name}") as bar:
+    with click.progressbar(
+        length=lesson_count, label=_("Rendering %(package)s", package=folder.name)
+    ) as bar:
         return check_package(folder, container_labels, progress=lambda _n: bar.update(1))
 
 
@@ -85,12 +115,14 @@ def import_(paths: tuple[str, ...], dry_run: bool) -> None:
         unchanged = folder.is_dir() and imported_unchanged(package_hash(folder))
         if unchanged:
             # The same files passed the checks when they were imported.
-            click.echo(f"{unchanged}: unchanged; nothing written.")
+            click.echo(_("%(course)s: unchanged; nothing written.", course=unchanged))
             continue
         built, problems = _check(folder)
         if built is None or problems.errors:
             _report(folder, problems, built)
-            click.echo(f"{folder}: not imported; nothing was changed.", err=True)
+            click.echo(
+                _("%(package)s: not imported; nothing was changed.", package=folder), err=True
+            )
             failed = True
             continue
         with write_transactions():
@@ -105,14 +137,32 @@ def import_(paths: tuple[str, ...], dry_run: bool) -> None:
 
 def _describe(result, dry_run: bool) -> str:
     if result.status == "unchanged":
-        return f"{result.course}: unchanged; nothing written."
-    verb = (
-        {"created": "would be created", "updated": "would be updated"}
-        if dry_run
-        else {"created": "created", "updated": "updated"}
-    )
-    return (
-        f"{result.course}: {verb[result.status]} ({result.lessons} lessons, "
-        f"{result.languages} languages, {result.assets} assets)"
-        + (" — dry run, nothing written." if dry_run else ".")
+        return _("%(course)s: unchanged; nothing written.", course=result.course)
+    counts = {
+        "course": result.course,
+        "lessons": result.lessons,
+        "languages": result.languages,
+        "assets": result.assets,
+    }
+    if dry_run and result.status == "created":
+        return _(
+            "%(course)s: would be created (%(lessons)d lessons, %(languages)d languages, "
+            "%(assets)d assets) — dry run, nothing written.",
+            **counts,
+        )
+    if dry_run:
+        return _(
+            "%(course)s: would be updated (%(lessons)d lessons, %(languages)d languages, "
+            "%(assets)d assets) — dry run, nothing written.",
+            **counts,
+        )
+    if result.status == "created":
+        return _(
+            "%(course)s: created (%(lessons)d lessons, %(languages)d languages, "
+            "%(assets)d assets).",
+            **counts,
+        )
+    return _(
+        "%(course)s: updated (%(lessons)d lessons, %(languages)d languages, %(assets)d assets).",
+        **counts,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from babel import Locale, UnknownLocaleError
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from academy.courses.package import ID_RE, LEVELS, MAX_ID_LENGTH, CoursePackage, LessonText, Module
 from academy.courses.problems import Problems
@@ -51,7 +53,9 @@ def unknown_keys(data: LineDict, allowed: set[str], path: str, problems: Problem
     for key in data:
         if key not in allowed:
             hint = ", ".join(sorted(allowed))
-            problems.error(path, data.line_of(key), f"unknown key '{key}' (allowed: {hint})")
+            # TRANSLATORS: the key and the allowed ones are YAML keys; keep them in English.
+            message = _("unknown key '%(key)s' (allowed: %(allowed)s)", key=key, allowed=hint)
+            problems.error(path, data.line_of(key), message)
 
 
 def text_map(data: LineDict, key: str, path: str, languages, problems: Problems) -> dict[str, str]:
@@ -63,15 +67,25 @@ def text_map(data: LineDict, key: str, path: str, languages, problems: Problems)
     if isinstance(value, str) and len(languages) == 1:
         value = {languages[0]: value}
     if not isinstance(value, dict):
-        problems.error(path, line, f"'{key}' must map languages to text, like {key}: {{en: ...}}")
+        # TRANSLATORS: %(key)s is a YAML key; "%(key)s: {en: ...}" is YAML to type as it is.
+        message = _("'%(key)s' must map languages to text, like %(key)s: {en: ...}", key=key)
+        problems.error(path, line, message)
         return {}
     result = {}
     for language, text in value.items():
         where = value.line_of(language) if isinstance(value, LineDict) else line
         if language not in languages:
-            problems.error(path, where, f"'{language}' in '{key}' is not a course language")
+            # TRANSLATORS: %(language)s is a language code, %(key)s a YAML key.
+            message = _(
+                "'%(language)s' in '%(key)s' is not a course language", language=language, key=key
+            )
+            problems.error(path, where, message)
         elif not isinstance(text, str) or not text.strip():
-            problems.error(path, where, f"'{key}' in '{language}' must be non-empty text")
+            # TRANSLATORS: %(key)s is a YAML key, %(language)s a language code.
+            message = _(
+                "'%(key)s' in '%(language)s' must be non-empty text", key=key, language=language
+            )
+            problems.error(path, where, message)
         else:
             result[language] = text.strip()
     return result
@@ -81,31 +95,34 @@ def course_from_yaml(data: LineDict, path: str, problems: Problems) -> CoursePac
     unknown_keys(data, COURSE_KEYS, path, problems)
     missing = [key for key in REQUIRED_COURSE_KEYS if key not in data]
     for key in missing:
-        problems.error(path, data.line, f"the required key '{key}' is missing")
+        # TRANSLATORS: %(key)s is a YAML key.
+        problems.error(path, data.line, _("the required key '%(key)s' is missing", key=key))
     if missing:
         return None
     course_id, version = data["id"], data["version"]
     if not valid_id(course_id):
-        problems.error(
-            path,
-            data.line_of("id"),
-            "'id' must be lowercase letters, digits and "
-            f"single hyphens, at most {MAX_ID_LENGTH} characters",
+        # TRANSLATORS: 'id' is a YAML key; keep it in English. %(num)s is the longest id allowed.
+        message = ngettext(
+            "'id' must be lowercase letters, digits and single hyphens, at most %(num)s character",
+            "'id' must be lowercase letters, digits and single hyphens, at most %(num)s characters",
+            MAX_ID_LENGTH,
         )
+        problems.error(path, data.line_of("id"), message)
     if not isinstance(version, str) or not version.strip():
-        problems.error(
-            path,
-            data.line_of("version"),
-            f"'version' must be text in quotes, like version: \"{version}\"",
+        # TRANSLATORS: 'version' is a YAML key; 'version: "..."' is YAML to type as it is.
+        message = _(
+            "'version' must be text in quotes, like version: \"%(version)s\"", version=version
         )
+        problems.error(path, data.line_of("version"), message)
     languages = _languages(data, path, problems)
     default = data["default_language"]
     if not valid_language(default) or default not in languages:
-        problems.error(
-            path,
-            data.line_of("default_language"),
-            f"'default_language' ({default}) must be one of the languages",
+        # TRANSLATORS: 'default_language' is a YAML key; keep it in English.
+        message = _(
+            "'default_language' (%(default_language)s) must be one of the languages",
+            default_language=default,
         )
+        problems.error(path, data.line_of("default_language"), message)
         return None
     if not languages:
         return None
@@ -130,14 +147,18 @@ def _languages(data: LineDict, path: str, problems: Problems) -> list[str]:
     value = data["languages"]
     line = data.line_of("languages")
     if not isinstance(value, list) or not value:
-        problems.error(path, line, "'languages' must be a list of language codes, like [en, fr]")
+        # TRANSLATORS: 'languages' is a YAML key; "[en, fr]" is YAML to type as it is.
+        message = _("'languages' must be a list of language codes, like [en, fr]")
+        problems.error(path, line, message)
         return []
     languages = []
     for code in value:
         if not valid_language(code):
-            problems.error(path, line, f"'{code}' is not a known language code (BCP 47, like fr)")
+            # TRANSLATORS: BCP 47 is the name of a standard; fr is a language code.
+            message = _("'%(code)s' is not a known language code (BCP 47, like fr)", code=code)
+            problems.error(path, line, message)
         elif code in languages:
-            problems.error(path, line, f"the language '{code}' is listed twice")
+            problems.error(path, line, _("the language '%(code)s' is listed twice", code=code))
         else:
             languages.append(code)
     return languages
@@ -146,12 +167,18 @@ def _languages(data: LineDict, path: str, problems: Problems) -> list[str]:
 def _required_map(data, key, path, languages, default, problems) -> dict[str, str]:
     result = text_map(data, key, path, languages, problems)
     if default not in result:
-        problems.error(
-            path, data.line_of(key), f"'{key}' must have the default language ({default})"
+        # TRANSLATORS: %(key)s is a YAML key, %(default_language)s a language code.
+        message = _(
+            "'%(key)s' must have the default language (%(default_language)s)",
+            key=key,
+            default_language=default,
         )
+        problems.error(path, data.line_of(key), message)
     for language in languages:
         if language != default and language not in result and default in result:
-            problems.warning(path, data.line_of(key), f"'{key}' is not translated into {language}")
+            # TRANSLATORS: %(key)s is a YAML key, %(language)s a language code.
+            message = _("'%(key)s' is not translated into %(language)s", key=key, language=language)
+            problems.warning(path, data.line_of(key), message)
     return result
 
 
@@ -159,35 +186,35 @@ def _catalogue_facts(data: LineDict, path: str, package: CoursePackage, problems
     hours = data.get("duration_hours")
     if hours is not None:
         if isinstance(hours, bool) or not isinstance(hours, int | float) or hours <= 0:
-            problems.error(
-                path, data.line_of("duration_hours"), "'duration_hours' must be a number above 0"
-            )
+            # TRANSLATORS: 'duration_hours' is a YAML key; keep it in English.
+            message = _("'duration_hours' must be a number above 0")
+            problems.error(path, data.line_of("duration_hours"), message)
         else:
             package.duration_hours = float(hours)
     level = data.get("level")
     if level is not None:
         if level not in LEVELS:
-            problems.error(
-                path, data.line_of("level"), f"'level' must be one of {', '.join(LEVELS)}"
-            )
+            # TRANSLATORS: 'level' is a YAML key and its values are listed; keep them in English.
+            message = _("'level' must be one of %(levels)s", levels=", ".join(LEVELS))
+            problems.error(path, data.line_of("level"), message)
         else:
             package.level = level
     package.tags = _id_list(data, "tags", path, problems)
     licence = data.get("licence")
     if licence is not None:
         if not isinstance(licence, str) or not licence.strip():
-            problems.error(
-                path, data.line_of("licence"), "'licence' must be text, like CC-BY-SA-4.0"
-            )
+            # TRANSLATORS: 'licence' is a YAML key; CC-BY-SA-4.0 is a licence's name.
+            message = _("'licence' must be text, like CC-BY-SA-4.0")
+            problems.error(path, data.line_of("licence"), message)
         else:
             package.licence = licence.strip()
     trainers = data.get("trainers") or []
     if not isinstance(trainers, list) or not all(
         isinstance(t, str) and EMAIL_RE.match(t) for t in trainers
     ):
-        problems.error(
-            path, data.line_of("trainers"), "'trainers' must be a list of email addresses"
-        )
+        # TRANSLATORS: 'trainers' is a YAML key; keep it in English.
+        message = _("'trainers' must be a list of email addresses")
+        problems.error(path, data.line_of("trainers"), message)
     else:
         package.trainers = [t.strip().casefold() for t in trainers]
 
@@ -197,9 +224,9 @@ def _id_list(data: LineDict, key: str, path: str, problems: Problems) -> list[st
     if value is None:
         return []
     if not isinstance(value, list) or not all(valid_id(v) for v in value):
-        problems.error(
-            path, data.line_of(key), f"'{key}' must be a list of ids like [cooperatives]"
-        )
+        # TRANSLATORS: %(key)s is a YAML key; "[cooperatives]" is YAML to type as it is.
+        message = _("'%(key)s' must be a list of ids like [cooperatives]", key=key)
+        problems.error(path, data.line_of(key), message)
         return []
     return list(dict.fromkeys(value))
 
@@ -210,7 +237,9 @@ def _completion(data: LineDict, path: str, problems: Problems) -> dict:
     if value is None:
         return result
     if not isinstance(value, LineDict):
-        problems.error(path, data.line_of("completion"), "'completion' must map lessons/quizzes")
+        # TRANSLATORS: 'completion', lessons and quizzes are YAML keys; keep them in English.
+        message = _("'completion' must map lessons/quizzes")
+        problems.error(path, data.line_of("completion"), message)
         return result
     unknown_keys(value, {"lessons", "quizzes"}, path, problems)
     for key in ("lessons", "quizzes"):
@@ -218,7 +247,9 @@ def _completion(data: LineDict, path: str, problems: Problems) -> dict:
             continue
         ids = value[key]
         if not isinstance(ids, list) or not all(valid_id(v) for v in ids):
-            problems.error(path, value.line_of(key), f"'{key}' must be 'all' or a list of ids")
+            # TRANSLATORS: %(key)s is a YAML key; 'all' is a YAML value; keep it in English.
+            message = _("'%(key)s' must be 'all' or a list of ids", key=key)
+            problems.error(path, value.line_of(key), message)
         else:
             result[key] = list(ids)
     # Where the lists were written, for the checks once lessons are known.
@@ -232,18 +263,21 @@ def _certificate(data: LineDict, path: str, languages, problems: Problems) -> di
     if value is None:
         return result
     if not isinstance(value, LineDict):
-        problems.error(path, data.line_of("certificate"), "'certificate' must be a map")
+        # TRANSLATORS: 'certificate' is a YAML key; keep it in English.
+        problems.error(path, data.line_of("certificate"), _("'certificate' must be a map"))
         return result
     unknown_keys(value, CERTIFICATE_KEYS, path, problems)
     issue = value.get("issue", "automatic")
     if issue not in ("automatic", "admin"):
-        problems.error(path, value.line_of("issue"), "'issue' must be automatic or admin")
+        # TRANSLATORS: 'issue' is a YAML key, automatic and admin its values; keep them in English.
+        message = _("'issue' must be automatic or admin")
+        problems.error(path, value.line_of("issue"), message)
     result["issue"] = issue
     for signatory in value.get("signatories") or []:
         if not isinstance(signatory, LineDict) or not isinstance(signatory.get("name"), str):
-            problems.error(
-                path, value.line_of("signatories"), "each signatory needs a name and a title"
-            )
+            # TRANSLATORS: a name and a title are written under the YAML keys name and title.
+            message = _("each signatory needs a name and a title")
+            problems.error(path, value.line_of("signatories"), message)
             continue
         unknown_keys(signatory, {"name", "title"}, path, problems)
         title = text_map(signatory, "title", path, languages, problems)
@@ -251,7 +285,9 @@ def _certificate(data: LineDict, path: str, languages, problems: Problems) -> di
     for key in ("logo", "template"):
         if key in value:
             if not isinstance(value[key], str):
-                problems.error(path, value.line_of(key), f"'{key}' must be a file path")
+                # TRANSLATORS: %(key)s is a YAML key.
+                message = _("'%(key)s' must be a file path", key=key)
+                problems.error(path, value.line_of(key), message)
             else:
                 result[key] = value[key]
                 result[f"{key}_line"] = value.line_of(key)
@@ -261,7 +297,8 @@ def _certificate(data: LineDict, path: str, languages, problems: Problems) -> di
 def module_from_yaml(data: LineDict, path: str, package: CoursePackage, module: Module, problems):
     unknown_keys(data, MODULE_KEYS, path, problems)
     if "title" not in data:
-        problems.error(path, data.line, "the required key 'title' is missing")
+        # TRANSLATORS: %(key)s is a YAML key.
+        problems.error(path, data.line, _("the required key '%(key)s' is missing", key="title"))
     module.title = (
         _required_map(data, "title", path, package.languages, package.default_language, problems)
         if "title" in data
@@ -274,16 +311,15 @@ def lesson_text_from_yaml(data, path, language, body, body_line, problems) -> Le
     unknown_keys(data, LESSON_KEYS, path, problems)
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        problems.error(path, data.line_of("title"), "the front matter needs a 'title'")
+        # TRANSLATORS: 'title' is a YAML key; keep it in English.
+        problems.error(path, data.line_of("title"), _("the front matter needs a 'title'"))
         return None
     minutes = data.get("duration_minutes")
     if minutes is not None and (
         isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600
     ):
-        problems.error(
-            path,
-            data.line_of("duration_minutes"),
-            "'duration_minutes' must be a whole number from 1 to 600",
-        )
+        # TRANSLATORS: 'duration_minutes' is a YAML key; keep it in English.
+        message = _("'duration_minutes' must be a whole number from 1 to 600")
+        problems.error(path, data.line_of("duration_minutes"), message)
         minutes = None
     return LessonText(language, path, title.strip(), minutes, body, body_line)

@@ -16,6 +16,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # The severity stays English, like a compiler's: editors and CI problem
+        # matchers find "file:line: error:"; the message itself is translated.
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 

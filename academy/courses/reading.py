@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from flask_babel import gettext as _
+
 from academy.courses import fields
 from academy.courses.assets import check_asset
 from academy.courses.package import (
@@ -41,7 +43,7 @@ class Reader:
         """False (and an error) when path, through a link, leaves the package."""
         if path.resolve().is_relative_to(self.resolved_root):
             return True
-        self.problems.error(self.rel(path), 1, "points outside the package (symbolic link)")
+        self.problems.error(self.rel(path), 1, _("points outside the package (symbolic link)"))
         return False
 
     def text(self, path: Path) -> str | None:
@@ -50,7 +52,7 @@ class Reader:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            self.problems.error(self.rel(path), line, "is not UTF-8 text; save it as UTF-8")
+            self.problems.error(self.rel(path), line, _("is not UTF-8 text; save it as UTF-8"))
             return None
         return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -64,7 +66,7 @@ class Reader:
             self.problems.error(self.rel(path), error.line, error.message)
             return None
         if not isinstance(data, LineDict):
-            self.problems.error(self.rel(path), first_line, "must be a map of keys and values")
+            self.problems.error(self.rel(path), first_line, _("must be a map of keys and values"))
             return None
         return data
 
@@ -73,10 +75,10 @@ class Reader:
     def read(self) -> CoursePackage | None:
         course_file = self.root / "course.yaml"
         if not self.root.is_dir():
-            self.problems.error(self.root.name or str(self.root), 1, "is not a folder")
+            self.problems.error(self.root.name or str(self.root), 1, _("is not a folder"))
             return None
         if not course_file.is_file():
-            self.problems.error("course.yaml", 1, "is missing: every package needs one")
+            self.problems.error("course.yaml", 1, _("is missing: every package needs one"))
             return None
         if not self.inside(course_file):
             return None
@@ -118,14 +120,18 @@ class Reader:
             number, module_id = int(match.group(1)), match.group(2)
             if number in numbers:
                 self.problems.error(
-                    self.rel(folder), 1, f"has the same number as {numbers[number]}"
+                    self.rel(folder),
+                    1,
+                    _("has the same number as %(other_folder)s", other_folder=numbers[number]),
                 )
             numbers[number] = folder.name
             module = self.read_module(folder, number, module_id, package)
             if module is not None:
                 modules.append(module)
         if not modules:
-            self.problems.error("course.yaml", 1, "the package has no module folders (01-name/)")
+            # TRANSLATORS: "01-name/" is an example folder name; keep it as it is.
+            message = _("the package has no module folders (01-name/)")
+            self.problems.error("course.yaml", 1, message)
         return sorted(modules, key=lambda m: m.number)
 
     def read_module(self, folder: Path, number: int, module_id: str, package) -> Module | None:
@@ -133,7 +139,7 @@ class Reader:
         rel_meta = self.rel(meta_path)
         module = Module(module_id, number, self.rel(folder), {}, {})
         if not meta_path.is_file():
-            self.problems.error(rel_meta, 1, "is missing: a module needs a title")
+            self.problems.error(rel_meta, 1, _("is missing: a module needs a title"))
         elif self.inside(meta_path):
             data = self.yaml_mapping(meta_path)
             if data is not None:
@@ -150,7 +156,9 @@ class Reader:
                 continue
             if not path.is_file() or not self.inside(path):
                 if path.is_dir():
-                    self.problems.warning(self.rel(path), 1, "folders inside a module are ignored")
+                    self.problems.warning(
+                        self.rel(path), 1, _("folders inside a module are ignored")
+                    )
                 continue
             item = self.read_item(path, package, items)
             if item is None:
@@ -158,7 +166,13 @@ class Reader:
             owner = numbers.setdefault(item.number, item.id)
             if owner != item.id:
                 self.problems.error(
-                    self.rel(path), 1, f"has the same number ({item.number}) as '{owner}'"
+                    self.rel(path),
+                    1,
+                    _(
+                        "has the same number (%(number)s) as '%(other_id)s'",
+                        number=item.number,
+                        other_id=owner,
+                    ),
                 )
         return sorted(items.values(), key=lambda item: item.number)
 
@@ -179,13 +193,19 @@ class Reader:
         number, lesson_id, language = int(lesson.group(1)), lesson.group(2), lesson.group(3)
         existing = items.get(lesson_id)
         if isinstance(existing, Quiz):
-            self.problems.error(self.rel(path), 1, f"the id '{lesson_id}' is also a quiz")
+            self.problems.error(
+                self.rel(path), 1, _("the id '%(lesson_id)s' is also a quiz", lesson_id=lesson_id)
+            )
             return None
         if language not in package.languages:
             self.problems.error(
                 self.rel(path),
                 1,
-                f"'{language}' is not one of the course languages ({', '.join(package.languages)})",
+                _(
+                    "'%(language)s' is not one of the course languages (%(languages)s)",
+                    language=language,
+                    languages=", ".join(package.languages),
+                ),
             )
             return None
         text = self.read_lesson_text(path, language)
@@ -194,7 +214,11 @@ class Reader:
             self.problems.error(
                 self.rel(path),
                 1,
-                f"the other languages of '{lesson_id}' are numbered {existing.number}",
+                _(
+                    "the other languages of '%(lesson_id)s' are numbered %(number)s",
+                    lesson_id=lesson_id,
+                    number=existing.number,
+                ),
             )
         entry.files.add(language)
         if text is not None:
@@ -209,14 +233,15 @@ class Reader:
         rel = self.rel(path)
         lines = text.split("\n")
         if not lines or lines[0].strip() != "---":
-            self.problems.error(
-                rel, 1, "must start with front matter: a line '---', 'title: ...', '---'"
-            )
+            # TRANSLATORS: '---' and 'title: ...' are lines to type as they are.
+            message = _("must start with front matter: a line '---', 'title: ...', '---'")
+            self.problems.error(rel, 1, message)
             return None
         try:
             end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
         except StopIteration:
-            self.problems.error(rel, 1, "the front matter is not closed by a line '---'")
+            # TRANSLATORS: '---' is a line to type as it is.
+            self.problems.error(rel, 1, _("the front matter is not closed by a line '---'"))
             return None
         data = self.yaml_mapping(path, "\n".join(lines[1:end]), first_line=2)
         if data is None:
@@ -245,18 +270,21 @@ class Reader:
         media_type = ASSET_TYPES.get(path.suffix.lower())
         if media_type is None:
             allowed = " ".join(sorted(ASSET_TYPES))
-            self.problems.error(
-                rel, 1, f"files of this type are not allowed in assets/ ({allowed})"
+            # TRANSLATORS: assets/ is a folder name; the list is of file extensions.
+            message = _(
+                "files of this type are not allowed in assets/ (%(extensions)s)",
+                extensions=allowed,
             )
+            self.problems.error(rel, 1, message)
             return None
         size = path.stat().st_size
         if size > MAX_ASSET_BYTES:
-            self.problems.error(
-                rel,
-                1,
-                f"is {size / 1048576:.1f} MB; assets may be at most "
-                f"{MAX_ASSET_BYTES // 1048576} MB (compress or resize it)",
+            message = _(
+                "is %(size_mb)s MB; assets may be at most %(limit_mb)s MB (compress or resize it)",
+                size_mb=f"{size / 1048576:.1f}",
+                limit_mb=MAX_ASSET_BYTES // 1048576,
             )
+            self.problems.error(rel, 1, message)
             return None
         data = path.read_bytes()
         if not check_asset(rel, path.suffix.lower(), data, self.problems):
@@ -267,11 +295,14 @@ class Reader:
 
 
 def _unknown_entry_message(path: Path) -> str:
-    return "is not part of the package format and is ignored"
+    return _("is not part of the package format and is ignored")
 
 
 def _malformed_id_message(name: str) -> str:
-    return (
-        f"'{name}' is not a valid name: use NN-id with lowercase letters, digits and "
-        "single hyphens (for lessons NN-id.LANG.md, for quizzes NN-id.quiz.yaml)"
+    # TRANSLATORS: NN-id, NN-id.LANG.md and NN-id.quiz.yaml are patterns of
+    # file names; keep them as they are.
+    return _(
+        "'%(name)s' is not a valid name: use NN-id with lowercase letters, digits and "
+        "single hyphens (for lessons NN-id.LANG.md, for quizzes NN-id.quiz.yaml)",
+        name=name,
     )

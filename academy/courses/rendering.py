@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from markdown_it import MarkdownIt, rules_inline
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
@@ -323,12 +324,25 @@ def container_problems(markdown: str, first_line: int = 1) -> list[tuple[int, st
             closer = _CONTAINER_LINE.fullmatch(lines[end]) if end < len(lines) else None
             if not closer or closer.group(2) or len(closer.group(1)) < len(token.markup):
                 kind = token.info.split()[0]
-                problems.append((start + first_line, f"container '{kind}' is not closed"))
+                # TRANSLATORS: a box in a lesson (::: note ... :::) has no closing line ':::'.
+                # Keep ':::' as it is.
+                message = _(
+                    "the box '%(kind)s' is not closed: end it with a line of colons (:::)",
+                    kind=kind,
+                )
+                problems.append((start + first_line, message))
         elif token.type == "inline" and token.map is not None:
             # An unknown name leaves its fence as paragraph text, line for line.
             for number, text in enumerate(token.content.split("\n")):
                 opener = _CONTAINER_LINE.match(text)
                 if opener and opener.group(2) and opener.group(2) not in CONTAINER_KINDS:
                     line = token.map[0] + number + first_line
-                    problems.append((line, f"unknown container '{opener.group(2)}'"))
+                    # TRANSLATORS: a box in a lesson (::: name ... :::) with a name that is
+                    # not note, tip, warning or activity. Keep those four words in English: authors
+                    # write them so in every language.
+                    message = _(
+                        "unknown box '%(kind)s': the kinds are note, tip, warning and activity",
+                        kind=opener.group(2),
+                    )
+                    problems.append((line, message))
     return sorted(problems)

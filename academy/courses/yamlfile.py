@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+from flask_babel import gettext as _
 
 
 class LineDict(dict):
@@ -32,10 +33,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise yaml.constructor.ConstructorError(
-                None, None, "keys must be plain text", key_node.start_mark
+                None, None, _("keys must be plain text"), key_node.start_mark
             )
         if key in mapping:
-            raise DuplicateKey(None, None, f"the key {key!r} is written twice", key_node.start_mark)
+            # TRANSLATORS: %(key)s is a YAML key, in quotes.
+            message = _("the key %(key)s is written twice", key=repr(key))
+            raise DuplicateKey(None, None, message, key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -65,8 +68,13 @@ def load(text: str, first_line: int = 1):
             # "Unexpected end of file": where the unclosed thing began helps more.
             mark = error.context_mark
         line = (mark.line if mark else 0) + first_line
-        problem = error.problem or error.context or "is not valid YAML"
-        raise YamlError(line, f"YAML syntax: {problem}") from error
+        problem = error.problem or error.context or _("the text cannot be read")
+        raise YamlError(line, _yaml_syntax(problem)) from error
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
         # Deeply nested or otherwise unusable documents, without a position.
-        raise YamlError(first_line, f"YAML syntax: {type(error).__name__}") from error
+        raise YamlError(first_line, _yaml_syntax(type(error).__name__)) from error
+
+
+def _yaml_syntax(problem: str) -> str:
+    # TRANSLATORS: %(problem)s is PyYAML's own description, in English, or a Python error name.
+    return _("YAML syntax: %(problem)s", problem=problem)

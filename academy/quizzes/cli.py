@@ -13,6 +13,7 @@ from typing import NoReturn
 
 import click
 import yaml
+from flask_babel import gettext as _
 
 from academy.courses.yamlfile import YamlError, load
 from academy.quizzes.gift import GiftError, merge_gift, parse_gift, write_gift
@@ -22,7 +23,8 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 def _language(_context, _parameter, value: str) -> str:
     if not _LANGUAGE.fullmatch(value):
-        raise click.BadParameter("give a language code such as en, fr or pt-BR")
+        # TRANSLATORS: en, fr and pt-BR are language codes; keep them as they are.
+        raise click.BadParameter(_("give a language code such as en, fr or pt-BR"))
     return value
 
 
@@ -80,12 +82,13 @@ def _read(path: str) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise GiftError([(path, 1, f"cannot read the file: {error.strerror}")]) from None
+        message = _("cannot read the file: %(reason)s", reason=error.strerror)
+        raise GiftError([(path, 1, message)]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise GiftError([(path, line, "the file is not UTF-8 text")]) from None
+        raise GiftError([(path, line, _("the file is not UTF-8 text"))]) from None
 
 
 def _load_quiz(path: str):
@@ -102,7 +105,8 @@ def _write(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
-        _fail(GiftError([(output, 1, f"cannot write the file: {error.strerror}")]))
+        message = _("cannot write the file: %(reason)s", reason=error.strerror)
+        _fail(GiftError([(output, 1, message)]))
 
 
 def _fail(error: GiftError) -> NoReturn:

@@ -8,6 +8,8 @@ The format is described for trainers in docs/authoring.md, section 9.
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from academy.courses.problems import Problems
 from academy.courses.yamlfile import LineDict
 from academy.quizzes.definition_fields import (
@@ -95,7 +97,7 @@ def parse_quiz(
     check = Check(path, list(languages), default_language, problems)
     errors = check.error_count
     if not isinstance(data, dict):
-        check.error(getattr(data, "line", 1), "must be a map of keys and values")
+        check.error(getattr(data, "line", 1), _("must be a map of keys and values"))
         return None
     data = as_line_dict(data)
     allowed(data, QUIZ_KEYS, check)
@@ -115,13 +117,13 @@ def _settings(data: LineDict, check: Check) -> dict:
     return {
         "title": texts(data, "title", check),
         "introduction": texts(data, "introduction", check, needed=False),
-        "pass_mark": number(data, "pass_mark", check, 0, 100, 70, "a number from 0 to 100"),
+        "pass_mark": number(data, "pass_mark", check, 0, 100, 70, _("a number from 0 to 100")),
         "max_attempts": _max_attempts(data, check),
         "shuffle_questions": boolean(data, "shuffle_questions", check, False),
         "shuffle_choices": boolean(data, "shuffle_choices", check, False),
         "feedback": one_of(data, "feedback", check, FEEDBACK_MODES),
         "time_limit_minutes": whole_number(
-            data, "time_limit_minutes", check, 1, 600, "a whole number from 1 to 600"
+            data, "time_limit_minutes", check, 1, 600, _("a whole number from 1 to 600")
         ),
     }
 
@@ -133,7 +135,8 @@ def _max_attempts(data: LineDict, check: Check) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         check.error(
             data.line_of("max_attempts"),
-            "'max_attempts' must be a whole number of at least 1, or unlimited",
+            # TRANSLATORS: 'max_attempts' is a YAML key and unlimited a YAML value; keep them.
+            _("'max_attempts' must be a whole number of at least 1, or unlimited"),
         )
         return None
     return value
@@ -143,7 +146,7 @@ def _questions(data: LineDict, check: Check) -> list[Question]:
     if not present(data, "questions", check):
         return []
     seen: dict[str, int] = {}
-    items = mappings(data, "questions", check, 1, "a list of at least one question")
+    items = mappings(data, "questions", check, 1, _("a list of at least one question"))
     questions = [_question(item, check, seen) for item in items]
     return [question for question in questions if question is not None]
 
@@ -154,7 +157,9 @@ def _question(data: LineDict, check: Check, seen: dict[str, int]) -> Question | 
     if known:
         allowed(data, QUESTION_KEYS | TYPE_KEYS[question_type], check)
     elif present(data, "type", check):
-        check.error(data.line_of("type"), f"'type' must be one of {TYPES_MESSAGE}")
+        # TRANSLATORS: 'type' is a YAML key; %(types)s lists its values: keep them in English.
+        message = _("'type' must be one of %(types)s", types=TYPES_MESSAGE)
+        check.error(data.line_of("type"), message)
     common = {
         "id": item_id(data, check, seen, "question"),
         "text": texts(data, "text", check),
@@ -170,6 +175,7 @@ def _question(data: LineDict, check: Check, seen: dict[str, int]) -> Question | 
 def _points(data: LineDict, check: Check) -> float:
     value = data.get("points", 1)
     if not is_number(value) or value <= 0:
-        check.error(data.line_of("points"), "'points' must be a number above 0")
+        # TRANSLATORS: 'points' is a YAML key; keep it in English.
+        check.error(data.line_of("points"), _("'points' must be a number above 0"))
         return 1
     return value

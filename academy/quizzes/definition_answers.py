@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from academy.courses.yamlfile import LineDict
 from academy.quizzes.definition_fields import (
-    ALL_LANGUAGES_REASON,
     Check,
+    all_languages_reason,
     allowed,
     boolean,
     is_number,
@@ -22,7 +25,7 @@ from academy.quizzes.definition_types import (
     ShortQuestion,
 )
 
-CREDIT_MESSAGE = "a percentage from 1 to 100"
+CREDIT_MESSAGE = _l("a percentage from 1 to 100")
 
 
 def short(data: LineDict, check: Check, common: dict) -> ShortQuestion | None:
@@ -47,20 +50,34 @@ def _short_answers(data: LineDict, check: Check) -> dict[str, tuple[ShortAnswer,
     if not isinstance(value, dict):
         check.error(
             line,
-            "'answers' must map each language to a list of accepted answers, "
-            "like answers: {en: [vote]}",
+            # TRANSLATORS: 'answers' is a YAML key; keep the YAML example after "like" as it is.
+            _(
+                "'answers' must map each language to a list of accepted answers, "
+                "like answers: {en: [vote]}"
+            ),
         )
         return {}
     result = {}
     for language, accepted in value.items():
         where = value.line_of(language) if isinstance(value, LineDict) else line
         if language not in check.languages:
-            check.error(where, f"'{language}' in 'answers' is not a course language")
+            # TRANSLATORS: %(language)s is a language code like fr; 'answers' is a YAML key.
+            message = _("'%(language)s' in 'answers' is not a course language", language=language)
+            check.error(where, message)
             continue
         result[language] = _accepted(accepted, language, where, check)
     missing = [language for language in check.languages if language not in value]
     if missing:
-        check.error(line, f"'answers' has no {', '.join(missing)} answers: {ALL_LANGUAGES_REASON}")
+        check.error(
+            line,
+            # TRANSLATORS: 'answers' is a YAML key; %(languages)s language codes like "fr, es";
+            # %(reason)s is the sentence "a quiz needs every course language, because ...".
+            _(
+                "'answers' has no %(languages)s answers: %(reason)s",
+                languages=", ".join(missing),
+                reason=all_languages_reason(),
+            ),
+        )
     return result
 
 
@@ -69,7 +86,11 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
     if isinstance(accepted, str):
         accepted = [accepted]
     if not isinstance(accepted, list) or not accepted:
-        check.error(line, f"'answers' in {language} must be a list of accepted answers")
+        # TRANSLATORS: 'answers' is a YAML key; %(language)s is a language code like fr.
+        message = _(
+            "'answers' in %(language)s must be a list of accepted answers", language=language
+        )
+        check.error(line, message)
         return ()
     result = []
     for answer in accepted:
@@ -84,18 +105,28 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
         if not isinstance(text, str):
             check.error(
                 where,
-                f"each accepted answer in {language} must be text (put numbers and yes/no "
-                "in quotes), or a map like {text: vote, credit: 50}",
+                # TRANSLATORS: %(language)s is a language code like fr; yes/no are YAML values
+                # and {text: vote, credit: 50} is YAML: keep them in English.
+                _(
+                    "each accepted answer in %(language)s must be text (put numbers and yes/no "
+                    "in quotes), or a map like {text: vote, credit: 50}",
+                    language=language,
+                ),
             )
         elif not text.strip():
-            check.error(where, f"an accepted answer in {language} is empty")
+            # TRANSLATORS: %(language)s is a language code like fr.
+            check.error(where, _("an accepted answer in %(language)s is empty", language=language))
         else:
             result.append(ShortAnswer(text=text, credit=credit))
     if result and not any(answer.credit == 100 for answer in result):
         check.error(
             line,
-            f"'answers' in {language} has no answer with credit 100, "
-            f"so no learner answering in {language} can get full marks",
+            # TRANSLATORS: 'answers' is a YAML key; %(language)s is a language code like fr.
+            _(
+                "'answers' in %(language)s has no answer with credit 100, "
+                "so no learner answering in %(language)s can get full marks",
+                language=language,
+            ),
         )
     return tuple(result)
 
@@ -103,28 +134,34 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
 def numeric(data: LineDict, check: Check, common: dict) -> NumericQuestion | None:
     errors = check.error_count
     if "answer" in data and "answers" in data:
-        check.error(
-            data.line_of("answer"), "write either 'answer' (one value) or 'answers' (a list)"
-        )
+        # TRANSLATORS: 'answer' and 'answers' are YAML keys; keep them in English.
+        message = _("write either 'answer' (one value) or 'answers' (a list)")
+        check.error(data.line_of("answer"), message)
         return None
     if "tolerance" in data and "answer" not in data:
         check.error(
             data.line_of("tolerance"),
-            "'tolerance' goes with 'answer'; in 'answers', give each answer its own tolerance",
+            # TRANSLATORS: 'tolerance', 'answer' and 'answers' are YAML keys; keep them in English.
+            _("'tolerance' goes with 'answer'; in 'answers', give each answer its own tolerance"),
         )
     if "answer" in data:
         answers = [_numeric_answer(data, "answer", check, with_credit=False)]
     elif "answers" in data:
-        expected = "a list of answers, like - {value: 3.5, tolerance: 0.1}"
+        # TRANSLATORS: keep the YAML example after "like" as it is.
+        expected = _("a list of answers, like - {value: 3.5, tolerance: 0.1}")
         items = mappings(data, "answers", check, 1, expected)
         answers = [_numeric_item(item, check) for item in items]
     else:
-        check.error(data.line, "a numeric question needs 'answer' (one value) or 'answers'")
+        # TRANSLATORS: 'answer' and 'answers' are YAML keys; keep them in English.
+        message = _("a numeric question needs 'answer' (one value) or 'answers'")
+        check.error(data.line, message)
         return None
     if check.error_count > errors:
         return None
     if not any(answer.credit == 100 for answer in answers):
-        check.error(data.line_of("answers"), "at least one answer must have credit 100")
+        # TRANSLATORS: credit is a YAML key; keep it in English.
+        message = _("at least one answer must have credit 100")
+        check.error(data.line_of("answers"), message)
         return None
     return NumericQuestion(**common, answers=tuple(answers))
 
@@ -140,16 +177,21 @@ def _numeric_answer(data: LineDict, key: str, check: Check, with_credit: bool) -
     """The answer under key, with the tolerance (and credit) next to it."""
     value = data[key]
     if not is_number(value):
-        check.error(data.line_of(key), f"'{key}' must be a number")
+        # TRANSLATORS: %(key)s is a YAML key; keep the quotes around it.
+        check.error(data.line_of(key), _("'%(key)s' must be a number", key=key))
         value = 0
-    tolerance = number(data, "tolerance", check, 0, None, 0, "a number of 0 or more")
+    tolerance = number(data, "tolerance", check, 0, None, 0, _("a number of 0 or more"))
     credit = number(data, "credit", check, 1, 100, 100, CREDIT_MESSAGE) if with_credit else 100
     if value != 0 and tolerance >= abs(value):
         middle, spread = Decimal(str(value)), Decimal(str(tolerance))
-        between = f"{plain_decimal(middle - spread)} and {plain_decimal(middle + spread)}"
         check.warning(
             data.line_of("tolerance"),
-            f"the tolerance accepts every answer between {between}; is that intended?",
+            _(
+                "the tolerance accepts every answer between %(low)s and %(high)s; "
+                "is that intended?",
+                low=plain_decimal(middle - spread),
+                high=plain_decimal(middle + spread),
+            ),
         )
     return NumericAnswer(value=value, tolerance=tolerance, credit=credit)
 

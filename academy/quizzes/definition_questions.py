@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from flask_babel import gettext as _
+
 from academy.courses.yamlfile import LineDict
 from academy.quizzes.definition_answers import numeric, plain_decimal, short
 from academy.quizzes.definition_fields import (
@@ -21,6 +23,7 @@ from academy.quizzes.definition_fields import (
     boolean,
     item_id,
     mappings,
+    must_be_true_or_false,
     number,
     one_of,
     present,
@@ -55,21 +58,23 @@ def _choices(data: LineDict, check: Check, with_credit: bool) -> list[Choice]:
     keys = {"id", "text", "correct", "feedback"} | ({"credit"} if with_credit else set())
     seen: dict[str, int] = {}
     choices, lines = [], []
-    for item in mappings(data, "choices", check, 2, "a list of at least 2 choices"):
+    for item in mappings(data, "choices", check, 2, _("a list of at least 2 choices")):
         allowed(item, keys, check)
         choice = Choice(
             id=item_id(item, check, seen, "choice") or "",
             text=texts(item, "text", check),
             correct=boolean(item, "correct", check, False),
-            credit=number(item, "credit", check, -100, 100, None, "a percentage from -100 to 100")
-            if with_credit
-            else None,
+            credit=_credit(item, check) if with_credit else None,
             feedback=texts(item, "feedback", check, needed=False),
         )
         choices.append(choice)
         lines.append((item.line, choice.text))
-    same_texts(lines, "text", check, "choices")
+    same_texts(lines, check, "choices")
     return choices
+
+
+def _credit(item: LineDict, check: Check) -> float | None:
+    return number(item, "credit", check, -100, 100, None, _("a percentage from -100 to 100"))
 
 
 def single(data: LineDict, check: Check, common: dict) -> SingleQuestion | None:
@@ -79,9 +84,9 @@ def single(data: LineDict, check: Check, common: dict) -> SingleQuestion | None:
         return None
     found = sum(choice.correct for choice in choices)
     if found != 1:
-        check.error(
-            data.line_of("choices"), f"exactly one choice must have correct: true (found {found})"
-        )
+        # TRANSLATORS: "correct: true" is YAML; keep it in English.
+        message = _("exactly one choice must have correct: true (found %(found)s)", found=found)
+        check.error(data.line_of("choices"), message)
         return None
     return SingleQuestion(**common, choices=tuple(choices))
 
@@ -95,7 +100,9 @@ def multiple(data: LineDict, check: Check, common: dict) -> MultipleQuestion | N
     if any(choice.credit is not None for choice in choices):
         return _with_credits(data, check, common, choices)
     if not any(choice.correct for choice in choices):
-        check.error(data.line_of("choices"), "at least one choice must have correct: true")
+        # TRANSLATORS: "correct: true" is YAML; keep it in English.
+        message = _("at least one choice must have correct: true")
+        check.error(data.line_of("choices"), message)
         return None
     return MultipleQuestion(**common, choices=tuple(choices), scoring=scoring)
 
@@ -107,22 +114,31 @@ def _with_credits(data: LineDict, check: Check, common: dict, choices: list[Choi
         if "correct" in item:
             check.error(
                 item.line_of("correct"),
-                "'correct' cannot be used with 'credit': when choices have credits, "
-                "a choice with a credit above 0 is correct",
+                # TRANSLATORS: 'correct' and 'credit' are YAML keys; keep them in English.
+                _(
+                    "'correct' cannot be used with 'credit': when choices have credits, "
+                    "a choice with a credit above 0 is correct"
+                ),
             )
     if "scoring" in data:
         check.error(
             data.line_of("scoring"),
-            "'scoring' cannot be used with 'credit': "
-            "the credits of the chosen choices are added up",
+            # TRANSLATORS: 'scoring' and 'credit' are YAML keys; keep them in English.
+            _(
+                "'scoring' cannot be used with 'credit': "
+                "the credits of the chosen choices are added up"
+            ),
         )
     best = sum((Decimal(str(c.credit)) for c in choices if c.credit and c.credit > 0), Decimal())
     # To the hundredth of a percent, as grading adds them: 3 x 33.33333 makes 100.
     if round(best, 2) < 100:
         check.error(
             data.line_of("choices"),
-            f"the credits above 0 add up to {plain_decimal(best)}%, "
-            "so no learner can get full marks; they must add up to at least 100",
+            _(
+                "the credits above 0 add up to %(total)s%%, "
+                "so no learner can get full marks; they must add up to at least 100",
+                total=plain_decimal(best),
+            ),
         )
     if check.error_count > errors:
         return None
@@ -135,7 +151,7 @@ def true_false(data: LineDict, check: Check, common: dict) -> TrueFalseQuestion 
     errors = check.error_count
     answer = data.get("answer")
     if present(data, "answer", check) and not isinstance(answer, bool):
-        check.error(data.line_of("answer"), "'answer' must be true or false")
+        check.error(data.line_of("answer"), must_be_true_or_false("answer"))
     feedback_true = texts(data, "feedback_true", check, needed=False)
     feedback_false = texts(data, "feedback_false", check, needed=False)
     if check.error_count > errors:
@@ -149,7 +165,7 @@ def matching(data: LineDict, check: Check, common: dict) -> MatchingQuestion | N
     errors = check.error_count
     seen: dict[str, int] = {}
     pairs, prompts, matches = [], [], []
-    for item in mappings(data, "pairs", check, 2, "a list of at least 2 pairs"):
+    for item in mappings(data, "pairs", check, 2, _("a list of at least 2 pairs")):
         allowed(item, {"id", "prompt", "match"}, check)
         pair = Pair(
             id=item_id(item, check, seen, "pair") or "",
@@ -161,12 +177,13 @@ def matching(data: LineDict, check: Check, common: dict) -> MatchingQuestion | N
         matches.append((item.line_of("match"), pair.match))
     distractors = []
     if "distractors" in data:
-        expected = "a list of extra matches, like - {id: ..., text: {en: ...}}"
+        # TRANSLATORS: keep the YAML example after "like" as it is.
+        expected = _("a list of extra matches, like - {id: ..., text: {en: ...}}")
         for item in mappings(data, "distractors", check, 1, expected):
             distractors.append(_item(item, check, seen, "distractor"))
             matches.append((item.line, distractors[-1].text))
-    same_texts(prompts, "prompt", check, "pairs")
-    same_texts(matches, "match", check, "matches")
+    same_texts(prompts, check, "pairs")
+    same_texts(matches, check, "matches")
     if check.error_count > errors:
         return None
     return MatchingQuestion(**common, pairs=tuple(pairs), distractors=tuple(distractors))
@@ -177,7 +194,7 @@ def ordering(data: LineDict, check: Check, common: dict) -> OrderingQuestion | N
     seen: dict[str, int] = {}
     items = [
         _item(item, check, seen, "item")
-        for item in mappings(data, "items", check, 2, "a list of at least 2 items")
+        for item in mappings(data, "items", check, 2, _("a list of at least 2 items"))
     ]
     if check.error_count > errors:
         return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+from flask_babel import gettext as _
+
 from academy.quizzes.gift_parser import GiftError, parse_gift, read_gift
 from academy.quizzes.gift_writer import write_gift
 
@@ -24,10 +26,6 @@ _PARTS = (
     ("distractors", ("text",)),
 )
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
-_PLAIN_TEXT = (
-    "the quiz writes this text without a language (a one-language course); "
-    "write its texts as maps such as {en: ...} before adding a language"
-)
 
 
 class _Refused(Exception):
@@ -44,13 +42,17 @@ def merge_gift(
     gift = read_gift(text, language, path)
     merged = _plain(quiz)
     if not isinstance(merged, dict) or not isinstance(merged.get("questions"), list):
-        raise GiftError([(quiz_path, 1, "the quiz has no list of questions")])
+        raise GiftError([(quiz_path, 1, _("the quiz has no list of questions"))])
     questions, theirs = merged["questions"], gift.quiz["questions"]
     problems = []
     if len(questions) != len(theirs):
         line = gift.lines[min(len(questions), len(theirs) - 1)]
-        counts = f"{len(questions)} in the quiz, {len(theirs)} here"
-        message = f"the number of questions differs: {counts}; questions are matched by order"
+        message = _(
+            "the number of questions differs: %(in_quiz)s in the quiz, %(in_gift)s here; "
+            "questions are matched by order",
+            in_quiz=len(questions),
+            in_gift=len(theirs),
+        )
         problems.append((path, line, message))
     pairs = zip(questions, theirs, gift.lines, strict=False)  # the count is reported above
     for number, (mine, their, line) in enumerate(pairs, 1):
@@ -58,10 +60,10 @@ def merge_gift(
             _check(mine, their)
             _add_texts(mine, their, language)
         except _Refused as refused:
-            problems.append((path, line, f"{_name(number, mine)}: {refused}"))
+            problems.append((path, line, _about(_name(number, mine), str(refused))))
         except _MALFORMED:
-            message = "the quiz's question does not follow the quiz file format"
-            problems.append((path, line, f"{_name(number, mine)}: {message}"))
+            message = _("the quiz's question does not follow the quiz file format")
+            problems.append((path, line, _about(_name(number, mine), message)))
     if gift.category and not problems:
         _set_title(merged, language, gift.category, quiz_path)
     if problems:
@@ -71,8 +73,14 @@ def merge_gift(
 
 def _name(number: int, question) -> str:
     if isinstance(question, dict) and "id" in question:
-        return f"question {number} ('{question['id']}')"
-    return f"question {number}"
+        # TRANSLATORS: %(id)s is the question's id in the quiz file; keep the quotes around it.
+        return _("question %(number)s ('%(id)s')", number=number, id=question["id"])
+    return _("question %(number)s", number=number)
+
+
+def _about(question: str, problem: str) -> str:
+    # TRANSLATORS: %(question)s is "question 2 ('definition')"; %(problem)s says what is wrong.
+    return _("%(question)s: %(problem)s", question=question, problem=problem)
 
 
 def _plain(data):
@@ -88,7 +96,8 @@ def _set_title(merged: dict, language: str, title: str, quiz_path: str) -> None:
     try:
         _set(merged, "title", language, title)
     except _Refused as refused:
-        raise GiftError([(quiz_path, 1, f"the title: {refused}")]) from None
+        message = _("the title: %(problem)s", problem=str(refused))
+        raise GiftError([(quiz_path, 1, message)]) from None
 
 
 # -- Comparing the answer key ---------------------------------------------------------
@@ -96,26 +105,48 @@ def _set_title(merged: dict, language: str, title: str, quiz_path: str) -> None:
 
 def _check(mine, their: dict) -> None:
     if not isinstance(mine, dict):
-        raise _Refused("the quiz's question is not a mapping")
+        raise _Refused(_("the quiz's question is not a mapping"))
     kind = mine.get("type")
     if kind == "ordering":
-        raise _Refused("the quiz has an ordering question here, which GIFT cannot hold")
+        raise _Refused(_("the quiz has an ordering question here, which GIFT cannot hold"))
     if kind != their["type"]:
-        raise _Refused(f"the type differs: {kind} in the quiz, {their['type']} here")
+        # TRANSLATORS: the types are question types of the quiz file (single, numeric...);
+        # keep them in English.
+        message = _(
+            "the type differs: %(in_quiz)s in the quiz, %(in_gift)s here",
+            in_quiz=kind,
+            in_gift=their["type"],
+        )
+        raise _Refused(message)
     _CHECKS.get(kind, lambda _mine, _their: None)(mine, their)
 
 
 def _check_choices(mine: dict, their: dict) -> None:
     old, new = mine.get("choices") or [], their["choices"]
     if len(old) != len(new):
-        raise _Refused(f"the number of choices differs: {len(old)} in the quiz, {len(new)} here")
+        message = _(
+            "the number of choices differs: %(in_quiz)s in the quiz, %(in_gift)s here",
+            in_quiz=len(old),
+            in_gift=len(new),
+        )
+        raise _Refused(message)
     for number, (a, b) in enumerate(zip(old, new, strict=True), 1):
         if "credit" in a and "credit" in b and not _same(a["credit"], b["credit"]):
-            worth = f"{a['credit']}% in the quiz, {b['credit']}% here"
-            raise _Refused(f"choice {number} is worth {worth}")
+            message = _(
+                "choice %(number)s is worth %(in_quiz)s%% in the quiz, %(in_gift)s%% here",
+                number=number,
+                in_quiz=a["credit"],
+                in_gift=b["credit"],
+            )
+            raise _Refused(message)
         if _correct(a) != _correct(b):
-            where = "in the quiz, not here" if _correct(a) else "here, not in the quiz"
-            raise _Refused(f"choice {number} is correct {where}")
+            raise _Refused(_correct_differs(number, _correct(a)))
+
+
+def _correct_differs(number: int, in_quiz: bool) -> str:
+    if in_quiz:
+        return _("choice %(number)s is correct in the quiz, not here", number=number)
+    return _("choice %(number)s is correct here, not in the quiz", number=number)
 
 
 def _correct(choice: dict) -> bool:
@@ -131,7 +162,12 @@ def _check_numeric(mine: dict, their: dict) -> None:
         all(_same(x, y) for x, y in zip(a, b, strict=True)) for a, b in zip(old, new, strict=True)
     )
     if not same:
-        raise _Refused(f"the numeric answers differ: {_show(old)} in the quiz, {_show(new)} here")
+        message = _(
+            "the numeric answers differ: %(in_quiz)s in the quiz, %(in_gift)s here",
+            in_quiz=_show(old),
+            in_gift=_show(new),
+        )
+        raise _Refused(message)
 
 
 def _numeric_answers(question: dict) -> list[tuple]:
@@ -150,16 +186,36 @@ def _show(answers: list[tuple]) -> str:
 
 
 def _check_matching(mine: dict, their: dict) -> None:
-    for key, what in (("pairs", "pairs"), ("distractors", "extra matches (= -> ...)")):
+    for key in ("pairs", "distractors"):
         old, new = len(mine.get(key) or []), len(their.get(key) or [])
         if old != new:
-            raise _Refused(f"the number of {what} differs: {old} in the quiz, {new} here")
+            raise _Refused(_count_differs(key, old, new))
+
+
+def _count_differs(key: str, in_quiz: int, in_gift: int) -> str:
+    if key == "pairs":
+        return _(
+            "the number of pairs differs: %(in_quiz)s in the quiz, %(in_gift)s here",
+            in_quiz=in_quiz,
+            in_gift=in_gift,
+        )
+    # TRANSLATORS: "= -> ..." is GIFT syntax; keep it as it is.
+    return _(
+        "the number of extra matches (= -> ...) differs: %(in_quiz)s in the quiz, %(in_gift)s here",
+        in_quiz=in_quiz,
+        in_gift=in_gift,
+    )
 
 
 def _check_true_false(mine: dict, their: dict) -> None:
     if mine.get("answer") is not their["answer"]:
-        answer = str(mine.get("answer")).lower()
-        raise _Refused(f"the answer is {answer} in the quiz, {str(their['answer']).lower()} here")
+        # TRANSLATORS: the answers are the YAML values true and false; keep them in English.
+        message = _(
+            "the answer is %(in_quiz)s in the quiz, %(in_gift)s here",
+            in_quiz=str(mine.get("answer")).lower(),
+            in_gift=str(their["answer"]).lower(),
+        )
+        raise _Refused(message)
 
 
 def _number(value) -> float:
@@ -202,10 +258,19 @@ def _set(container: dict, key: str, language: str, value) -> None:
     if current is None:
         container[key] = {language: value}
     elif not isinstance(current, dict):
-        raise _Refused(_PLAIN_TEXT + f" (its {key})")
+        raise _Refused(_plain_text(key))
     elif value is not None:
         current[language] = value
     else:
         current.pop(language, None)
         if not current:
             del container[key]
+
+
+def _plain_text(key: str) -> str:
+    # TRANSLATORS: "{en: ...}" is YAML and %(key)s a YAML key (text, feedback...); keep them.
+    return _(
+        "the quiz writes this text without a language (a one-language course); "
+        "write its texts as maps such as {en: ...} before adding a language (its %(key)s)",
+        key=key,
+    )

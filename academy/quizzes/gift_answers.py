@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from academy.quizzes.gift_text import find, partition, split, take_format, to_markdown, unescape
 
-ESSAY = "essay questions cannot be imported: SSE Academy grades every answer automatically"
+ESSAY = _l("essay questions cannot be imported: SSE Academy grades every answer automatically")
 _WEIGHT = re.compile(r"\s*%(-?\d{1,20}(?:\.\d{1,20})?)%")
 # GIFT numbers are written with a point; a short exponent keeps Decimal safe.
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
@@ -24,6 +27,7 @@ class Problem(Exception):
     """Stops reading one question: what is wrong, at which offset of its block."""
 
     def __init__(self, offset: int, message: str):
+        message = str(message)  # a lazy text, such as ESSAY, in the reader's language
         super().__init__(message)
         self.offset = offset
         self.message = message
@@ -96,7 +100,7 @@ def _choices(block: str, base: int, text_format: str, language: str) -> dict:
     for number, answer in enumerate(answers, 1):
         text = _text(answer.text, text_format)
         if not text:
-            raise Problem(answer.offset, "this choice has no text")
+            raise Problem(answer.offset, _("this choice has no text"))
         choice: dict = {"id": f"c{number}", "text": {language: text}}
         if weighted:
             choice["credit"] = _credit(answer)
@@ -117,26 +121,32 @@ def _credit(answer: _Answer) -> int | float:
 def _check_choices(answers: list[_Answer], base: int, weighted: bool) -> None:
     correct = [answer for answer in answers if answer.marker == "="]
     if len(answers) < 2:
-        raise Problem(base, "a choice question needs at least two choices")
+        raise Problem(base, _("a choice question needs at least two choices"))
     if len(correct) > 1:
-        raise Problem(
-            correct[1].offset,
+        # TRANSLATORS: =, ~ and ~%50% are GIFT syntax; keep them ("answer" may be translated).
+        message = _(
             "only one answer can be marked = when there are ~ answers; "
-            "give weights (~%50%answer) to make several answers count",
+            "give weights (~%50%answer) to make several answers count"
         )
+        raise Problem(correct[1].offset, message)
     for answer in correct:
         if answer.weight is not None:
-            message = "write a weight after ~ (~%50%answer); = marks the one correct choice"
+            # TRANSLATORS: =, ~ and ~%50% are GIFT syntax; keep them ("answer" may be translated).
+            message = _("write a weight after ~ (~%50%answer); = marks the one correct choice")
             raise Problem(answer.offset, message)
     for answer in answers:
         if not -100 <= _credit(answer) <= 100:
-            raise Problem(answer.offset, "a choice's weight must be from -100% to 100%")
+            raise Problem(answer.offset, _("a choice's weight must be from -100% to 100%"))
     best = sum(_credit(answer) for answer in answers if _credit(answer) > 0)
     if weighted and round(best, 2) < 100:
-        message = f"the positive weights add up to {best:g}%, so no learner can get full marks"
+        message = _(
+            "the positive weights add up to %(total)s%%, so no learner can get full marks",
+            total=f"{best:g}",
+        )
         raise Problem(base, message)
     if not weighted and not correct:
-        raise Problem(base, "no choice is marked correct: write = before the correct one")
+        # TRANSLATORS: = is GIFT syntax; keep it.
+        raise Problem(base, _("no choice is marked correct: write = before the correct one"))
 
 
 # -- Numbers ----------------------------------------------------------------------
@@ -145,16 +155,17 @@ def _check_choices(answers: list[_Answer], base: int, weighted: bool) -> None:
 def _numeric(block: str, base: int) -> dict:
     wrong = find(block, "~")
     if wrong >= 0:
-        raise Problem(
-            base + wrong,
+        # TRANSLATORS: ~ and #### are GIFT syntax; keep them.
+        message = _(
             "feedback for wrong numeric answers (~) cannot be imported; "
-            "use the general feedback (####)",
+            "use the general feedback (####)"
         )
+        raise Problem(base + wrong, message)
     answers = [_numeric_answer(answer) for answer in _answers(block, base, "=")]
     if not answers:
-        raise Problem(base, "the numeric question has no answer")
+        raise Problem(base, _("the numeric question has no answer"))
     if not any(answer["credit"] == 100 for answer in answers):
-        raise Problem(base, "one numeric answer must be worth 100%")
+        raise Problem(base, _("one numeric answer must be worth 100%"))
     if len(answers) == 1:
         question = {"type": "numeric", "answer": answers[0]["value"]}
         if answers[0]["tolerance"]:
@@ -170,12 +181,13 @@ def _numeric(block: str, base: int) -> dict:
 def _numeric_answer(answer: _Answer) -> dict:
     credit = 100 if answer.weight is None else answer.weight
     if not 1 <= credit <= 100:
-        raise Problem(answer.offset, "a numeric answer's weight must be from 1% to 100%")
+        raise Problem(answer.offset, _("a numeric answer's weight must be from 1% to 100%"))
     if answer.feedback.strip():
-        raise Problem(
-            answer.offset,
-            "feedback on a numeric answer cannot be imported; use the general feedback (####)",
+        # TRANSLATORS: #### is GIFT syntax; keep it.
+        message = _(
+            "feedback on a numeric answer cannot be imported; use the general feedback (####)"
         )
+        raise Problem(answer.offset, message)
     value, tolerance = _value(answer.text.strip(), answer.offset)
     return {"value": value, "tolerance": tolerance, "credit": credit}
 
@@ -186,12 +198,12 @@ def _value(raw: str, offset: int) -> tuple[int | float, int | float]:
     if dots > 0:
         low, high = _number(raw[:dots], offset), _number(raw[dots + 2 :], offset)
         if high < low:
-            raise Problem(offset, "the range ends below its start")
+            raise Problem(offset, _("the range ends below its start"))
         return _plain((low + high) / 2), _plain((high - low) / 2)
     if colon > 0:
         value, tolerance = _number(raw[:colon], offset), _number(raw[colon + 1 :], offset)
         if tolerance < 0:
-            raise Problem(offset, "a tolerance cannot be negative")
+            raise Problem(offset, _("a tolerance cannot be negative"))
         return _plain(value), _plain(tolerance)
     return _plain(_number(raw, offset)), 0
 
@@ -200,10 +212,12 @@ def _number(raw: str, offset: int) -> Decimal:
     text = unescape(raw).strip()
     if not _NUMBER.fullmatch(text):
         shown = text if len(text) <= 30 else text[:30] + "..."
-        raise Problem(offset, f"'{shown}' is not a number (write 3.5, with a point)")
+        # TRANSLATORS: %(text)s is what the GIFT file has where a number should be.
+        message = _("'%(text)s' is not a number (write 3.5, with a point)", text=shown)
+        raise Problem(offset, message)
     number = Decimal(text)
     if abs(number) > _LARGEST:
-        raise Problem(offset, f"{text} is too large")
+        raise Problem(offset, _("%(number)s is too large", number=text))
     return number
 
 
@@ -213,24 +227,27 @@ def _number(raw: str, offset: int) -> Decimal:
 def _matching(block: str, base: int, text_format: str, language: str) -> dict:
     pieces = split(block, "=")
     if pieces[0][1].strip():
-        raise Problem(base, "write each pair as =prompt -> match")
+        # TRANSLATORS: = and -> are GIFT syntax; keep them ("prompt" and "match" may be translated).
+        raise Problem(base, _("write each pair as =prompt -> match"))
     pairs, distractors = [], []
     for _marker, raw, offset in pieces[1:]:
         arrow = find(raw, "->")
         if arrow < 0:
-            raise Problem(base + offset, "a matching pair needs 'prompt -> match'")
+            # TRANSLATORS: -> is GIFT syntax; keep it ("prompt" and "match" may be translated).
+            raise Problem(base + offset, _("a matching pair needs 'prompt -> match'"))
         # A prompt holds "->" written "-\>"; Markdown shows \> and > alike anyway.
         prompt = _text(raw[:arrow], text_format, literal=">")
         match = _text(raw[arrow + 2 :], text_format)
         if not match:
-            raise Problem(base + offset, "this pair has nothing after ->")
+            # TRANSLATORS: -> is GIFT syntax; keep it.
+            raise Problem(base + offset, _("this pair has nothing after ->"))
         if prompt:
             pair = {"id": f"p{len(pairs) + 1}", "prompt": {language: prompt}}
             pairs.append({**pair, "match": {language: match}})
         else:  # "= -> text": a match that belongs to no prompt
             distractors.append({"id": f"d{len(distractors) + 1}", "text": {language: match}})
     if len(pairs) < 2:
-        raise Problem(base, "a matching question needs at least two pairs")
+        raise Problem(base, _("a matching question needs at least two pairs"))
     question = {"type": "matching", "pairs": pairs}
     if distractors:
         question["distractors"] = distractors
@@ -259,19 +276,21 @@ def _accepted(answer: _Answer) -> str | dict:
     """One accepted short answer: literal text, not Markdown."""
     credit = 100 if answer.weight is None else answer.weight
     if not 1 <= credit <= 100:
-        raise Problem(answer.offset, "a short answer's weight must be from 1% to 100%")
+        raise Problem(answer.offset, _("a short answer's weight must be from 1% to 100%"))
     if answer.feedback.strip():
-        raise Problem(
-            answer.offset,
-            "feedback on a short answer cannot be imported; use the general feedback (####)",
+        # TRANSLATORS: #### is GIFT syntax; keep it.
+        message = _(
+            "feedback on a short answer cannot be imported; use the general feedback (####)"
         )
+        raise Problem(answer.offset, message)
     if find(answer.text, "*") >= 0:
-        raise Problem(
-            answer.offset,
+        # TRANSLATORS: * and \* are GIFT syntax; keep them.
+        message = _(
             "the * wildcard cannot be imported: SSE Academy compares short answers "
-            "as written (write \\* for a star)",
+            "as written (write \\* for a star)"
         )
+        raise Problem(answer.offset, message)
     text = unescape(answer.text, literal="*>").strip()
     if not text:
-        raise Problem(answer.offset, "this accepted answer is empty")
+        raise Problem(answer.offset, _("this accepted answer is empty"))
     return text if credit == 100 else {"text": text, "credit": credit}

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import PurePath
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from academy.courses.package import MAX_ID_LENGTH
 from academy.quizzes.gift_answers import ESSAY, Problem, read_answers
 from academy.quizzes.gift_text import (
@@ -27,7 +30,7 @@ from academy.quizzes.gift_text import (
 
 __all__ = ["BLANK", "DESCRIPTION", "ESSAY", "GiftError", "GiftFile", "parse_gift", "read_gift"]
 
-DESCRIPTION = "descriptions are not questions; put this text in a lesson"
+DESCRIPTION = _l("descriptions are not questions; put this text in a lesson")
 # Where a missing-word question's answer block was, as Moodle shows it.
 BLANK = "_____"
 # Stands for that block while the text around it is converted; removed from
@@ -90,7 +93,7 @@ def read_gift(text: str, language: str, path: str = "<gift>") -> GiftFile:
             continue
         questions.append({"id": _question_id(title, len(lines), used), **question})
     if not lines:
-        problems.append((path, 1, "the file has no questions"))
+        problems.append((path, 1, _("the file has no questions")))
     if problems:
         raise GiftError(problems)
     title = category or PurePath(path).stem or "quiz"
@@ -146,13 +149,18 @@ def _read_question(block: _Block, language: str) -> tuple[str | None, dict]:
     if opening < 0 and closing < 0:
         raise Problem(0, DESCRIPTION)
     if opening < 0 or 0 <= closing < opening:
-        raise Problem(closing, "this } closes no answer block; write \\} for a brace in text")
+        # TRANSLATORS: } and \} are GIFT syntax; keep them.
+        message = _("this } closes no answer block; write \\} for a brace in text")
+        raise Problem(closing, message)
     if closing < 0:
-        raise Problem(opening, "the answer block opened here is not closed with }")
+        # TRANSLATORS: } is GIFT syntax; keep it.
+        raise Problem(opening, _("the answer block opened here is not closed with }"))
     found = (find(text, "{", closing + 1), find(text, "}", closing + 1))
     extra = min((index for index in found if index >= 0), default=-1)
     if extra >= 0:
-        raise Problem(extra, "a question has one answer block; write \\{ and \\} for braces")
+        # TRANSLATORS: \{ and \} are GIFT syntax; keep them.
+        message = _("a question has one answer block; write \\{ and \\} for braces")
+        raise Problem(extra, message)
     text_format, stem = _stem(text[start:opening], text[closing + 1 :])
     inner = text[opening + 1 : closing]
     split_at = rfind(inner, "####")
@@ -177,7 +185,8 @@ def _title(text: str) -> tuple[str | None, int]:
         return None, 0
     end = find(text, "::", 2)
     if end < 0:
-        raise Problem(0, "the question title is not closed with ::")
+        # TRANSLATORS: :: is GIFT syntax; keep it.
+        raise Problem(0, _("the question title is not closed with ::"))
     return unescape(text[2:end]).strip(), end + 2
 
 
@@ -187,7 +196,7 @@ def _stem(before: str, after: str) -> tuple[str, str]:
     text_format, raw = take_format(raw, DEFAULT_FORMAT)
     stem = to_markdown(raw, text_format).replace(_GAP, BLANK)
     if not stem.replace(BLANK, "").strip():
-        raise Problem(0, "the question has no text")
+        raise Problem(0, _("the question has no text"))
     return text_format, stem
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import math
 
+from flask_babel import gettext as _
+
 from academy.quizzes.gift_parser import BLANK, GiftError
 from academy.quizzes.gift_text import FORMAT_TAG, escape
 
@@ -57,22 +59,36 @@ class _Texts:
 def write_gift(quiz: dict, language: str, path: str = "<quiz>") -> str:
     """GIFT text for the `language` texts of `quiz`, or GiftError naming what is missing."""
     if not isinstance(quiz, dict) or not isinstance(quiz.get("questions"), list):
-        raise GiftError([(path, 1, "the quiz has no list of questions")])
+        raise GiftError([(path, 1, _("the quiz has no list of questions"))])
     problems: list[tuple[str, int, str]] = []
     parts = _header(quiz, language, path, problems)
     for number, question in enumerate(quiz["questions"], 1):
-        name = f"question {number}"
+        name = _("question %(number)s", number=number)
         try:
-            name += f" ('{question['id']}')" if "id" in question else ""
+            if "id" in question:
+                name = _named(number, question["id"])
             parts.append(_question(question, language))
         except _Unwritable as error:
-            problems.append((path, _line(question), f"{name}: {error}"))
+            problems.append((path, _line(question), _about(name, str(error))))
         except _MALFORMED:
-            message = f"{name} cannot be written: it does not follow the quiz file format"
+            message = _(
+                "%(question)s cannot be written: it does not follow the quiz file format",
+                question=name,
+            )
             problems.append((path, _line(question), message))
     if problems:
         raise GiftError(problems)
     return "\n\n".join(parts) + "\n"
+
+
+def _named(number: int, question_id) -> str:
+    # TRANSLATORS: %(id)s is the question's id in the quiz file; keep the quotes around it.
+    return _("question %(number)s ('%(id)s')", number=number, id=question_id)
+
+
+def _about(question: str, problem: str) -> str:
+    # TRANSLATORS: %(question)s is "question 2 ('definition')"; %(problem)s says what is wrong.
+    return _("%(question)s: %(problem)s", question=question, problem=problem)
 
 
 def _line(mapping, key: str | None = None) -> int:
@@ -90,11 +106,15 @@ def _header(quiz: dict, language: str, path: str, problems: list) -> list[str]:
         if key not in ("title", "questions")
     ]
     if comments:
-        comments.insert(0, "// Quiz settings (GIFT has no place for them; from-gift ignores them):")
+        # TRANSLATORS: a comment line in the GIFT file written; from-gift is a command name.
+        settings = _("Quiz settings (GIFT has no place for them; from-gift ignores them):")
+        comments.insert(0, f"// {settings}")
     texts = _Texts(language)
     title = texts.get(quiz.get("title"), "title")
     if texts.missing:
-        problems.append((path, _line(quiz, "title"), f"the title has no '{language}' text"))
+        # TRANSLATORS: %(language)s is a language code such as fr; keep the quotes around it.
+        message = _("the title has no '%(language)s' text", language=language)
+        problems.append((path, _line(quiz, "title"), message))
     category = "$CATEGORY: " + escape(title).replace("/", "//")
     return ["\n".join([*comments, category])]
 
@@ -109,15 +129,23 @@ def _flow(value, language: str) -> str:
 def _question(question: dict, language: str) -> str:
     kind = question["type"]
     if kind == "ordering":
-        raise _Unwritable("ordering questions cannot be written in GIFT")
+        raise _Unwritable(_("ordering questions cannot be written in GIFT"))
     if kind not in _WRITERS:
-        raise _Unwritable(f"the type {kind!r} is not a quiz question type")
+        # TRANSLATORS: %(type)s is the value of the quiz file's 'type' key, as written there.
+        raise _Unwritable(_("the type %(type)s is not a quiz question type", type=repr(kind)))
     texts = _Texts(language)
     stem = texts.get(question["text"], "text")
     body, notes = _WRITERS[kind](question, texts)
     feedback = texts.optional(question.get("feedback"), "feedback")
     if texts.missing:
-        raise _Unwritable(f"no '{language}' text for: {', '.join(texts.missing)}")
+        # TRANSLATORS: %(language)s is a language code such as fr; %(texts)s lists the
+        # texts without it, such as "text, choice c2, feedback" (YAML keys stay in English).
+        message = _(
+            "no '%(language)s' text for: %(texts)s",
+            language=language,
+            texts=", ".join(texts.missing),
+        )
+        raise _Unwritable(message)
     if feedback:
         body.append("####" + _element(feedback))
     skipped = [key for key in question if key not in _COMMON | _WRITTEN[kind]]
@@ -151,7 +179,7 @@ def _element(text: str, arrows: bool = False) -> str:
 
 def _number(value) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _Unwritable(f"{value!r} is not a number")
+        raise _Unwritable(_("%(value)s is not a number", value=repr(value)))
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
@@ -161,8 +189,11 @@ def _number(value) -> str:
 
 
 def _choice(choice: dict, texts: _Texts) -> str:
-    text = texts.get(choice["text"], f"choice {choice.get('id')}")
-    feedback = texts.optional(choice.get("feedback"), f"choice {choice.get('id')} feedback")
+    # TRANSLATORS: names a text missing from a quiz; %(id)s is the choice's id.
+    text = texts.get(choice["text"], _("choice %(id)s", id=choice.get("id")))
+    # TRANSLATORS: names a text missing from a quiz; %(id)s is the choice's id.
+    what = _("choice %(id)s feedback", id=choice.get("id"))
+    feedback = texts.optional(choice.get("feedback"), what)
     return _element(text) + ("#" + _element(feedback) if feedback else "")
 
 
@@ -181,7 +212,10 @@ def _multiple(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     else:
         credits = _partial_credits([choice.get("correct") is True for choice in choices])
         if question.get("scoring") != "partial":
-            notes.append("// scoring: all_or_nothing has no GIFT form; written as partial weights")
+            # TRANSLATORS: a comment line in the GIFT file written; "scoring: all_or_nothing"
+            # is a quiz file setting (YAML key and value); keep it in English.
+            note = _("scoring: all_or_nothing has no GIFT form; written as partial weights")
+            notes.append(f"// {note}")
     lines = [
         "~" + (f"%{_number(credit)}%" if credit else "") + _choice(choice, texts)
         for choice, credit in zip(choices, credits, strict=True)
@@ -193,14 +227,14 @@ def _partial_credits(correct: list[bool]) -> list[float]:
     """Weights that score like `scoring: partial`: right ones add, wrong ones take away."""
     right, wrong = correct.count(True), correct.count(False)
     if not right:
-        raise _Unwritable("no choice is correct")
+        raise _Unwritable(_("no choice is correct"))
     return [round(100 / right, 5) if flag else round(-100 / wrong, 5) for flag in correct]
 
 
 def _true_false(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     answer = question["answer"]
     if not isinstance(answer, bool):
-        raise _Unwritable("the answer is not true or false")
+        raise _Unwritable(_("the answer is not true or false"))
     for_true = texts.optional(question.get("feedback_true"), "feedback_true")
     for_false = texts.optional(question.get("feedback_false"), "feedback_false")
     # GIFT writes the feedback for a wrong answer first.
@@ -222,7 +256,7 @@ def _numeric(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
         margin = f":{_number(tolerance)}" if tolerance else ""
         written.append(weight + _number(answer["value"]) + margin)
     if not written:
-        raise _Unwritable("the numeric question has no answer")
+        raise _Unwritable(_("the numeric question has no answer"))
     if len(written) == 1 and not written[0].startswith("%"):
         return ["#" + written[0]], []
     return ["#", *(f"={answer}" for answer in written)], []
@@ -231,11 +265,14 @@ def _numeric(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
 def _matching(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     lines = []
     for pair in question["pairs"]:
-        prompt = texts.get(pair["prompt"], f"pair {pair.get('id')} prompt")
-        match = texts.get(pair["match"], f"pair {pair.get('id')} match")
+        # TRANSLATORS: names a text missing from a quiz; %(id)s is the pair's id.
+        prompt = texts.get(pair["prompt"], _("pair %(id)s prompt", id=pair.get("id")))
+        # TRANSLATORS: names a text missing from a quiz; %(id)s is the pair's id.
+        match = texts.get(pair["match"], _("pair %(id)s match", id=pair.get("id")))
         lines.append(f"={_element(prompt, arrows=True)} -> {_element(match)}")
     for distractor in question.get("distractors") or []:
-        text = texts.get(distractor["text"], f"distractor {distractor.get('id')}")
+        # TRANSLATORS: names a text missing from a quiz; %(id)s is the distractor's id.
+        text = texts.get(distractor["text"], _("distractor %(id)s", id=distractor.get("id")))
         lines.append(f"= -> {_element(text)}")
     return lines, []
 
@@ -244,7 +281,7 @@ def _short(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     answers = question["answers"]
     accepted = answers.get(texts.language) if isinstance(answers, dict) else answers
     if not accepted:
-        texts.missing.append("accepted answers")
+        texts.missing.append(_("accepted answers"))
         return [], []
     lines = []
     for answer in accepted:

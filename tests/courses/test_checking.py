@@ -8,6 +8,7 @@ import pytest
 
 from academy.courses.building import check_package
 from tests.courses.packages import COURSE_YAML, MODULE_YAML, lesson, package
+from tests.i18n import translated
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
@@ -237,7 +238,10 @@ def test_unknown_container_kind(tmp_path):
     body = "Intro.\n\n::: danger\nCareful.\n:::\n"
     root = package(tmp_path, {"01-start/02-more.en.md": lesson("More", body)})
     [problem] = errors_of(root)
-    assert problem == "01-start/02-more.en.md:7: error: unknown container 'danger'"
+    assert problem == (
+        "01-start/02-more.en.md:7: error: "
+        "unknown box 'danger': the kinds are note, tip, warning and activity"
+    )
 
 
 def test_module_problems(tmp_path):
@@ -288,3 +292,18 @@ def test_images_need_a_text_alternative(tmp_path):
         "01-start/02-more.en.md:7: error: the image '../assets/chart.png' needs a text "
         "alternative: ![what it shows](../assets/chart.png)"
     ]
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_the_check_speaks_the_terminal_language(app, runner, tmp_path, monkeypatch, language):
+    monkeypatch.setenv("LANGUAGE", language)
+    root = package(tmp_path, {"01-start/02-more.en.md": lesson("More", "[x](nowhere.en.md)\n")})
+    result = runner.invoke(args=["courses", "check", str(root)])
+    assert result.exit_code == 1
+    wrong_link = "'%(url)s' must point to a lesson, a quiz or a file in assets/"
+    message = translated(wrong_link, language, url="nowhere.en.md")
+    # file:line and the severity stay as editors expect them; the message is translated.
+    assert f"01-start/02-more.en.md:5: error: {message}" in result.output
+    coverage = translated("%(package)s: translation coverage", language, package=root)
+    assert coverage in result.output
+    assert "must point to" not in result.output

@@ -208,8 +208,8 @@ def test_container_problems():
         """
     )
     assert container_problems(source, first_line=4) == [
-        (4, "unknown container 'danger'"),
-        (12, "container 'note' is not closed"),
+        (4, "unknown box 'danger': the kinds are note, tip, warning and activity"),
+        (12, "the box 'note' is not closed: end it with a line of colons (:::)"),
     ]
     assert container_problems("::: note\nfine\n:::\n") == []
     assert container_problems("> ::: note\n> quoted\n> :::\n\n- ::: tip\n  x\n  :::\n") == []

@@ -1022,7 +1022,7 @@ MATCHING = """\
             [
                 warning(
                     10,
-                    "two matches have the same match in en (lines 7 and 10); "
+                    "two matches have the same text in en (lines 7 and 10); "
                     "learners cannot tell them apart",
                 )
             ],
