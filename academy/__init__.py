@@ -46,6 +46,7 @@ def _init_extensions(app: Flask) -> None:
         init_engine_events(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, **i18n.babel_options())
+    i18n.install_message_translations()
     csrf.init_app(app)
     from academy.pagecache import csrf_token
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from babel import Locale
 from flask import current_app, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
 
 # The interface languages, each named in itself for the switcher.
@@ -115,6 +115,16 @@ def inject_i18n() -> dict:
         "text_direction": text_direction(language),
         "interface_languages": LANGUAGES,
     }
+
+
+def install_message_translations() -> None:
+    """Let the Flask-free modules (package checks, GIFT) translate through Flask-Babel."""
+    from academy import messages
+
+    messages.install(
+        lambda message: get_translations().ugettext(message),
+        lambda singular, plural, num: get_translations().ungettext(singular, plural, num),
+    )
 
 
 def babel_options() -> dict:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from flask_babel import gettext as _
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -23,6 +22,7 @@ from academy.courses.package import LESSON_FILE_RE, MODULE_DIR_RE, CoursePackage
 from academy.courses.problems import PackageError, Problems
 from academy.courses.reading import Reader
 from academy.courses.yamlfile import LineDict
+from academy.messages import gettext as _
 from academy.quizzes.definition import QuizDefinition, parse_quiz, render_texts
 
 # Bump when rendering changes, so unchanged packages are rendered again.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from academy.courses.package import ID_RE, LEVELS, MAX_ID_LENGTH, CoursePackage, LessonText, Module
 from academy.courses.problems import Problems
 from academy.courses.yamlfile import LineDict
+from academy.messages import gettext as _
+from academy.messages import ngettext
 
 COURSE_KEYS = {
     "id",

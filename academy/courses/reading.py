@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask_babel import gettext as _
-
 from academy.courses import fields
 from academy.courses.assets import check_asset
 from academy.courses.package import (
@@ -24,6 +22,7 @@ from academy.courses.package import (
 )
 from academy.courses.problems import Problems
 from academy.courses.yamlfile import LineDict, YamlError, load
+from academy.messages import gettext as _
 
 IGNORED = {"README.md", "README.txt", "README", ".DS_Store", "Thumbs.db"}
 

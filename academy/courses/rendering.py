@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
 from markdown_it import MarkdownIt, rules_inline
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
@@ -24,6 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_inline
 
 from academy.courses.sanitising import CONTAINER_KINDS, ID_PREFIX, sanitise
+from academy.messages import gettext as _
 
 __all__ = [
     "CONTAINER_KINDS",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import yaml
-from flask_babel import gettext as _
+
+from academy.messages import gettext as _
 
 
 class LineDict(dict):

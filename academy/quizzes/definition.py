@@ -8,10 +8,9 @@ The format is described for trainers in docs/authoring.md, section 9.
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
-
 from academy.courses.problems import Problems
 from academy.courses.yamlfile import LineDict
+from academy.messages import gettext as _
 from academy.quizzes.definition_fields import (
     Check,
     allowed,

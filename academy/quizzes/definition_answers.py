@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from academy.courses.yamlfile import LineDict
+from academy.messages import gettext as _
+from academy.messages import lazy_gettext as _l
 from academy.quizzes.definition_fields import (
     Check,
     all_languages_reason,

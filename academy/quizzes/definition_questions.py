@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from flask_babel import gettext as _
-
 from academy.courses.yamlfile import LineDict
+from academy.messages import gettext as _
 from academy.quizzes.definition_answers import numeric, plain_decimal, short
 from academy.quizzes.definition_fields import (
     Check,

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 
-from flask_babel import gettext as _
-
+from academy.messages import gettext as _
 from academy.quizzes.gift_parser import GiftError, parse_gift, read_gift
 from academy.quizzes.gift_writer import write_gift
 

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
+from academy.messages import gettext as _
+from academy.messages import lazy_gettext as _l
 from academy.quizzes.gift_text import find, partition, split, take_format, to_markdown, unescape
 
 ESSAY = _l("essay questions cannot be imported: SSE Academy grades every answer automatically")

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import PurePath
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from academy.courses.package import MAX_ID_LENGTH
+from academy.messages import gettext as _
+from academy.messages import lazy_gettext as _l
 from academy.quizzes.gift_answers import ESSAY, Problem, read_answers
 from academy.quizzes.gift_text import (
     DEFAULT_FORMAT,

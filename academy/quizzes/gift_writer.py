@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import math
 
-from flask_babel import gettext as _
-
+from academy.messages import gettext as _
 from academy.quizzes.gift_parser import BLANK, GiftError
 from academy.quizzes.gift_text import FORMAT_TAG, escape
 
