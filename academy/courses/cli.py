@@ -146,23 +146,23 @@ def _describe(result, dry_run: bool) -> str:
     }
     if dry_run and result.status == "created":
         return _(
-            "%(course)s: would be created (%(lessons)d lessons, %(languages)d languages, "
-            "%(assets)d assets) — dry run, nothing written.",
+            "%(course)s: would be created (lessons: %(lessons)d, languages: %(languages)d, "
+            "assets: %(assets)d) — dry run, nothing written.",
             **counts,
         )
     if dry_run:
         return _(
-            "%(course)s: would be updated (%(lessons)d lessons, %(languages)d languages, "
-            "%(assets)d assets) — dry run, nothing written.",
+            "%(course)s: would be updated (lessons: %(lessons)d, languages: %(languages)d, "
+            "assets: %(assets)d) — dry run, nothing written.",
             **counts,
         )
     if result.status == "created":
         return _(
-            "%(course)s: created (%(lessons)d lessons, %(languages)d languages, "
-            "%(assets)d assets).",
+            "%(course)s: created (lessons: %(lessons)d, languages: %(languages)d, "
+            "assets: %(assets)d).",
             **counts,
         )
     return _(
-        "%(course)s: updated (%(lessons)d lessons, %(languages)d languages, %(assets)d assets).",
+        "%(course)s: updated (lessons: %(lessons)d, languages: %(languages)d, assets: %(assets)d).",
         **counts,
     )

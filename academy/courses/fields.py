@@ -10,7 +10,6 @@ from academy.courses.package import ID_RE, LEVELS, MAX_ID_LENGTH, CoursePackage,
 from academy.courses.problems import Problems
 from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
-from academy.messages import ngettext
 
 COURSE_KEYS = {
     "id",
@@ -101,11 +100,11 @@ def course_from_yaml(data: LineDict, path: str, problems: Problems) -> CoursePac
         return None
     course_id, version = data["id"], data["version"]
     if not valid_id(course_id):
-        # TRANSLATORS: 'id' is a YAML key; keep it in English. %(num)s is the longest id allowed.
-        message = ngettext(
-            "'id' must be lowercase letters, digits and single hyphens, at most %(num)s character",
-            "'id' must be lowercase letters, digits and single hyphens, at most %(num)s characters",
-            MAX_ID_LENGTH,
+        # TRANSLATORS: 'id' is a YAML key; keep it in English.
+        message = _(
+            "'id' must be lowercase letters, digits and single hyphens, starting with a letter, "
+            "at most %(max_length)s characters",
+            max_length=MAX_ID_LENGTH,
         )
         problems.error(path, data.line_of("id"), message)
     if not isinstance(version, str) or not version.strip():

@@ -164,7 +164,7 @@ def _numeric(block: str, base: int) -> dict:
     if not answers:
         raise Problem(base, _("the numeric question has no answer"))
     if not any(answer["credit"] == 100 for answer in answers):
-        raise Problem(base, _("one numeric answer must be worth 100%"))
+        raise Problem(base, _("at least one numeric answer must be worth 100%"))
     if len(answers) == 1:
         question = {"type": "numeric", "answer": answers[0]["value"]}
         if answers[0]["tolerance"]:

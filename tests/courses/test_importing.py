@@ -25,7 +25,7 @@ def run(runner, *args):
 def test_import_stores_the_rendered_course(app, runner, database_backend):
     result = run(runner, "import", str(SAMPLE_PACKAGE))
     assert result.exit_code == 0, result.output
-    assert "sample-course: created (5 lessons, 2 languages, 3 assets)." in result.output
+    assert "sample-course: created (lessons: 5, languages: 2, assets: 3)." in result.output
     course = db.session.scalar(select(Course))
     assert course.slug == "sample-course"
     assert course.languages == ["en", "fr"]

@@ -342,7 +342,7 @@ def test_gift_error_prints_like_a_compiler():
         ("Q {=a -> 1 =b ->}", 1, "this pair has nothing after ->"),
         ("Q {=%0%a}", 1, "a short answer's weight must be from 1% to 100%"),
         ("Q {=}", 1, "this accepted answer is empty"),
-        ("Q {#=%50%3}", 1, "one numeric answer must be worth 100%"),
+        ("Q {#=%50%3}", 1, "at least one numeric answer must be worth 100%"),
         ("Q {#=3 =%0%4}", 1, "a numeric answer's weight must be from 1% to 100%"),
         ("Q {#5..1}", 1, "the range ends below its start"),
         ("Q {#3:-1}", 1, "a tolerance cannot be negative"),
