@@ -1,34 +1,34 @@
-"""The quiz pages: a quiz, taking an attempt, its result, and the trainers' results.
+"""The learners' quiz pages: a quiz, starting an attempt, the attempt form and its result.
 
 Reading a page never writes to the database; every change is a POST with a
-CSRF token, commits once and redirects.
+CSRF token, commits once and redirects. The trainers' pages are in
+trainer_views, imported here rather than by create_app: create_app imports
+academy.<feature>.views for every feature alike, and keeping this module the
+one entry point of the quiz pages spares it a special case for this feature.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
-
-from babel.dates import format_time, format_timedelta
-from babel.numbers import format_decimal
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, get_locale, ngettext
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' routes to bp)
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.services import after_completion
 from academy.courses.models import Course
-from academy.courses.queries import Text, course_or_404, offered_language, pick
-from academy.database import utcnow
+from academy.courses.queries import offered_language, pick
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
 from academy.learning.models import Enrolment
 from academy.quizzes import attempts, bp, pages, services
 from academy.quizzes.definition_types import QuizDefinition
-from academy.quizzes.forms import ActionForm, AllowanceForm
-from academy.quizzes.grading import GROUPED_NUMBER, NOT_A_NUMBER, grade_quiz
+from academy.quizzes.forms import ActionForm
+from academy.quizzes.grading import grade_quiz
 from academy.quizzes.models import OPEN, Attempt, Quiz
+from academy.quizzes.page_helpers import deadline_label, load_quiz, quiz_title
 
 
 def _active_enrolment(course: Course) -> Enrolment | None:
@@ -57,72 +57,12 @@ def _language(course: Course, definition: QuizDefinition, enrolment: Enrolment |
     return definition.default_language
 
 
-def _title(definition: QuizDefinition, language: str, quiz: Quiz) -> Text:
-    return pick(definition.title, language, definition.default_language) or Text(quiz.slug, "en")
-
-
-def _load(course: str, quiz: str) -> tuple[Course, Quiz, QuizDefinition]:
-    row = course_or_404(course)
-    quiz_row = services.quiz_or_404(row, quiz)
-    return row, quiz_row, QuizDefinition.from_dict(quiz_row.definition)
-
-
-# -- words and numbers -----------------------------------------------------------
-
-
-def score_label(percent: float | None) -> str:
-    value = format_decimal(percent or 0, format="#,##0.##", locale=get_locale())
-    # TRANSLATORS: a quiz score, as in "75.5%".
-    return _("%(score)s%%", score=value)
-
-
-def deadline_label(deadline) -> str:
-    locale = get_locale()
-    remaining = max(deadline - utcnow(), timedelta(0))
-    return _(
-        "Submit before %(time)s UTC (%(remaining)s).",
-        time=format_time(deadline, "short", tzinfo=UTC, locale=locale),
-        remaining=format_timedelta(
-            remaining, add_direction=True, threshold=1.5, locale=locale, granularity="minute"
-        ),
-    )
-
-
-def date_label(moment) -> str:
-    return format_datetime(moment, "medium") + " UTC" if moment else ""
-
-
-def number_hint() -> str:
-    example = format_decimal(3.5, locale=get_locale())
-    return _(
-        "Write decimals like %(example)s, without separators between thousands.", example=example
-    )
-
-
-def number_message(code: str | None) -> str | None:
-    if code == NOT_A_NUMBER:
-        return _("This answer could not be read as a number.")
-    if code == GROUPED_NUMBER:
-        return _("Write numbers without spaces or separators between thousands, like 1000.")
-    return None
-
-
-@bp.app_context_processor
-def _quiz_helpers() -> dict:
-    return {
-        "score_label": score_label,
-        "date_label": date_label,
-        "number_hint": number_hint,
-        "number_message": number_message,
-    }
-
-
 # -- the quiz page ---------------------------------------------------------------
 
 
 @bp.route("/<course>/quizzes/<quiz>")
 def quiz(course: str, quiz: str):
-    row, quiz_row, definition = _load(course, quiz)
+    row, quiz_row, definition = load_quiz(course, quiz)
     enrolment = _active_enrolment(row)
     language = _language(row, definition, enrolment)
     history, left, current, allowance = [], None, None, None
@@ -139,7 +79,7 @@ def quiz(course: str, quiz: str):
         course=row,
         quiz=quiz_row,
         definition=definition,
-        title=_title(definition, language, quiz_row),
+        title=quiz_title(definition, language, quiz_row),
         course_title=pick(row.title, language, row.default_language),
         introduction=pick(definition.introduction, language, definition.default_language),
         enrolment=enrolment,
@@ -154,7 +94,7 @@ def quiz(course: str, quiz: str):
 @bp.route("/<course>/quizzes/<quiz>/attempts", methods=["POST"])
 @login_required
 def start(course: str, quiz: str):
-    row, quiz_row, definition = _load(course, quiz)
+    row, quiz_row, definition = load_quiz(course, quiz)
     if not ActionForm().validate_on_submit():
         abort(400)
     enrolment = _active_enrolment(row)
@@ -180,7 +120,7 @@ def start(course: str, quiz: str):
 @bp.route("/<course>/quizzes/<quiz>/attempts/<int:number>")
 @login_required
 def attempt(course: str, quiz: str, number: int):
-    row, quiz_row, definition = _load(course, quiz)
+    row, quiz_row, definition = load_quiz(course, quiz)
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     questions = pages.shown_questions(definition, attempt_row.layout, attempt_row.language)
     common = {
@@ -188,7 +128,7 @@ def attempt(course: str, quiz: str, number: int):
         "quiz": quiz_row,
         "definition": definition,
         "attempt": attempt_row,
-        "title": _title(definition, attempt_row.language, quiz_row),
+        "title": quiz_title(definition, attempt_row.language, quiz_row),
         "course_title": pick(row.title, attempt_row.language, row.default_language),
     }
     if attempt_row.state == OPEN and not attempts.is_expired(attempt_row):
@@ -222,7 +162,7 @@ def attempt(course: str, quiz: str, number: int):
 @bp.route("/<course>/quizzes/<quiz>/attempts/<int:number>", methods=["POST"])
 @login_required
 def submit(course: str, quiz: str, number: int):
-    row, quiz_row, definition = _load(course, quiz)
+    row, quiz_row, definition = load_quiz(course, quiz)
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -253,71 +193,3 @@ def submit(course: str, quiz: str, number: int):
     if completed:
         flash(_("You have completed this course. Congratulations!"), "success")
     return redirect(result_page)
-
-
-# -- trainers --------------------------------------------------------------------
-
-
-def _trainer_only(course: Course) -> None:
-    """Refuse anyone but the course's trainers and admins (visitors were sent to sign in)."""
-    if not services.is_trainer_of(current_user, course):
-        abort(403)
-
-
-def _results_page(course: Course, quiz: Quiz, definition: QuizDefinition, form: AllowanceForm):
-    language = offered_language(course, str(get_locale())) or course.default_language
-    if language not in definition.languages:
-        language = definition.default_language
-    return render_template(
-        "quizzes/results.html",
-        course=course,
-        quiz=quiz,
-        definition=definition,
-        title=_title(definition, language, quiz),
-        rows=services.learners_attempts(quiz),
-        form=form,
-    )
-
-
-@bp.route("/<course>/quizzes/<quiz>/results")
-@login_required
-def results(course: str, quiz: str):
-    row, quiz_row, definition = _load(course, quiz)
-    _trainer_only(row)
-    return _results_page(row, quiz_row, definition, AllowanceForm(formdata=None))
-
-
-@bp.route("/<course>/quizzes/<quiz>/allowances", methods=["POST"])
-@login_required
-def allowance(course: str, quiz: str):
-    row, quiz_row, definition = _load(course, quiz)
-    _trainer_only(row)
-    form = AllowanceForm()
-    if not form.validate_on_submit():
-        return _results_page(row, quiz_row, definition, form), 400
-    learner = services.user_by_email(form.email.data)
-    if learner is None:
-        form.email.errors = [_("No account has this email address, so nothing was changed.")]
-        return _results_page(row, quiz_row, definition, form), 400
-    attempts.grant_time(
-        learner.id,
-        quiz_row,
-        current_user.id,
-        extra_minutes=form.extra_minutes.data or 0,
-        unlimited=form.unlimited.data,
-    )
-    db.session.commit()
-    if form.unlimited.data:
-        flash(_("%(name)s now has no time limit on this quiz.", name=learner.name), "success")
-    else:
-        minutes = form.extra_minutes.data or 0
-        flash(
-            ngettext(
-                "%(name)s now has %(num)d extra minute on this quiz.",
-                "%(name)s now has %(num)d extra minutes on this quiz.",
-                minutes,
-                name=learner.name,
-            ),
-            "success",
-        )
-    return redirect(url_for("quizzes.results", course=row.slug, quiz=quiz_row.slug))

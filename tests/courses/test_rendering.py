@@ -7,17 +7,10 @@ from textwrap import dedent
 
 import pytest
 
-from academy.courses.rendering import (
-    CONTAINER_KINDS,
-    DEFAULT_LABELS,
-    ID_PREFIX,
-    Reference,
-    container_problems,
-    render_inline,
-    render_lesson,
-    sanitise,
-    slugify,
-)
+from academy.courses.containers import DEFAULT_LABELS, container_problems
+from academy.courses.references import Reference
+from academy.courses.rendering import render_inline, render_lesson, slugify
+from academy.courses.sanitising import CONTAINER_KINDS, ID_PREFIX, sanitise
 
 
 def html(markdown: str, **options) -> str:

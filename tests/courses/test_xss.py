@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from academy.courses.rendering import Reference, render_inline, render_lesson, sanitise
+from academy.courses.references import Reference
+from academy.courses.rendering import render_inline, render_lesson
+from academy.courses.sanitising import sanitise
 
 _CORPUS = Path(__file__).with_name("xss_payloads.txt").read_text(encoding="utf-8")
 PAYLOADS = [block.strip("\n") for block in re.split(r"^%%%%\n", _CORPUS, flags=re.MULTILINE)]
