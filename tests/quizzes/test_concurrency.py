@@ -65,13 +65,15 @@ def server(app, database_url, tmp_path):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                 connection.request("GET", "/healthz")
                 if connection.getresponse().status == 200:
                     break
             except OSError:
                 time.sleep(0.2)
+            finally:
+                connection.close()
         else:
             pytest.fail("gunicorn did not start")
         yield port
@@ -87,9 +89,14 @@ def _request(port, method, path, cookie=None, form=None):
     if form is not None:
         body = urllib.parse.urlencode(form)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-    connection.request(method, path, body, headers)
-    response = connection.getresponse()
-    return response, response.read().decode()
+    # Closed at once: an unclosed socket is a ResourceWarning, an error under pytest's
+    # warning filter, raised whenever the garbage collector happens to run.
+    try:
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        return response, response.read().decode()
+    finally:
+        connection.close()
 
 
 def _token(html: str) -> str:
