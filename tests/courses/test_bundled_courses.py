@@ -298,3 +298,8 @@ def test_a_learner_completes_the_course_in_their_language_and_is_certified(
     assert certificate.language == language
     assert certificate.course_title == course.title[language]
     assert any(user.email in str(mail["To"]) for mail in outbox.messages())
+    # The learner downloads it, and anyone can verify it.
+    pdf = client.get(f"/certificates/{certificate.public_id}.pdf")
+    assert pdf.status_code == 200
+    assert pdf.content_type == "application/pdf"
+    assert client.get(f"/verify/{certificate.public_id}").status_code == 200
