@@ -21,8 +21,8 @@ from academy.certificates.models import (
     AuditEntry,
     Certificate,
 )
+from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Asset, Course
-from academy.courses.queries import offered_language, pick
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.completion import completion_of, required_items

@@ -20,8 +20,8 @@ from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.models import Certificate
 from academy.certificates.pdf import certificate_etag, render_certificate_pdf
+from academy.courses.content_languages import pick
 from academy.courses.models import Asset, Course
-from academy.courses.queries import pick
 from academy.extensions import db, limiter
 from academy.i18n import current_language
 from academy.security import role_required

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from academy.courses import fields
+from academy.courses import course_fields, outline_fields
 from academy.courses.assets import check_asset
 from academy.courses.package import (
     ASSET_TYPES,
@@ -84,7 +84,7 @@ class Reader:
         data = self.yaml_mapping(course_file)
         if data is None:
             return None
-        package = fields.course_from_yaml(data, "course.yaml", self.problems)
+        package = course_fields.course_from_yaml(data, "course.yaml", self.problems)
         if package is None:
             return None
         package.assets = self.read_assets()
@@ -142,7 +142,7 @@ class Reader:
         elif self.inside(meta_path):
             data = self.yaml_mapping(meta_path)
             if data is not None:
-                fields.module_from_yaml(data, rel_meta, package, module, self.problems)
+                outline_fields.module_from_yaml(data, rel_meta, package, module, self.problems)
         module.items = self.read_items(folder, package)
         return module
 
@@ -245,7 +245,7 @@ class Reader:
         data = self.yaml_mapping(path, "\n".join(lines[1:end]), first_line=2)
         if data is None:
             return None
-        return fields.lesson_text_from_yaml(
+        return outline_fields.lesson_text_from_yaml(
             data, rel, language, "\n".join(lines[end + 1 :]), end + 2, self.problems
         )
 

@@ -19,10 +19,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from academy.courses import bp, queries
+from academy.courses import bp, content_languages, outline, queries
+from academy.courses.content_languages import Text, offered_language, pick
 from academy.courses.forms import CatalogueFilterForm
 from academy.courses.models import Course
-from academy.courses.queries import LessonEntry, Text, offered_language, pick
+from academy.courses.outline import LessonEntry
 from academy.forms import choices
 from academy.i18n import current_language
 from academy.learning import services as learning
@@ -68,7 +69,7 @@ def _card(course: Course, language: str) -> CourseCard:
 def _filter_choices(form: CatalogueFilterForm, courses: list[Course], language: str) -> None:
     codes = {code for course in courses for code in course.languages}
     names = sorted(
-        ((code, queries.language_name(code, language)) for code in codes),
+        ((code, content_languages.language_name(code, language)) for code in codes),
         key=lambda pair: _sort_key(pair[1]),
     )
     form.language.choices = choices([("", _("Any language")), *names])
@@ -144,7 +145,7 @@ def _content_form(reading: Reading) -> ContentLanguageForm | None:
     form = ContentLanguageForm(
         prefix="content",
         formdata=None,
-        languages=queries.language_choices(reading.course, current_language()),
+        languages=content_languages.language_choices(reading.course, current_language()),
     )
     form.language.data = reading.language
     form.next.data = current_path()
@@ -155,7 +156,7 @@ def _content_form(reading: Reading) -> ContentLanguageForm | None:
 def course(course: str):
     row = queries.course_or_404(course)
     reading = _reading(row)
-    modules = queries.outline_of(row, reading.language)
+    modules = outline.outline_of(row, reading.language)
     progress = learning.progress_of(row, reading.completed) if reading.enrolment else None
     resume = _resume(modules, reading) if reading.enrolment else None
     passed_quizzes = set()
@@ -179,15 +180,15 @@ def course(course: str):
 
 def _resume(modules, reading: Reading) -> LessonEntry | None:
     slug = learning.resume_lesson(reading.course, reading.completed)
-    return next((e for e in queries.lessons_in_order(modules) if e.slug == slug), None)
+    return next((e for e in outline.lessons_in_order(modules) if e.slug == slug), None)
 
 
 @bp.route("/<course>/lessons/<lesson>")
 def lesson(course: str, lesson: str):
     row, contents = queries.lesson_page_or_404(course, lesson)
     reading = _reading(row)
-    modules = queries.outline_of(row, reading.language)
-    ordered = queries.lessons_in_order(modules)
+    modules = outline.outline_of(row, reading.language)
+    ordered = outline.lessons_in_order(modules)
     index = next((i for i, entry in enumerate(ordered) if entry.slug == lesson), None)
     if index is None:
         abort(404)
@@ -276,7 +277,7 @@ def percent_label(ratio: float) -> str:
 def language_list(codes: list[str]) -> str:
     language = current_language()
     return format_list(
-        [queries.language_name(code, language) for code in codes], locale=get_locale()
+        [content_languages.language_name(code, language) for code in codes], locale=get_locale()
     )
 
 
@@ -284,7 +285,7 @@ def lang_attrs(code: str | None) -> Markup:
     """lang and dir for content in code, when it is not the page's language."""
     if not code or code == current_language():
         return Markup("")
-    return Markup(' lang="{}" dir="{}"').format(code, queries.direction_of(code))
+    return Markup(' lang="{}" dir="{}"').format(code, content_languages.direction_of(code))
 
 
 def current_path() -> str:
@@ -298,10 +299,10 @@ def _course_helpers() -> dict:
         "hours_label": hours_label,
         "minutes_label": minutes_label,
         "language_list": language_list,
-        "language_name": lambda code: queries.language_name(code, current_language()),
+        "language_name": lambda code: content_languages.language_name(code, current_language()),
         "current_path": current_path,
         "lang_attrs": lang_attrs,
-        "content_direction": queries.direction_of,
+        "content_direction": content_languages.direction_of,
         "percent_label": percent_label,
         "level_label": level_label,
     }

@@ -13,8 +13,8 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from academy.courses.content_languages import offered_language
 from academy.courses.models import Course, Lesson
-from academy.courses.queries import offered_language
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.models import Enrolment, LessonCompletion

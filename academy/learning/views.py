@@ -14,18 +14,16 @@ from flask_login import current_user, login_required
 
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.services import after_completion
-from academy.courses.models import Course
-from academy.courses.queries import (
-    LessonEntry,
+from academy.courses.content_languages import (
     Text,
-    course_or_404,
     language_choices,
     language_name,
-    lessons_in_order,
     offered_language,
-    outline_of,
     pick,
 )
+from academy.courses.models import Course
+from academy.courses.outline import LessonEntry, lessons_in_order, outline_of
+from academy.courses.queries import course_or_404
 from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services

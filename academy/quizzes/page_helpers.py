@@ -16,8 +16,9 @@ from babel.numbers import format_decimal
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 
+from academy.courses.content_languages import Text, pick
 from academy.courses.models import Course
-from academy.courses.queries import Text, course_or_404, pick
+from academy.courses.queries import course_or_404
 from academy.database import utcnow
 from academy.quizzes import bp, services
 from academy.quizzes.definition_types import QuizDefinition

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from academy.courses.queries import Text, pick
+from academy.courses.content_languages import Text, pick
 from academy.quizzes.definition_types import (
     MatchingQuestion,
     MultipleQuestion,

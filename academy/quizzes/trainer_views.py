@@ -13,8 +13,8 @@ from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from academy.courses.content_languages import offered_language
 from academy.courses.models import Course
-from academy.courses.queries import offered_language
 from academy.extensions import db
 from academy.quizzes import attempts, bp, services
 from academy.quizzes.definition_types import QuizDefinition

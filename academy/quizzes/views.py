@@ -17,8 +17,8 @@ from flask_login import current_user, login_required
 import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' routes to bp)
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.services import after_completion
+from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course
-from academy.courses.queries import offered_language, pick
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
