@@ -53,8 +53,7 @@ def built(name: str) -> tuple[Built | None, tuple]:
     return result, tuple(problems.sorted())
 
 
-def course_ids(names=EXPECTED):
-    return pytest.mark.parametrize("name", list(names))
+each_course = pytest.mark.parametrize("name", list(EXPECTED))
 
 
 def test_the_bundled_courses_are_there():
@@ -68,7 +67,7 @@ def test_every_bundled_package_checks_without_errors_or_warnings(name):
     assert [str(problem) for problem in problems] == []
 
 
-@course_ids()
+@each_course
 def test_every_declared_language_is_complete(name):
     result, _problems = built(name)
     assert result.package.languages == EXPECTED[name]
@@ -76,7 +75,7 @@ def test_every_declared_language_is_complete(name):
         assert (language, lessons_done, modules_done) == (language, lessons, modules)
 
 
-@course_ids()
+@each_course
 def test_the_course_has_the_shape_of_the_curriculum(name):
     package = built(name)[0].package
     assert 4 <= len(package.modules) <= 6
@@ -90,7 +89,7 @@ def test_the_course_has_the_shape_of_the_curriculum(name):
     assert package.completion in ({}, {"lessons": "all", "quizzes": "all"})
 
 
-@course_ids()
+@each_course
 def test_lessons_take_ten_to_twenty_minutes_in_every_language(name):
     package = built(name)[0].package
     for lesson in package.lessons:
@@ -101,7 +100,7 @@ def test_lessons_take_ten_to_twenty_minutes_in_every_language(name):
             assert 10 <= text.duration_minutes <= 20, (lesson.id, language)
 
 
-@course_ids()
+@each_course
 def test_every_module_has_a_timed_group_activity_in_every_language(name):
     package = built(name)[0].package
     for module in package.modules:
@@ -112,7 +111,7 @@ def test_every_module_has_a_timed_group_activity_in_every_language(name):
             assert all(TIME_BOX.search(body) for body in activities), (module.id, language)
 
 
-@course_ids()
+@each_course
 def test_language_versions_share_their_structure(name):
     """Same headings, boxes, images and footnotes in every language of a lesson.
 
@@ -135,7 +134,7 @@ def test_language_versions_share_their_structure(name):
             assert shape(text.body, lesson.id) == default, (lesson.id, language)
 
 
-@course_ids()
+@each_course
 def test_quizzes_follow_the_curriculum_settings(name):
     result = built(name)[0]
     for quiz_id, quiz in result.quizzes.items():
@@ -194,7 +193,7 @@ def quizzes_of(name: str) -> list[tuple[str, QuizDefinition]]:
     return sorted(built(name)[0].quizzes.items())
 
 
-@course_ids()
+@each_course
 def test_every_quiz_is_passed_with_the_key_in_every_language(name):
     for quiz_id, quiz in quizzes_of(name):
         for language in EXPECTED[name]:
@@ -204,7 +203,7 @@ def test_every_quiz_is_passed_with_the_key_in_every_language(name):
             assert float(result.score_percent) == 100, (quiz_id, language)
 
 
-@course_ids()
+@each_course
 def test_every_quiz_is_failed_without_the_key(name):
     for quiz_id, quiz in quizzes_of(name):
         for language in EXPECTED[name]:
