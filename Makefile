@@ -5,15 +5,28 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+# pip-tools writes the lock file; pinned so `make lock` gives the same output everywhere.
+PIP_TOOLS := pip-tools==7.7.0
 export ACADEMY_INSTANCE_PATH ?= $(CURDIR)/instance
 
-.PHONY: run test lint format translations compile-translations system-deps test-system-deps fonts bench clean
+.PHONY: lock run test lint format translations compile-translations system-deps test-system-deps fonts bench clean
 
-$(STAMP): pyproject.toml
+# Every package, direct and transitive, comes pinned and hashed from the lock file;
+# the project itself is then installed without resolving anything.
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Refresh the lock file from pyproject.toml on purpose, then prove it with the whole suite.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$(PIP_TOOLS)"
+	$(BIN)/pip-compile --quiet --upgrade --extra test --all-build-deps --generate-hashes \
+	  --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
+	$(MAKE) test
 
 instance/secret_key:
 	mkdir -p instance

@@ -2,8 +2,8 @@
 
 Babel reads the locale's decimal symbol: "3.5" in en, "3,5" in fr. Grouped numbers
 are refused rather than misread: Babel's strict mode still accepts well-formed
-groups ("1,000" in en, "1\u202f000" in fr), so any group symbol, any space and "_"
-(which Python's Decimal would skip) are refused first, with GROUPED_NUMBER so the
+groups ("1,000" in en, "1\u202f000" in fr), so any group symbol, any space, apostrophes
+and "_" (which Python's Decimal would skip) are refused first, with GROUPED_NUMBER so the
 page can say "write 1000". Letters are refused too: Decimal would read "NaN",
 "Infinity" and "1e3".
 
@@ -23,6 +23,9 @@ NOT_A_NUMBER = "not_a_number"
 GROUPED_NUMBER = "grouped_number"
 MAX_LENGTH = 100
 # Bidi marks that some locales put before signs, and the minus sign of sv, fi, nb...
+# Apostrophes group digits in Swiss and other usage whatever a locale's CLDR data says
+# (de_CH moved from U+2019 to U+0027 between releases): never digits, never decimals.
+_ALWAYS_GROUPING = "_'\u2019"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c"), None) | {ord("\u2212"): "-"}
 
 
@@ -40,7 +43,7 @@ def parse_number(text: str, locale) -> tuple[Decimal | None, str | None]:
         return None, NOT_A_NUMBER
     locale = as_locale(locale)  # an unknown locale is the caller's bug: it raises
     group = get_group_symbol(locale)
-    if group in text or "_" in text or any(c.isspace() for c in text):
+    if group in text or any(c in _ALWAYS_GROUPING or c.isspace() for c in text):
         return None, GROUPED_NUMBER
     if any(c.isalpha() for c in text):
         return None, NOT_A_NUMBER

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_group_symbol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -398,10 +398,22 @@ def test_numbers_are_read_in_the_learners_locale(locale, text, expected):
         ("fr", "1\u00a0000"),
         ("de", "1.000"),  # de groups with "."
         ("de", "3.5"),  # and so "3.5" is refused in de, never read as 35
-        ("de_CH", "1’000"),
+        ("de_CH", "1’000"),  # both apostrophes group in Swiss usage, whatever CLDR says
+        ("de_CH", "1'000"),
+        ("en", "1'000"),
     ],
 )
 def test_grouping_separators_are_refused_not_misread(locale, text):
+    assert parse_number(text, locale) == (None, GROUPED_NUMBER)
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "de", "de_CH", "sv", "hi", "ar", "pt_BR"])
+@pytest.mark.parametrize(("before", "after"), [("1", "000"), ("12", "345,678"), ("1", "234")])
+def test_a_number_grouped_with_the_locales_own_symbol_is_refused(locale, before, after):
+    # The symbol comes from Babel, so the test follows whichever CLDR data the installed
+    # release carries (de_CH's group symbol changed between releases).
+    group = get_group_symbol(locale)
+    text = before + group + after.replace(",", group)
     assert parse_number(text, locale) == (None, GROUPED_NUMBER)
 
 
