@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from academy.auth import throttle
 from academy.auth.models import User
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
@@ -51,8 +50,6 @@ def export_data(user: User) -> dict:
 
 def delete_account(user: User) -> None:
     """Erase the person's data but keep the row, which issued records point to."""
-    if user.email:
-        throttle.clear_account(user.email)
     user.email = None
     user.password_hash = None
     user.name = ""
