@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from academy.auth import throttle
 from academy.auth.models import User
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
@@ -46,6 +47,15 @@ def export_data(user: User) -> dict:
     data = {"format": "sse-academy-personal-data/1", "exported_at": utcnow().isoformat()}
     data.update({section: build(user) for section, build in EXPORTERS.items()})
     return data
+
+
+def count_email_change_mail(user: User) -> bool:
+    """Count one more email-change mail; False (counting nothing) past the hourly limit."""
+    key = f"{throttle.EMAIL_CHANGE_MAILS.prefix}:{user.id}"
+    if throttle.is_over(throttle.EMAIL_CHANGE_MAILS, key):
+        return False
+    throttle.hit(throttle.EMAIL_CHANGE_MAILS, key)
+    return True
 
 
 def delete_account(user: User) -> None:

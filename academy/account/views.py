@@ -29,6 +29,20 @@ def _signed_in_only():
     """Every page here is about the signed-in person."""
 
 
+def _submitted(form) -> bool:
+    """Validate form; a refused one still commits the failed passwords it counted."""
+    if form.validate_on_submit():
+        return True
+    if form.is_submitted():
+        db.session.commit()
+    return False
+
+
+def _refused(template: str, form, **context):
+    """Render form again: 429 once its current password is throttled, else 200."""
+    return render_template(template, form=form, **context), 429 if form.throttled else 200
+
+
 @bp.route("/", methods=["GET", "POST"])
 def profile():
     form = ProfileForm(obj=current_user)
@@ -46,12 +60,21 @@ def profile():
 @bp.route("/email", methods=["GET", "POST"])
 def change_email():
     form = ChangeEmailForm(user=current_user)
-    if form.validate_on_submit():
-        # Whether the address is taken is not said here; the link simply fails.
-        if auth_services.find_user(form.email.data) is None:
-            mails.send_email_change(current_user, form.email.data)
-        return render_template("account/email_sent.html", email=form.email.data)
-    return render_template("account/change_email.html", form=form)
+    if not _submitted(form):
+        return _refused("account/change_email.html", form)
+    if not services.count_email_change_mail(current_user):
+        form.email.errors.append(
+            _(
+                "You have asked for several changes of address in the last hour. "
+                "Wait an hour, then try again."
+            )
+        )
+        return render_template("account/change_email.html", form=form), 429
+    db.session.commit()
+    # Whether the address is taken is not said here; the link simply fails.
+    if auth_services.find_user(form.email.data) is None:
+        mails.send_email_change(current_user, form.email.data)
+    return render_template("account/email_sent.html", email=form.email.data)
 
 
 @bp.route("/email/confirm/<token>", methods=["GET", "POST"])
@@ -81,7 +104,7 @@ def confirm_email_change(token: str):
 @bp.route("/password", methods=["GET", "POST"])
 def change_password():
     form = ChangePasswordForm(user=current_user)
-    if form.validate_on_submit():
+    if _submitted(form):
         user = current_user._get_current_object()
         auth_services.set_password(user, form.password.data)
         db.session.commit()
@@ -90,7 +113,7 @@ def change_password():
         mails.send_password_changed(user)
         flash(_("Your password is changed. Other devices have been signed out."), "success")
         return redirect(url_for("account.profile"))
-    return render_template("account/change_password.html", form=form)
+    return _refused("account/change_password.html", form)
 
 
 @bp.route("/data.json")
@@ -109,10 +132,10 @@ def download_data():
 @bp.route("/delete", methods=["GET", "POST"])
 def delete():
     form = DeleteAccountForm(user=current_user)
-    if form.validate_on_submit():
+    if _submitted(form):
         services.delete_account(current_user._get_current_object())
         db.session.commit()
         logout_user()
         flash(_("Your account is deleted. Thank you for learning with us."), "success")
         return redirect(url_for("main.home"))
-    return render_template("account/delete.html", form=form)
+    return _refused("account/delete.html", form)
