@@ -8,7 +8,8 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from academy.account import bp, services
+from academy import PROJECT_ROOT
+from academy.account import bp, personal_data, services
 from academy.account.forms import (
     ChangeEmailForm,
     ChangePasswordForm,
@@ -118,7 +119,9 @@ def change_password():
 
 @bp.route("/data.json")
 def download_data():
-    body = json.dumps(services.export_data(current_user), ensure_ascii=False, indent=2)
+    data = personal_data.export_data(current_user)
+    data["documentation"] = current_app.config["BASE_URL"] + url_for("account.data_format")
+    body = json.dumps(data, ensure_ascii=False, indent=2)
     return Response(
         body,
         mimetype="application/json",
@@ -127,6 +130,13 @@ def download_data():
             "Cache-Control": "no-store",
         },
     )
+
+
+@bp.route("/data-format")
+def data_format():
+    """The description of the file "Download my data" gives (docs/personal-data.md)."""
+    text = (PROJECT_ROOT / "docs" / "personal-data.md").read_text(encoding="utf-8")
+    return Response(text, mimetype="text/plain", headers={"Content-Language": "en"})
 
 
 @bp.route("/delete", methods=["GET", "POST"])
