@@ -86,6 +86,13 @@ class Registration(db.Model):
     """
 
     __tablename__ = "registrations"
+    __table_args__ = (
+        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
+        CheckConstraint(
+            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
+            name="constituent_group",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), index=True)

@@ -29,6 +29,8 @@ def upgrade():
     sa.Column('constituent_group', sa.String(length=32), nullable=True),
     sa.Column('organization', sa.String(length=200), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("constituent_group IS NULL OR constituent_group IN ('government', 'employers', 'workers', 'sse_entity', 'training_research', 'other')", name=op.f('ck_registrations_constituent_group')),
+    sa.CheckConstraint("sex IS NULL OR sex IN ('woman', 'man', 'another', 'undisclosed')", name=op.f('ck_registrations_sex')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_registrations'))
     )
     with op.batch_alter_table('registrations', schema=None) as batch_op:

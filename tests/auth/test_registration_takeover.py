@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from academy.auth.models import Registration, User
@@ -33,7 +34,8 @@ def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_the_mailbox_owner_gets_the_account_with_their_choices(app, outbox):
+@pytest.mark.database
+def test_the_mailbox_owner_gets_the_account_with_their_choices(app, outbox, database_backend):
     attacker, owner = app.test_client(), app.test_client()
     register(attacker, "Mallory Attacker", ATTACKER_PASSWORD)
     register(owner, "Wanjiru Owner", OWNER_PASSWORD)
@@ -114,7 +116,8 @@ def test_a_wrong_password_on_a_waiting_registration_mails_nothing(client, outbox
     assert len(outbox) == 1
 
 
-def test_an_address_keeps_only_its_newest_registrations(client, outbox):
+@pytest.mark.database
+def test_an_address_keeps_only_its_newest_registrations(client, outbox, database_backend):
     for number in range(5):
         register(client, f"Person {number}", OWNER_PASSWORD)
     names = db.session.scalars(select(Registration.name).order_by(Registration.id)).all()
