@@ -139,8 +139,8 @@ class DatabaseCounter:
         )
         db.session.execute(statement)
         # Keys of old passwords and passing addresses are never asked again:
-        # drop rows a day past any window, so the table stays small.
-        stale = now - timedelta(days=1)
+        # drop rows a day old (or older than this window), so the table stays small.
+        stale = now - max(self.window, timedelta(days=1))
         db.session.execute(delete(SignInFailure).where(SignInFailure.window_started_at < stale))
 
     def clear(self, key: str) -> None:

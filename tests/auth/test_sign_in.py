@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from academy.auth import throttle
 from academy.auth.models import SignInFailure
@@ -224,3 +224,13 @@ def test_throttle_can_use_a_limits_storage(app, make_app):
         sign_in(client, user.email, "wrong password!!")
     assert sign_in(client, user.email).status_code == 429
     assert db.session.scalar(select(SignInFailure)) is None
+
+
+def test_counters_of_old_passwords_do_not_pile_up(client):
+    user = make_user()
+    sign_in(client, user.email, "wrong password!!")
+    for row in db.session.scalars(select(SignInFailure)):
+        row.window_started_at = throttle.utcnow() - timedelta(days=2)
+    db.session.commit()
+    sign_in_from(client, "198.51.100.7", "someone@example.org", "wrong password!!")
+    assert db.session.scalar(select(func.count()).select_from(SignInFailure)) == 3
