@@ -70,3 +70,21 @@ def test_after_a_reset_the_owner_signs_in_at_once(client, outbox):
     for _ in range(throttle.PAIR.limit):
         sign_in(client, user.email, "guessed wrongly!!", address="203.0.113.200")
     assert sign_in(client, user.email, NEW_PASSWORD, address="203.0.113.200").status_code == 429
+
+
+def test_one_mailbox_cannot_be_flooded_from_many_addresses(make_app, app, outbox):
+    site = make_app(RATELIMIT_ENABLED=True)
+    form = {
+        "email": "target@example.org",
+        "password": "cooperative harvest plan",
+        "name": "Someone",
+        "locale": "en",
+        "country": "PE",
+        "constituent_group": "other",
+    }
+    for number in range(5):
+        client = site.test_client()
+        assert post(client, "/auth/register", form, f"203.0.113.{number}").status_code == 302
+    response = post(site.test_client(), "/auth/register", form, "203.0.113.99")
+    assert response.status_code == 429
+    assert len(outbox) == 5
