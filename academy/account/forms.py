@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -9,7 +10,7 @@ from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired, ValidationError
 
 from academy.auth.forms import NewPasswordForm, ProfileFields, email_field
-from academy.auth.passwords import verify_password
+from academy.auth.services import SignIn, check_password
 
 
 def current_password_field():
@@ -21,10 +22,23 @@ def current_password_field():
 
 
 class CurrentPasswordCheck:
-    """Mixin: the form's current_password must be the account's."""
+    """Mixin: the form's current_password must be the account's.
+
+    Checked and throttled as a sign-in is, so that someone holding a signed-in
+    session cannot guess the password behind it; the view commits the count
+    even when the form is refused.
+    """
+
+    throttled = False
 
     def validate_current_password(self, field) -> None:
-        if not verify_password(self.user.password_hash, field.data or ""):
+        status = check_password(self.user, field.data or "", request.remote_addr or "unknown")
+        if status is SignIn.THROTTLED:
+            self.throttled = True
+            raise ValidationError(
+                _("Too many failed attempts. Wait 15 minutes, or reset your password.")
+            )
+        if status is not SignIn.OK:
             raise ValidationError(_("This is not your current password."))
 
 

@@ -8,7 +8,8 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from academy.account import bp, services
+from academy import PROJECT_ROOT
+from academy.account import bp, personal_data, services
 from academy.account.forms import (
     ChangeEmailForm,
     ChangePasswordForm,
@@ -29,6 +30,20 @@ def _signed_in_only():
     """Every page here is about the signed-in person."""
 
 
+def _submitted(form) -> bool:
+    """Validate form; a refused one still commits the failed passwords it counted."""
+    if form.validate_on_submit():
+        return True
+    if form.is_submitted():
+        db.session.commit()
+    return False
+
+
+def _refused(template: str, form, **context):
+    """Render form again: 429 once its current password is throttled, else 200."""
+    return render_template(template, form=form, **context), 429 if form.throttled else 200
+
+
 @bp.route("/", methods=["GET", "POST"])
 def profile():
     form = ProfileForm(obj=current_user)
@@ -46,12 +61,21 @@ def profile():
 @bp.route("/email", methods=["GET", "POST"])
 def change_email():
     form = ChangeEmailForm(user=current_user)
-    if form.validate_on_submit():
-        # Whether the address is taken is not said here; the link simply fails.
-        if auth_services.find_user(form.email.data) is None:
-            mails.send_email_change(current_user, form.email.data)
-        return render_template("account/email_sent.html", email=form.email.data)
-    return render_template("account/change_email.html", form=form)
+    if not _submitted(form):
+        return _refused("account/change_email.html", form)
+    if not services.count_email_change_mail(current_user):
+        form.email.errors.append(
+            _(
+                "You have asked for several changes of address in the last hour. "
+                "Wait an hour, then try again."
+            )
+        )
+        return render_template("account/change_email.html", form=form), 429
+    db.session.commit()
+    # Whether the address is taken is not said here; the link simply fails.
+    if auth_services.find_user(form.email.data) is None:
+        mails.send_email_change(current_user, form.email.data)
+    return render_template("account/email_sent.html", email=form.email.data)
 
 
 @bp.route("/email/confirm/<token>", methods=["GET", "POST"])
@@ -81,7 +105,7 @@ def confirm_email_change(token: str):
 @bp.route("/password", methods=["GET", "POST"])
 def change_password():
     form = ChangePasswordForm(user=current_user)
-    if form.validate_on_submit():
+    if _submitted(form):
         user = current_user._get_current_object()
         auth_services.set_password(user, form.password.data)
         db.session.commit()
@@ -90,12 +114,14 @@ def change_password():
         mails.send_password_changed(user)
         flash(_("Your password is changed. Other devices have been signed out."), "success")
         return redirect(url_for("account.profile"))
-    return render_template("account/change_password.html", form=form)
+    return _refused("account/change_password.html", form)
 
 
 @bp.route("/data.json")
 def download_data():
-    body = json.dumps(services.export_data(current_user), ensure_ascii=False, indent=2)
+    data = personal_data.export_data(current_user)
+    data["documentation"] = current_app.config["BASE_URL"] + url_for("account.data_format")
+    body = json.dumps(data, ensure_ascii=False, indent=2)
     return Response(
         body,
         mimetype="application/json",
@@ -106,13 +132,20 @@ def download_data():
     )
 
 
+@bp.route("/data-format")
+def data_format():
+    """The description of the file "Download my data" gives (docs/personal-data.md)."""
+    text = (PROJECT_ROOT / "docs" / "personal-data.md").read_text(encoding="utf-8")
+    return Response(text, mimetype="text/plain", headers={"Content-Language": "en"})
+
+
 @bp.route("/delete", methods=["GET", "POST"])
 def delete():
     form = DeleteAccountForm(user=current_user)
-    if form.validate_on_submit():
+    if _submitted(form):
         services.delete_account(current_user._get_current_object())
         db.session.commit()
         logout_user()
         flash(_("Your account is deleted. Thank you for learning with us."), "success")
         return redirect(url_for("main.home"))
-    return render_template("account/delete.html", form=form)
+    return _refused("account/delete.html", form)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, url_for
 
 from academy.auth import tokens
-from academy.auth.models import User
+from academy.auth.models import Registration, User
 from academy.mail import send_mail
 
 
@@ -15,14 +15,14 @@ def _link(endpoint: str, **values) -> str:
     return current_app.config["BASE_URL"] + url_for(endpoint, **values)
 
 
-def send_confirmation(user: User) -> None:
-    token = tokens.make_token(user, tokens.CONFIRM)
+def send_confirmation(registration: Registration) -> None:
+    token = tokens.make_registration_token(registration)
     send_mail(
-        user.email,
+        registration.email,
         "auth/mail/confirm_subject.txt",
         "auth/mail/confirm.txt",
-        user.locale,
-        user=user,
+        registration.locale,
+        user=registration,
         link=_link("auth.confirm", token=token),
     )
 

@@ -1,4 +1,4 @@
-"""Accounts and the counters that throttle failed sign-ins."""
+"""Accounts, registrations waiting for confirmation, and the throttle counters."""
 
 from __future__ import annotations
 
@@ -74,6 +74,39 @@ class User(UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"{self.id}.{self.session_version}"
+
+
+class Registration(db.Model):
+    """A registration waiting for its address to be confirmed.
+
+    No account exists until the mailbox owner follows the emailed link, so
+    nobody who merely typed someone else's address can hold an account that
+    survives its confirmation. Several may wait for one address; confirming
+    one creates (or takes over) the account with its choices and drops the rest.
+    """
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
+        CheckConstraint(
+            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
+            name="constituent_group",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(200))
+    locale: Mapped[str] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(String(2))
+    sex: Mapped[str | None] = mapped_column(String(16))
+    constituent_group: Mapped[str | None] = mapped_column(String(32))
+    organization: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Registration {self.id}>"
 
 
 class SignInFailure(db.Model):

@@ -7,7 +7,7 @@ import enum
 from sqlalchemy import select
 
 from academy.auth import throttle
-from academy.auth.models import ROLES, User
+from academy.auth.models import ROLES, Registration, User
 from academy.auth.passwords import hash_password, needs_rehash, verify_password
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
@@ -28,6 +28,12 @@ def find_user(email: str) -> User | None:
     if not email:
         return None
     return db.session.scalar(select(User).where(User.email == email, User.deleted_at.is_(None)))
+
+
+def latest_registration(email: str) -> Registration | None:
+    """The newest registration waiting for email to be confirmed, if any."""
+    statement = select(Registration).where(Registration.email == email)
+    return db.session.scalar(statement.order_by(Registration.id.desc()).limit(1))
 
 
 def create_user(
@@ -53,39 +59,54 @@ def update_profile(user: User, **profile) -> None:
         setattr(user, key, value)
 
 
-def register(email: str, password: str, **profile) -> tuple[User | None, User | None]:
-    """Create an unconfirmed account, or return the existing one untouched.
-
-    Returns (new user, None) or (None, existing user): the caller answers
-    both the same way, and mails the existing owner instead.
-    """
-    existing = find_user(email)
-    if existing is not None:
-        hash_password(password)  # spend the same time either way
-        return None, existing
-    return create_user(email, password, **profile), None
-
-
 def confirm_email(user: User) -> None:
     if user.confirmed_at is None:
         user.confirmed_at = utcnow()
 
 
 def authenticate(email: str, password: str, address: str) -> tuple[SignIn, User | None]:
-    """Check a sign-in attempt, counting failures per account and per address."""
-    if throttle.is_throttled(email, address):
-        return SignIn.THROTTLED, None
+    """Check a sign-in attempt, counting failures per account and per address.
+
+    UNCONFIRMED comes with no user: the caller mails the address a new link
+    (see academy.auth.registrations), and nothing is usable until it is followed.
+    """
     user = find_user(email)
-    if not verify_password(user.password_hash if user else None, password):
-        throttle.record_failure(email, address)
-        return SignIn.INVALID, None
-    throttle.clear_account(email)
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+    if user is None:
+        return _check_pending(email, password, address), None
+    status = check_password(user, password, address)
+    if status is not SignIn.OK:
+        return status, None
     if user.confirmed_at is None:
-        return SignIn.UNCONFIRMED, user
+        return SignIn.UNCONFIRMED, None
     user.last_sign_in_at = utcnow()
     return SignIn.OK, user
+
+
+def check_password(user: User, password: str, address: str) -> SignIn:
+    """Check user's password, as sign-in and every current-password field do."""
+    account = throttle.account_key(user.email, user.password_hash)
+    if throttle.is_throttled(account, address):
+        return SignIn.THROTTLED
+    if not verify_password(user.password_hash, password):
+        throttle.record_failure(account, address)
+        return SignIn.INVALID
+    throttle.clear_account(account, address)
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return SignIn.OK
+
+
+def _check_pending(email: str, password: str, address: str) -> SignIn:
+    pending = latest_registration(email)
+    password_hash = pending.password_hash if pending else None
+    account = throttle.account_key(email, password_hash)
+    if throttle.is_throttled(account, address):
+        return SignIn.THROTTLED
+    # One hash check whether or not the address is known, so both take as long.
+    if not verify_password(password_hash, password):
+        throttle.record_failure(account, address)
+        return SignIn.INVALID
+    return SignIn.UNCONFIRMED
 
 
 def set_password(user: User, password: str) -> None:

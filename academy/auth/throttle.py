@@ -1,13 +1,27 @@
-"""Throttle failed sign-ins per account and per address.
+"""Throttle password guesses, and mails someone could ask for in a loop.
+
+Password failures are counted three ways, each sized so that a workshop of
+thirty people behind one address never reaches it while an attacker does:
+
+- one account from one address (PAIR): someone guessing one person's password;
+- one account from anywhere (ACCOUNT): the same guessing spread over many addresses;
+- one address, any account (ADDRESS): one machine trying many accounts.
+
+Only failures count: a success gives an attacker nothing to throttle. The
+account counters belong to the account's current password (its hash is part
+of the key), so a password reset starts them afresh and the owner can sign
+in at once, while the attacker's guesses against the new password count anew.
 
 The counts must be shared by every worker and app server, so they live in
 the database by default, or in a `limits` storage such as Redis when
 ACADEMY_THROTTLE_STORAGE names one. Flask-Limiter's in-memory store would
-count per process, which an attacker spreads across workers.
+count per process, which an attacker spreads across workers. Keys hold
+digests, never an email or network address.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -28,42 +42,68 @@ from academy.extensions import db
 class Rule:
     prefix: str
     limit: int
+    # None: the sign-in window (SIGN_IN_WINDOW_SECONDS, 15 minutes by default).
+    window_seconds: int | None = None
+
+    def window(self) -> timedelta:
+        seconds = self.window_seconds or current_app.config.get("SIGN_IN_WINDOW_SECONDS", 900)
+        return timedelta(seconds=seconds)
 
 
-ACCOUNT = Rule("account", 5)
-ADDRESS = Rule("address", 20)
+PAIR = Rule("pair", 5)
+ACCOUNT = Rule("account", 20)
+ADDRESS = Rule("address", 100)
+# Mails that ask to move an account to a new address, per account and hour.
+EMAIL_CHANGE_MAILS = Rule("email-change", 3, window_seconds=3600)
 
 
-def _window() -> timedelta:
-    return timedelta(seconds=current_app.config.get("SIGN_IN_WINDOW_SECONDS", 900))
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _keys(email: str, address: str) -> list[tuple[Rule, str]]:
-    return [(ACCOUNT, f"account:{email}"), (ADDRESS, f"address:{address}")]
+def account_key(email: str, password_hash: str | None) -> str:
+    """What the account counters are kept under: the address and its current password."""
+    return _digest(f"{email}|{password_hash or ''}")
 
 
-def is_throttled(email: str, address: str) -> bool:
+def _keys(account: str, address: str) -> list[tuple[Rule, str]]:
+    return [
+        (PAIR, f"pair:{account}:{_digest(address)}"),
+        (ACCOUNT, f"account:{account}"),
+        (ADDRESS, f"address:{_digest(address)}"),
+    ]
+
+
+def is_throttled(account: str, address: str) -> bool:
     """True when the account or the address has failed too often lately."""
-    backend = _backend()
-    return any(backend.count(key) >= rule.limit for rule, key in _keys(email, address))
+    return any(is_over(rule, key) for rule, key in _keys(account, address))
 
 
-def record_failure(email: str, address: str) -> None:
-    backend = _backend()
-    for _rule, key in _keys(email, address):
-        backend.add(key)
+def record_failure(account: str, address: str) -> None:
+    for rule, key in _keys(account, address):
+        hit(rule, key)
 
 
-def clear_account(email: str) -> None:
-    """Forget an account's failures after it signs in successfully."""
-    _backend().clear(f"account:{email}")
+def clear_account(account: str, address: str) -> None:
+    """Forget an account's failures after its owner proved the password."""
+    for rule, key in _keys(account, address):
+        if rule is not ADDRESS:
+            _backend(rule).clear(key)
 
 
-def _backend():
+def is_over(rule: Rule, key: str) -> bool:
+    return _backend(rule).count(key) >= rule.limit
+
+
+def hit(rule: Rule, key: str) -> None:
+    _backend(rule).add(key)
+
+
+def _backend(rule: Rule):
     storage = current_app.config["THROTTLE_STORAGE"]
     if storage == "database":
-        return DatabaseCounter(_window())
-    return LimitsCounter(storage, _window())
+        return DatabaseCounter(rule.window())
+    return LimitsCounter(storage, rule.window())
 
 
 class DatabaseCounter:
@@ -98,6 +138,10 @@ class DatabaseCounter:
             },
         )
         db.session.execute(statement)
+        # Keys of old passwords and passing addresses are never asked again:
+        # drop rows a day old (or older than this window), so the table stays small.
+        stale = now - max(self.window, timedelta(days=1))
+        db.session.execute(delete(SignInFailure).where(SignInFailure.window_started_at < stale))
 
     def clear(self, key: str) -> None:
         db.session.execute(delete(SignInFailure).where(SignInFailure.key == key))

@@ -11,10 +11,10 @@ import hashlib
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from academy.auth.models import User
+from academy.auth.models import Registration, User
 from academy.extensions import db
 
-CONFIRM = "confirm-email"
+REGISTRATION = "confirm-registration"
 RESET = "reset-password"
 CHANGE_EMAIL = "change-email"
 
@@ -34,7 +34,6 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 def _fingerprint(user: User, purpose: str) -> str:
     # What changes once the link has done its job, so the link works only once.
     state = {
-        CONFIRM: f"{user.email}|{user.confirmed_at is None}",
         RESET: user.password_hash or "",
         CHANGE_EMAIL: f"{user.email}|{user.session_version}",
     }[purpose]
@@ -46,17 +45,44 @@ def make_token(user: User, purpose: str, **extra: str) -> str:
     return _serializer(purpose).dumps(payload)
 
 
-def read_token(token: str, purpose: str, max_age: int) -> tuple[User, dict]:
-    """Return the user and payload of a valid token, or raise InvalidToken."""
+def _load(token: str, purpose: str, max_age: int, key: str) -> dict:
     try:
         payload = _serializer(purpose).loads(token, max_age=max_age)
     except SignatureExpired as error:
         raise InvalidToken(expired=True) from error
     except BadSignature as error:
         raise InvalidToken() from error
-    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+    if not isinstance(payload, dict) or not isinstance(payload.get(key), int):
         raise InvalidToken()
+    return payload
+
+
+def read_token(token: str, purpose: str, max_age: int) -> tuple[User, dict]:
+    """Return the user and payload of a valid token, or raise InvalidToken."""
+    payload = _load(token, purpose, max_age, "u")
     user = db.session.get(User, payload["u"])
     if user is None or user.deleted_at or payload.get("f") != _fingerprint(user, purpose):
         raise InvalidToken()
     return user, payload
+
+
+def _registration_fingerprint(registration: Registration) -> str:
+    # Ids of deleted rows can be reused; the salted hash never is.
+    state = f"{registration.email}|{registration.password_hash}"
+    return hashlib.sha256(state.encode()).hexdigest()[:16]
+
+
+def make_registration_token(registration: Registration) -> str:
+    # The row is deleted once any registration of its address is confirmed,
+    # which is what makes the link single-use.
+    payload = {"r": registration.id, "f": _registration_fingerprint(registration)}
+    return _serializer(REGISTRATION).dumps(payload)
+
+
+def read_registration_token(token: str, max_age: int) -> Registration:
+    """Return the registration a valid link confirms, or raise InvalidToken."""
+    payload = _load(token, REGISTRATION, max_age, "r")
+    registration = db.session.get(Registration, payload["r"])
+    if registration is None or payload.get("f") != _registration_fingerprint(registration):
+        raise InvalidToken()
+    return registration

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from academy.auth import bp, mails, services, tokens
+from academy.auth import bp, mails, registrations, services, tokens
 from academy.auth.forms import (
     ConfirmForm,
     NewPasswordForm,
     RegisterForm,
     ResetRequestForm,
     SignInForm,
+    normalise_email,
 )
 from academy.auth.services import SignIn
 from academy.auth.sessions import end_all_sessions, start_session
@@ -24,19 +27,38 @@ def _profile_data(form) -> dict:
     return {name: getattr(form, name).data for name in services.PROFILE_FIELDS}
 
 
+def _mailed(response) -> bool:
+    """A form was accepted (and a mail sent): what an attacker gains from."""
+    return response.status_code == 302
+
+
+def _refused(response) -> bool:
+    return response.status_code != 302
+
+
+def _form_email() -> str:
+    # A digest: the limiter's storage (perhaps a shared Redis) keeps no addresses.
+    email = normalise_email(request.form.get("email"))
+    return "email:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+# Sized for a workshop of thirty behind one address; only accepted forms
+# count, since each sends a mail. The per-email limit stops anyone from
+# filling one mailbox from many addresses.
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("10/hour", methods=["POST"])
+@limiter.limit("60/hour", methods=["POST"], deduct_when=_mailed)
+@limiter.limit("5/hour", methods=["POST"], deduct_when=_mailed, key_func=_form_email)
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        user, existing = services.register(
+        registration, existing = registrations.register(
             form.email.data, form.password.data, **_profile_data(form)
         )
         db.session.commit()
-        if user is not None:
-            mails.send_confirmation(user)
+        if registration is not None:
+            mails.send_confirmation(registration)
         else:
             mails.send_already_registered(existing)
         return redirect(url_for("auth.check_inbox"))
@@ -57,21 +79,27 @@ def _read(token: str, purpose: str, max_age_key: str = "TOKEN_MAX_AGE"):
 
 @bp.route("/confirm/<token>", methods=["GET", "POST"])
 def confirm(token: str):
-    user, payload_or_error = _read(token, tokens.CONFIRM)
-    if user is None:
-        return render_template("auth/link_invalid.html", error=payload_or_error), 400
+    try:
+        registration = tokens.read_registration_token(token, current_app.config["TOKEN_MAX_AGE"])
+    except tokens.InvalidToken as error:
+        return render_template("auth/link_invalid.html", error=error), 400
     form = ConfirmForm()
     if form.validate_on_submit():
-        services.confirm_email(user)
+        user = registrations.confirm(registration)
+        if user is None:  # the address was confirmed by another link meanwhile
+            return render_template("auth/link_invalid.html", error=None), 400
         db.session.commit()
         start_session(user, remember=False)
         flash(_("Your email address is confirmed. Welcome to the SSE Academy!"), "success")
         return redirect(url_for("main.home"))
-    return render_template("auth/confirm.html", form=form, user=user)
+    return render_template("auth/confirm.html", form=form, registration=registration)
 
 
+# Failed passwords are throttled in academy.auth.throttle, shared by every
+# server; this per-process backstop counts only refused forms (never a
+# success), so a room of people signing in is never stopped by it.
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("60/hour", methods=["POST"])
+@limiter.limit("300/hour", methods=["POST"], deduct_when=_refused)
 def sign_in():
     next_url = safe_next(request.args.get("next"), url_for("main.home"))
     if current_user.is_authenticated:
@@ -82,14 +110,25 @@ def sign_in():
         status, user = services.authenticate(
             form.email.data, form.password.data, request.remote_addr or "unknown"
         )
+        waiting = None
+        if status is SignIn.UNCONFIRMED:
+            waiting = _waiting_registration(form.email.data)
         db.session.commit()
         if status is SignIn.OK:
             start_session(user, remember=form.remember.data)
             return redirect(next_url)
-        if status is SignIn.UNCONFIRMED:
-            mails.send_confirmation(user)
+        if waiting is not None:
+            mails.send_confirmation(waiting)
     code = 429 if status is SignIn.THROTTLED else 200
     return render_template("auth/sign_in.html", form=form, status=status), code
+
+
+def _waiting_registration(email: str):
+    """The registration to mail again; an account left unconfirmed gets a new one."""
+    user = services.find_user(email)
+    if user is not None:
+        return registrations.renew(user)
+    return services.latest_registration(email)
 
 
 @bp.route("/sign-out", methods=["POST"])

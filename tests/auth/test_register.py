@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from academy.auth.models import User
+from academy.auth.models import Registration, User
 from academy.extensions import db
 from tests.factories import PASSWORD, make_user, reload, without_tokens
 
@@ -29,21 +29,23 @@ def count_users() -> int:
     return db.session.scalar(select(func.count()).select_from(User))
 
 
+def count_registrations() -> int:
+    return db.session.scalar(select(func.count()).select_from(Registration))
+
+
 @pytest.mark.database
-def test_registering_creates_an_unconfirmed_account_and_mails_a_link(
-    client, outbox, database_backend
-):
+def test_registering_records_a_registration_and_mails_a_link(client, outbox, database_backend):
     response = register(client)
     assert response.status_code == 302
     assert response.location == "/auth/check-your-inbox"
-    user = db.session.scalar(select(User))
-    assert user.email == "amina.diallo@example.org"
-    assert user.name == "Amina Diallo"
-    assert (user.locale, user.country, user.sex) == ("fr", "SN", "woman")
-    assert user.constituent_group == "sse_entity"
-    assert user.password_hash.startswith("$argon2id$")
-    assert user.confirmed_at is None
-    assert not user.is_active
+    # No account exists until the address is confirmed.
+    assert count_users() == 0
+    registration = db.session.scalar(select(Registration))
+    assert registration.email == "amina.diallo@example.org"
+    assert registration.name == "Amina Diallo"
+    assert (registration.locale, registration.country, registration.sex) == ("fr", "SN", "woman")
+    assert registration.constituent_group == "sse_entity"
+    assert registration.password_hash.startswith("$argon2id$")
     mail = outbox.last()
     assert mail["To"] == "amina.diallo@example.org"
     assert mail["Content-Language"] == "fr"
@@ -63,12 +65,17 @@ def test_confirmation_link_activates_and_signs_in(client, outbox):
     page = client.get(link)
     assert page.status_code == 200
     assert '<form method="post">' in page.text
+    assert "Amina Diallo" in page.text
     # Opening the link (as mail scanners do) changes nothing.
-    assert db.session.scalar(select(User.confirmed_at)) is None
+    assert count_users() == 0
     response = client.post(link)
     assert response.status_code == 302
     user = db.session.scalar(select(User))
+    assert user.email == "amina.diallo@example.org"
+    assert (user.name, user.locale, user.country, user.sex) == ("Amina Diallo", "fr", "SN", "woman")
+    assert user.organization == "Coopérative des femmes de Thiès"
     assert user.confirmed_at is not None
+    assert count_registrations() == 0
     assert client.get("/account/").status_code == 200
 
 
@@ -135,7 +142,7 @@ def test_bad_input_gets_a_message_beside_the_field_and_changes_nothing(
     assert 'class="error-summary"' in html
     assert f'id="{field}-error"' in html
     assert 'aria-invalid="true"' in html
-    assert count_users() == 0
+    assert count_users() == count_registrations() == 0
     assert len(outbox) == 0
 
 
@@ -147,9 +154,9 @@ def test_weak_password_message_says_what_to_do(client):
 def test_optional_fields_may_be_left_empty(client):
     response = register(client, sex="", organization="")
     assert response.status_code == 302
-    user = db.session.scalar(select(User))
-    assert user.sex is None
-    assert user.organization == ""
+    registration = db.session.scalar(select(Registration))
+    assert registration.sex is None
+    assert registration.organization == ""
 
 
 def test_registration_form_explains_why_personal_details_are_asked(client):

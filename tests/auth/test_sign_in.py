@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from academy.auth import throttle
 from academy.auth.models import SignInFailure
@@ -136,20 +136,34 @@ def test_deleted_or_unconfirmed_accounts_lose_their_session(client):
     assert not is_signed_in(client)
 
 
-@pytest.mark.database
-def test_failed_sign_ins_are_throttled_per_account(app, make_app, database_backend):
-    app = make_app()
-    user = make_user()
-    client = app.test_client()
-    for _ in range(throttle.ACCOUNT.limit):
-        assert sign_in(client, user.email, "wrong password!!").status_code == 200
-    # Now even the right password is refused for a while, from any address.
-    response = client.post(
+def sign_in_from(client, address: str, email: str, password: str = PASSWORD):
+    return client.post(
         "/auth/sign-in",
-        data={"email": user.email, "password": PASSWORD},
-        environ_base={"REMOTE_ADDR": "198.51.100.7"},
+        data={"email": email, "password": password},
+        environ_base={"REMOTE_ADDR": address},
     )
-    assert response.status_code == 429
+
+
+@pytest.mark.database
+def test_guessing_one_account_from_one_address_is_blocked_there(client, database_backend):
+    user = make_user()
+    for _ in range(throttle.PAIR.limit):
+        assert (
+            sign_in_from(client, "203.0.113.9", user.email, "wrong password!!").status_code == 200
+        )
+    # Now even the right password is refused from that address for a while...
+    assert sign_in_from(client, "203.0.113.9", user.email).status_code == 429
+    assert not is_signed_in(client)
+    # ... but the owner, elsewhere, is not locked out.
+    assert sign_in_from(client, "198.51.100.7", user.email).status_code == 302
+
+
+@pytest.mark.database
+def test_guessing_one_account_from_many_addresses_is_blocked_everywhere(client, database_backend):
+    user = make_user()
+    for number in range(throttle.ACCOUNT.limit):
+        sign_in_from(client, f"203.0.113.{number}", user.email, "wrong password!!")
+    assert sign_in_from(client, "198.51.100.7", user.email).status_code == 429
     assert not is_signed_in(client)
 
 
@@ -164,7 +178,7 @@ def test_failed_sign_ins_are_throttled_per_address(client, database_backend):
 @pytest.mark.database
 def test_throttle_counts_are_shared_by_every_app_server(app, make_app, database_backend):
     user = make_user()
-    servers = [make_app().test_client() for _ in range(throttle.ACCOUNT.limit)]
+    servers = [make_app().test_client() for _ in range(throttle.PAIR.limit)]
     for server in servers:
         sign_in(server, user.email, "wrong password!!")
     assert sign_in(make_app().test_client(), user.email).status_code == 429
@@ -173,7 +187,7 @@ def test_throttle_counts_are_shared_by_every_app_server(app, make_app, database_
 @pytest.mark.database
 def test_the_throttle_window_expires(client, database_backend):
     user = make_user()
-    for _ in range(throttle.ACCOUNT.limit):
+    for _ in range(throttle.PAIR.limit):
         sign_in(client, user.email, "wrong password!!")
     old = throttle.utcnow() - timedelta(hours=1)
     for row in db.session.scalars(select(SignInFailure)):
@@ -182,21 +196,41 @@ def test_the_throttle_window_expires(client, database_backend):
     assert sign_in(client, user.email).status_code == 302
 
 
-def test_success_clears_the_account_counter(client):
+def test_success_clears_the_account_counters(client):
     user = make_user()
-    for _ in range(throttle.ACCOUNT.limit - 1):
+    for _ in range(throttle.PAIR.limit - 1):
         sign_in(client, user.email, "wrong password!!")
     assert sign_in(client, user.email).status_code == 302
     client.post("/auth/sign-out")
-    assert sign_in(client, user.email, "wrong password!!").status_code == 200
-    assert db.session.get(SignInFailure, f"account:{user.email}").count == 1
+    for _ in range(throttle.PAIR.limit - 1):
+        assert sign_in(client, user.email, "wrong password!!").status_code == 200
+    assert sign_in(client, user.email).status_code == 302
+
+
+def test_the_throttle_keeps_no_email_or_network_address(client):
+    user = make_user()
+    sign_in_from(client, "203.0.113.9", user.email, "wrong password!!")
+    keys = " ".join(db.session.scalars(select(SignInFailure.key)))
+    assert keys.count(":") == 4  # pair:<account>:<address>, account:<..>, address:<..>
+    assert user.email not in keys
+    assert "203.0.113.9" not in keys
 
 
 def test_throttle_can_use_a_limits_storage(app, make_app):
     app = make_app(THROTTLE_STORAGE="memory://")
     user = make_user()
     client = app.test_client()
-    for _ in range(throttle.ACCOUNT.limit):
+    for _ in range(throttle.PAIR.limit):
         sign_in(client, user.email, "wrong password!!")
     assert sign_in(client, user.email).status_code == 429
     assert db.session.scalar(select(SignInFailure)) is None
+
+
+def test_counters_of_old_passwords_do_not_pile_up(client):
+    user = make_user()
+    sign_in(client, user.email, "wrong password!!")
+    for row in db.session.scalars(select(SignInFailure)):
+        row.window_started_at = throttle.utcnow() - timedelta(days=2)
+    db.session.commit()
+    sign_in_from(client, "198.51.100.7", "someone@example.org", "wrong password!!")
+    assert db.session.scalar(select(func.count()).select_from(SignInFailure)) == 3

@@ -1,0 +1,244 @@
+"""Everything the platform holds about a person: "Download my data" (GDPR art. 15, 20).
+
+Each section reads one table, joined to the names it points at, in one
+query, so the number of queries does not grow with the person's data.
+docs/personal-data.md describes the format. Each section names the user
+columns it exports; a test fails when a table gains a user column that no
+section exports and NOT_EXPORTED does not explain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import MetaData, select
+
+from academy.auth.models import User
+from academy.certificates.models import AuditEntry, Certificate
+from academy.certificates.services import verification_url
+from academy.courses.models import Course, Lesson
+from academy.database import utcnow
+from academy.extensions import db
+from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
+from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+
+FORMAT = "sse-academy-personal-data/1"
+
+# User columns deliberately left out, and why (docs/personal-data.md says the same).
+NOT_EXPORTED = {
+    # Who among the staff issued a certificate or granted time is about the
+    # staff member's work on another person's record; exporting it to the
+    # staff member would disclose that person's data (GDPR art. 15(4)).
+    "certificates.issued_by_id": "the staff member who issued another person's certificate",
+    "time_allowances.granted_by_id": "the staff member who granted another person more time",
+    "audit_log.actor_id": "the staff member who acted on another person's certificate",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    build: Callable[[User], object]
+    columns: tuple[str, ...]  # the "table.column" user references it exports
+
+
+SECTIONS: list[Section] = []
+
+
+def section(name: str, *columns: str):
+    def register(build: Callable[[User], object]):
+        SECTIONS.append(Section(name, build, columns))
+        return build
+
+    return register
+
+
+def export_data(user: User) -> dict:
+    data = {"format": FORMAT, "exported_at": utcnow().isoformat()}
+    data.update({part.name: part.build(user) for part in SECTIONS})
+    return data
+
+
+def unexported_user_columns(metadata: MetaData) -> list[str]:
+    """Columns referring to a user that no section exports or NOT_EXPORTED explains."""
+    exported = {column for part in SECTIONS for column in part.columns} | set(NOT_EXPORTED)
+    found = []
+    for table in metadata.tables.values():
+        for column in table.columns:
+            points_at_users = any(key.column.table.name == "users" for key in column.foreign_keys)
+            if points_at_users or column.name == "user_id":
+                found.append(f"{table.name}.{column.name}")
+    return sorted(name for name in found if name not in exported)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _title(course: Course, language: str | None = None) -> str:
+    titles = course.title or {}
+    return titles.get(language) or titles.get(course.default_language) or course.slug
+
+
+@section("account", "users.id")
+def _account(user: User) -> dict:
+    return {
+        "email": user.email,
+        "name": user.name,
+        "preferred_language": user.locale,
+        "country": user.country,
+        "sex": user.sex,
+        "constituent_group": user.constituent_group,
+        "organization": user.organization,
+        "role": user.role,
+        "created_at": _iso(user.created_at),
+        "confirmed_at": _iso(user.confirmed_at),
+        "last_sign_in_at": _iso(user.last_sign_in_at),
+    }
+
+
+@section("enrolments", "enrolments.user_id")
+def _enrolments(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(Enrolment, Course)
+        .join(Course, Course.id == Enrolment.course_id)
+        .where(Enrolment.user_id == user.id)
+        .order_by(Enrolment.enrolled_at, Enrolment.id)
+    )
+    return [
+        {
+            "course": course.slug,
+            "course_title": _title(course, enrolment.content_language),
+            "content_language": enrolment.content_language,
+            "enrolled_at": _iso(enrolment.enrolled_at),
+            "unenrolled_at": _iso(enrolment.unenrolled_at),
+        }
+        for enrolment, course in rows
+    ]
+
+
+@section("lessons_completed", "lesson_completions.user_id")
+def _lessons_completed(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(LessonCompletion.completed_at, Lesson.slug, Lesson.module_slug, Course.slug)
+        .join(Lesson, Lesson.id == LessonCompletion.lesson_id)
+        .join(Course, Course.id == Lesson.course_id)
+        .where(LessonCompletion.user_id == user.id)
+        .order_by(LessonCompletion.completed_at, LessonCompletion.id)
+    )
+    return [
+        {"course": course, "module": module, "lesson": lesson, "completed_at": _iso(at)}
+        for at, lesson, module, course in rows
+    ]
+
+
+@section("courses_completed", "course_completions.user_id")
+def _courses_completed(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(CourseCompletion.completed_at, Course)
+        .join(Course, Course.id == CourseCompletion.course_id)
+        .where(CourseCompletion.user_id == user.id)
+        .order_by(CourseCompletion.completed_at, CourseCompletion.id)
+    )
+    return [
+        {"course": course.slug, "course_title": _title(course), "completed_at": _iso(at)}
+        for at, course in rows
+    ]
+
+
+@section("quiz_attempts", "attempts.user_id")
+def _quiz_attempts(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(Attempt, Quiz.slug, Course.slug)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .join(Course, Course.id == Quiz.course_id)
+        .where(Attempt.user_id == user.id)
+        .order_by(Attempt.started_at, Attempt.id)
+    )
+    return [_attempt(attempt, quiz, course) for attempt, quiz, course in rows]
+
+
+def _attempt(attempt: Attempt, quiz: str, course: str) -> dict:
+    # Per question: the score, not the feedback texts, which are course content.
+    kept = ("question_id", "score", "points", "max_points", "correct", "answered")
+    results = attempt.results if isinstance(attempt.results, list) else []
+    return {
+        "course": course,
+        "quiz": quiz,
+        "number": attempt.number,
+        "language": attempt.language,
+        "state": attempt.state,
+        "started_at": _iso(attempt.started_at),
+        "deadline_at": _iso(attempt.deadline_at),
+        "submitted_at": _iso(attempt.submitted_at),
+        "late": attempt.late,
+        "score_percent": attempt.score_percent,
+        "passed": attempt.passed,
+        "answers": attempt.responses,
+        "question_order": attempt.layout,
+        "question_results": [{key: item.get(key) for key in kept} for item in results],
+    }
+
+
+@section("time_allowances", "time_allowances.user_id")
+def _time_allowances(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(TimeAllowance, Quiz.slug, Course.slug)
+        .join(Quiz, Quiz.id == TimeAllowance.quiz_id)
+        .join(Course, Course.id == Quiz.course_id)
+        .where(TimeAllowance.user_id == user.id)
+        .order_by(TimeAllowance.granted_at, TimeAllowance.id)
+    )
+    return [
+        {
+            "course": course,
+            "quiz": quiz,
+            "extra_minutes": allowance.extra_minutes,
+            "unlimited": allowance.unlimited,
+            "granted_at": _iso(allowance.granted_at),
+        }
+        for allowance, quiz, course in rows
+    ]
+
+
+@section("certificates", "certificates.user_id")
+def _certificates(user: User) -> list[dict]:
+    certificates = db.session.scalars(
+        select(Certificate)
+        .where(Certificate.user_id == user.id)
+        .order_by(Certificate.issued_at, Certificate.id)
+    ).all()
+    # A reissued certificate points at its replacement, which is also the person's.
+    public_ids = {certificate.id: certificate.public_id for certificate in certificates}
+    return [
+        {
+            **certificate.as_record(),
+            "verification_url": verification_url(certificate),
+            "revocation_reason": certificate.revocation_reason,
+            "replaced_by": public_ids.get(certificate.replaced_by_id),
+        }
+        for certificate in certificates
+    ]
+
+
+@section("certificate_history")
+def _certificate_history(user: User) -> list[dict]:
+    """The audit entries about the person's certificates, without who acted."""
+    rows = db.session.execute(
+        select(AuditEntry, Certificate.public_id)
+        .join(Certificate, Certificate.id == AuditEntry.certificate_id)
+        .where(Certificate.user_id == user.id)
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return [
+        {
+            "at": _iso(entry.at),
+            "action": entry.action,
+            "certificate": public_id,
+            "by": "system" if entry.actor_id is None else "staff",
+            "reason": entry.reason,
+            "details": entry.details,
+        }
+        for entry, public_id in rows
+    ]

@@ -1,0 +1,83 @@
+"""Registering: a registration waits, unusable, until its address is confirmed.
+
+Whoever holds the mailbox decides: confirming a registration creates the
+account with the name, password and details chosen in that registration,
+and drops every other registration of the address. An account left
+unconfirmed by older versions is taken over the same way, and every session
+it may have had ends.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import delete, select
+
+from academy.auth.models import Registration, User
+from academy.auth.passwords import hash_password
+from academy.auth.services import PROFILE_FIELDS, find_user, update_profile
+from academy.auth.sessions import end_all_sessions
+from academy.database import utcnow
+from academy.extensions import db
+
+# Registrations kept per address: room for second thoughts, not for a flood.
+MAX_PENDING = 3
+
+
+def register(email: str, password: str, **profile) -> tuple[Registration | None, User | None]:
+    """Record a registration, or return the confirmed account that has the address.
+
+    Returns (registration, None) or (None, existing account): the caller
+    answers both the same way, and mails the existing owner instead.
+    """
+    existing = find_user(email)
+    if existing is not None and existing.confirmed_at is not None:
+        hash_password(password)  # spend the same time either way
+        return None, existing
+    return _add(email, hash_password(password), profile), None
+
+
+def renew(user: User) -> Registration:
+    """A registration repeating an unconfirmed account's choices, to mail anew."""
+    profile = {field: getattr(user, field) for field in PROFILE_FIELDS}
+    return _add(user.email, user.password_hash, profile)
+
+
+def _add(email: str, password_hash: str, profile: dict) -> Registration:
+    _prune(email)
+    registration = Registration(email=email, password_hash=password_hash)
+    update_profile(registration, **profile)
+    db.session.add(registration)
+    db.session.flush()
+    return registration
+
+
+def _prune(email: str) -> None:
+    expired = utcnow() - timedelta(seconds=current_app.config["TOKEN_MAX_AGE"])
+    db.session.execute(delete(Registration).where(Registration.created_at < expired))
+    keep = select(Registration.id).where(Registration.email == email)
+    keep = keep.order_by(Registration.id.desc()).limit(MAX_PENDING - 1)
+    db.session.execute(
+        delete(Registration).where(
+            Registration.email == email, Registration.id.not_in(keep.scalar_subquery())
+        )
+    )
+
+
+def confirm(registration: Registration) -> User | None:
+    """Give the address to this registration; None if an account already holds it."""
+    user = find_user(registration.email)
+    if user is not None and user.confirmed_at is not None:
+        return None
+    if user is None:
+        user = User(email=registration.email, role="learner")
+        db.session.add(user)
+    else:
+        end_all_sessions(user)
+    user.password_hash = registration.password_hash
+    update_profile(user, **{field: getattr(registration, field) for field in PROFILE_FIELDS})
+    user.confirmed_at = utcnow()
+    db.session.execute(delete(Registration).where(Registration.email == registration.email))
+    db.session.flush()
+    return user

@@ -1,0 +1,128 @@
+"""Whoever holds the mailbox ends up with the account, whoever registered first."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from academy.auth.models import Registration, User
+from academy.extensions import db
+from tests.factories import make_user, reload, sign_in, without_tokens
+
+VICTIM = "victim@example.org"
+ATTACKER_PASSWORD = "quiet meadow copper 81"
+OWNER_PASSWORD = "river lantern autumn 42"
+FORM = {
+    "locale": "en",
+    "country": "KE",
+    "constituent_group": "workers",
+    "organization": "",
+    "sex": "",
+}
+
+
+def register(client, name: str, password: str, email: str = VICTIM):
+    data = {**FORM, "email": email, "name": name, "password": password}
+    return client.post("/auth/register", data=data)
+
+
+def confirm_link(outbox, message) -> str:
+    return outbox.link(message, contains="/auth/confirm/").removeprefix("http://academy.test")
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+@pytest.mark.database
+def test_the_mailbox_owner_gets_the_account_with_their_choices(app, outbox, database_backend):
+    attacker, owner = app.test_client(), app.test_client()
+    register(attacker, "Mallory Attacker", ATTACKER_PASSWORD)
+    register(owner, "Wanjiru Owner", OWNER_PASSWORD)
+    attackers_mail, owners_mail = outbox.messages()
+    assert attackers_mail["To"] == owners_mail["To"] == VICTIM
+
+    assert owner.post(confirm_link(outbox, owners_mail)).status_code == 302
+
+    user = db.session.scalar(select(User))
+    assert (count(User), count(Registration)) == (1, 0)
+    assert (user.email, user.name, user.country) == (VICTIM, "Wanjiru Owner", "KE")
+    assert owner.get("/account/").status_code == 200
+    assert sign_in(attacker, VICTIM, ATTACKER_PASSWORD).status_code == 200
+    assert attacker.get("/account/").status_code == 302
+    # The first registration's link died with it.
+    assert attacker.post(confirm_link(outbox, attackers_mail)).status_code == 400
+    assert reload(user).name == "Wanjiru Owner"
+
+
+def test_a_registration_made_after_the_owners_cannot_be_confirmed_once_they_are_in(app, outbox):
+    attacker, owner = app.test_client(), app.test_client()
+    register(owner, "Wanjiru Owner", OWNER_PASSWORD)
+    register(attacker, "Mallory Attacker", ATTACKER_PASSWORD)
+    owners_mail, attackers_mail = outbox.messages()
+    owner.post(confirm_link(outbox, owners_mail))
+    assert owner.post(confirm_link(outbox, attackers_mail)).status_code == 400
+    user = db.session.scalar(select(User))
+    assert (user.name, count(User)) == ("Wanjiru Owner", 1)
+    assert sign_in(attacker, VICTIM, ATTACKER_PASSWORD).status_code == 200
+    assert attacker.get("/account/").status_code == 302
+
+
+def test_an_account_left_unconfirmed_is_taken_over_and_its_sessions_end(app, outbox):
+    # Accounts registered before registrations waited in their own table.
+    squatted = make_user(VICTIM, ATTACKER_PASSWORD, confirmed=False, name="Mallory Attacker")
+    version = squatted.session_version
+    owner = app.test_client()
+    register(owner, "Wanjiru Owner", OWNER_PASSWORD)
+    assert owner.post(confirm_link(outbox, outbox.last())).status_code == 302
+    user = reload(squatted)
+    assert (user.name, user.session_version, count(User)) == ("Wanjiru Owner", version + 1, 1)
+    assert user.confirmed_at is not None
+    attacker = app.test_client()
+    assert sign_in(attacker, VICTIM, ATTACKER_PASSWORD).status_code == 200
+    assert sign_in(owner, VICTIM, OWNER_PASSWORD).status_code == 302
+
+
+def test_new_pending_and_taken_addresses_get_the_same_answer(client, outbox):
+    make_user("taken@example.org")
+    register(client, "Someone Else", OWNER_PASSWORD, email="pending@example.org")
+    answers = [
+        register(client, "Wanjiru Owner", OWNER_PASSWORD, email=email)
+        for email in ("new@example.org", "pending@example.org", "taken@example.org")
+    ]
+    assert {(answer.status_code, answer.location) for answer in answers} == {
+        (302, "/auth/check-your-inbox")
+    }
+    pages = {without_tokens(client.get(answer.location).text) for answer in answers}
+    assert len(pages) == 1
+
+
+def test_signing_in_before_confirming_mails_the_link_again(client, outbox):
+    register(client, "Wanjiru Owner", OWNER_PASSWORD)
+    first_link = confirm_link(outbox, outbox.last())
+    response = sign_in(client, VICTIM, OWNER_PASSWORD)
+    assert response.status_code == 200
+    assert "Your account is not active yet." in response.text
+    assert len(outbox) == 2
+    assert confirm_link(outbox, outbox.last()) == first_link
+    assert client.get("/account/").status_code == 302
+
+
+def test_a_wrong_password_on_a_waiting_registration_mails_nothing(client, outbox):
+    register(client, "Wanjiru Owner", OWNER_PASSWORD)
+    response = sign_in(client, VICTIM, ATTACKER_PASSWORD)
+    assert response.status_code == 200
+    assert "The email address or the password is not right." in response.text
+    assert len(outbox) == 1
+
+
+@pytest.mark.database
+def test_an_address_keeps_only_its_newest_registrations(client, outbox, database_backend):
+    for number in range(5):
+        register(client, f"Person {number}", OWNER_PASSWORD)
+    names = db.session.scalars(select(Registration.name).order_by(Registration.id)).all()
+    assert names == ["Person 2", "Person 3", "Person 4"]
+    # The oldest links no longer work; the newest does.
+    assert client.post(confirm_link(outbox, outbox.messages()[0])).status_code == 400
+    assert client.post(confirm_link(outbox, outbox.messages()[4])).status_code == 302
+    assert db.session.scalar(select(User.name)) == "Person 4"
