@@ -5,7 +5,6 @@ The operations flush, never commit; the view commits once.
 
 from __future__ import annotations
 
-import random
 import secrets
 from collections.abc import Iterable
 
@@ -23,6 +22,7 @@ from academy.quizzes.definition_types import (
     SingleQuestion,
 )
 from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+from academy.quizzes.pages import shuffled
 
 
 def quiz_or_404(course: Course, slug: str) -> Quiz:
@@ -105,36 +105,28 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == email))
 
 
-def make_layout(definition: QuizDefinition) -> dict:
-    """The order an attempt shows, drawn with a secrets-seeded generator.
+def make_layout(definition: QuizDefinition, seed: str | None = None) -> dict:
+    """The order an attempt shows: a uniform shuffle per question, seeded per attempt.
 
-    Items to order and matches to choose from are always shuffled: in the quiz
-    file they are written in the correct order, which the page must not tell.
+    Items to order and matches to choose from are always shuffled (the quiz
+    file writes them in the correct order). Every order is equally likely,
+    the written one included: refusing it would tell the learner something.
+    The seed is kept in the layout, so the attempt shows one order throughout.
     """
-    rng = random.Random(secrets.randbits(64))  # noqa: S311  (an order, not a secret)
-    layout: dict = {"options": {}}
+    seed = seed or secrets.token_hex(16)
+    layout: dict = {"seed": seed, "options": {}}
     if definition.shuffle_questions:
         ids = [question.id for question in definition.questions]
-        rng.shuffle(ids)
-        layout["questions"] = ids
+        layout["questions"] = shuffled(ids, seed, "")
     for question in definition.questions:
         if isinstance(question, SingleQuestion | MultipleQuestion):
             if definition.shuffle_choices:
                 ids = [choice.id for choice in question.choices]
-                rng.shuffle(ids)
-                layout["options"][question.id] = ids
+                layout["options"][question.id] = shuffled(ids, seed, question.id)
         elif isinstance(question, OrderingQuestion):
-            layout["options"][question.id] = _mixed([i.id for i in question.items], rng)
+            ids = [item.id for item in question.items]
+            layout["options"][question.id] = shuffled(ids, seed, question.id)
         elif isinstance(question, MatchingQuestion):
-            matches = [p.id for p in question.pairs] + [d.id for d in question.distractors]
-            layout["options"][question.id] = _mixed(matches, rng)
+            ids = [p.id for p in question.pairs] + [d.id for d in question.distractors]
+            layout["options"][question.id] = shuffled(ids, seed, question.id)
     return layout
-
-
-def _mixed(ids: list[str], rng: random.Random) -> list[str]:
-    """ids shuffled, and not left in their written order when there is another."""
-    shuffled = list(ids)
-    rng.shuffle(shuffled)
-    if shuffled == ids and len(ids) > 1:
-        shuffled = ids[1:] + ids[:1]
-    return shuffled
