@@ -14,6 +14,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.courses.models import Course
 from academy.extensions import db
+from academy.learning.models import Enrolment
 from academy.quizzes.definition_types import (
     MatchingQuestion,
     MultipleQuestion,
@@ -98,11 +99,24 @@ def learners_attempts(quiz: Quiz) -> list[tuple[Attempt, User]]:
     return [(attempt, user) for attempt, user in rows]
 
 
-def user_by_email(email: str) -> User | None:
+def enrolled_learner(course: Course, email: str) -> User | None:
+    """The learner with this email if they are enrolled in course now, else None.
+
+    Time allowances are for the course's own learners: an address of anyone
+    else reads the same as an unknown one, so the page tells nothing about it.
+    """
     email = email.strip().casefold()
     if not email:
         return None
-    return db.session.scalar(select(User).where(User.email == email))
+    return db.session.scalar(
+        select(User)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(
+            User.email == email,
+            Enrolment.course_id == course.id,
+            Enrolment.unenrolled_at.is_(None),
+        )
+    )
 
 
 def make_layout(definition: QuizDefinition, seed: str | None = None) -> dict:
