@@ -79,11 +79,17 @@ def time_allowance(user_id: int, quiz: Quiz) -> TimeAllowance | None:
 
 
 def is_trainer_of(user, course: Course) -> bool:
-    """Admins, and the trainers course.yaml names, may follow a course's quizzes."""
+    """Admins, and the trainers course.yaml names, may follow a course's quizzes.
+
+    Being named is not enough: the account must hold the trainer role, which
+    only an admin grants, so a learner registered at a listed address is not one.
+    """
     if not user.is_authenticated:
         return False
     if user.is_admin:
         return True
+    if not user.is_trainer:
+        return False
     email = (user.email or "").casefold()
     return bool(email) and email in {str(e).casefold() for e in course.trainers or []}
 

@@ -45,6 +45,8 @@ def test_visitors_are_sent_to_sign_in(client, tmp_path):
     ("email", "role", "status", "allowance"),
     [
         ("learner@example.org", "learner", 403, None),
+        # course.yaml names the address, but the account is a learner's
+        ("trainer@example.org", "learner", 403, None),
         ("other@example.org", "trainer", 403, None),
         ("trainer@example.org", "trainer", 200, 302),
         ("admin@example.org", "admin", 200, 302),
