@@ -15,6 +15,7 @@ from babel.dates import format_time, format_timedelta
 from babel.numbers import format_decimal
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from academy.courses.content_languages import Text, pick
 from academy.courses.models import Course
@@ -27,7 +28,17 @@ from academy.quizzes.models import Quiz
 
 
 def quiz_title(definition: QuizDefinition, language: str, quiz: Quiz) -> Text:
-    return pick(definition.title, language, definition.default_language) or Text(quiz.slug, "en")
+    """The quiz's title in language as plain text, for templates to escape once.
+
+    The stored title is inline HTML rendered at import (Q&A is stored as
+    Q&amp;A); printed as it is, the page would escape it a second time, and
+    a page title cannot hold markup anyway.
+    """
+    title = pick(definition.title, language, definition.default_language)
+    if title is None:
+        return Text(quiz.slug, "en")
+    plain = Markup(title.text).striptags()  # noqa: S704  (sanitised at import; only read)
+    return Text(plain, title.lang)
 
 
 def load_quiz(course: str, quiz: str) -> tuple[Course, Quiz, QuizDefinition]:

@@ -5,7 +5,6 @@ The operations flush, never commit; the view commits once.
 
 from __future__ import annotations
 
-import random
 import secrets
 from collections.abc import Iterable
 
@@ -15,6 +14,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.courses.models import Course
 from academy.extensions import db
+from academy.learning.models import Enrolment
 from academy.quizzes.definition_types import (
     MatchingQuestion,
     MultipleQuestion,
@@ -23,6 +23,7 @@ from academy.quizzes.definition_types import (
     SingleQuestion,
 )
 from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+from academy.quizzes.pages import shuffled
 
 
 def quiz_or_404(course: Course, slug: str) -> Quiz:
@@ -78,11 +79,17 @@ def time_allowance(user_id: int, quiz: Quiz) -> TimeAllowance | None:
 
 
 def is_trainer_of(user, course: Course) -> bool:
-    """Admins, and the trainers course.yaml names, may follow a course's quizzes."""
+    """Admins, and the trainers course.yaml names, may follow a course's quizzes.
+
+    Being named is not enough: the account must hold the trainer role, which
+    only an admin grants, so a learner registered at a listed address is not one.
+    """
     if not user.is_authenticated:
         return False
     if user.is_admin:
         return True
+    if not user.is_trainer:
+        return False
     email = (user.email or "").casefold()
     return bool(email) and email in {str(e).casefold() for e in course.trainers or []}
 
@@ -98,43 +105,48 @@ def learners_attempts(quiz: Quiz) -> list[tuple[Attempt, User]]:
     return [(attempt, user) for attempt, user in rows]
 
 
-def user_by_email(email: str) -> User | None:
+def enrolled_learner(course: Course, email: str) -> User | None:
+    """The learner with this email if they are enrolled in course now, else None.
+
+    Time allowances are for the course's own learners: an address of anyone
+    else reads the same as an unknown one, so the page tells nothing about it.
+    """
     email = email.strip().casefold()
     if not email:
         return None
-    return db.session.scalar(select(User).where(User.email == email))
+    return db.session.scalar(
+        select(User)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(
+            User.email == email,
+            Enrolment.course_id == course.id,
+            Enrolment.unenrolled_at.is_(None),
+        )
+    )
 
 
-def make_layout(definition: QuizDefinition) -> dict:
-    """The order an attempt shows, drawn with a secrets-seeded generator.
+def make_layout(definition: QuizDefinition, seed: str | None = None) -> dict:
+    """The order an attempt shows: a uniform shuffle per question, seeded per attempt.
 
-    Items to order and matches to choose from are always shuffled: in the quiz
-    file they are written in the correct order, which the page must not tell.
+    Items to order and matches to choose from are always shuffled (the quiz
+    file writes them in the correct order). Every order is equally likely,
+    the written one included: refusing it would tell the learner something.
+    The seed is kept in the layout, so the attempt shows one order throughout.
     """
-    rng = random.Random(secrets.randbits(64))  # noqa: S311  (an order, not a secret)
-    layout: dict = {"options": {}}
+    seed = seed or secrets.token_hex(16)
+    layout: dict = {"seed": seed, "options": {}}
     if definition.shuffle_questions:
         ids = [question.id for question in definition.questions]
-        rng.shuffle(ids)
-        layout["questions"] = ids
+        layout["questions"] = shuffled(ids, seed, "")
     for question in definition.questions:
         if isinstance(question, SingleQuestion | MultipleQuestion):
             if definition.shuffle_choices:
                 ids = [choice.id for choice in question.choices]
-                rng.shuffle(ids)
-                layout["options"][question.id] = ids
+                layout["options"][question.id] = shuffled(ids, seed, question.id)
         elif isinstance(question, OrderingQuestion):
-            layout["options"][question.id] = _mixed([i.id for i in question.items], rng)
+            ids = [item.id for item in question.items]
+            layout["options"][question.id] = shuffled(ids, seed, question.id)
         elif isinstance(question, MatchingQuestion):
-            matches = [p.id for p in question.pairs] + [d.id for d in question.distractors]
-            layout["options"][question.id] = _mixed(matches, rng)
+            ids = [p.id for p in question.pairs] + [d.id for d in question.distractors]
+            layout["options"][question.id] = shuffled(ids, seed, question.id)
     return layout
-
-
-def _mixed(ids: list[str], rng: random.Random) -> list[str]:
-    """ids shuffled, and not left in their written order when there is another."""
-    shuffled = list(ids)
-    rng.shuffle(shuffled)
-    if shuffled == ids and len(ids) > 1:
-        shuffled = ids[1:] + ids[:1]
-    return shuffled

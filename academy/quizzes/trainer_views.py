@@ -60,9 +60,11 @@ def allowance(course: str, quiz: str):
     form = AllowanceForm()
     if not form.validate_on_submit():
         return _results_page(row, quiz_row, definition, form), 400
-    learner = services.user_by_email(form.email.data)
+    learner = services.enrolled_learner(row, form.email.data)
     if learner is None:
-        form.email.errors = [_("No account has this email address, so nothing was changed.")]
+        form.email.errors = [
+            _("No learner enrolled in this course has this email address, so nothing changed.")
+        ]
         return _results_page(row, quiz_row, definition, form), 400
     attempts.grant_time(
         learner.id,
@@ -72,16 +74,17 @@ def allowance(course: str, quiz: str):
         unlimited=form.unlimited.data,
     )
     db.session.commit()
+    # Named by the address the trainer typed: the name may not be on this page.
     if form.unlimited.data:
-        flash(_("%(name)s now has no time limit on this quiz.", name=learner.name), "success")
+        flash(_("%(email)s now has no time limit on this quiz.", email=learner.email), "success")
     else:
         minutes = form.extra_minutes.data or 0
         flash(
             ngettext(
-                "%(name)s now has %(num)d extra minute on this quiz.",
-                "%(name)s now has %(num)d extra minutes on this quiz.",
+                "%(email)s now has %(num)d extra minute on this quiz.",
+                "%(email)s now has %(num)d extra minutes on this quiz.",
                 minutes,
-                name=learner.name,
+                email=learner.email,
             ),
             "success",
         )

@@ -166,6 +166,10 @@ def submit(course: str, quiz: str, number: int):
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     if not ActionForm().validate_on_submit():
         abort(400)
+    if _active_enrolment(row) is None:
+        # Left the course with an attempt open: as for starting one, enrol first.
+        flash(_("Enrol in this course to take its quizzes."), "error")
+        return redirect(url_for("courses.course", course=row.slug))
     result_page = _attempt_page(row, quiz_row, attempt_row)
     if attempt_row.state != OPEN:
         flash(_("This attempt was already submitted."), "info")

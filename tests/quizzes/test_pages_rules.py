@@ -28,6 +28,21 @@ def answer(client, page: str, label: str):
     return client.post(page, data={"q1": options[label]})
 
 
+def test_a_learner_who_left_the_course_cannot_submit(client, tmp_path):
+    import_quiz(tmp_path, SIMPLE)
+    enrolled_learner(client)
+    page = start(client)
+    options = form_fields(client.get(page).text)["q1"]
+    assert client.post("/learning/tiny/unenrol").status_code == 302
+    response = client.post(page, data={"q1": options["Owned by its members"]})
+    assert response.status_code == 302
+    assert response.headers["Location"] == COURSE_URL
+    [attempt] = attempts_of_quiz()
+    assert (attempt.state, attempt.passed, attempt.responses) == ("open", None, {})
+    assert db.session.scalars(select(CourseCompletion)).all() == []
+    assert "Enrol in this course to take its quizzes." in client.get(COURSE_URL).text
+
+
 def test_only_enrolled_learners_may_start(client, tmp_path):
     import_quiz(tmp_path, SIMPLE)
     html = client.get(QUIZ_URL).text

@@ -74,14 +74,6 @@ def test_the_form_holds_no_answer_key(client, tmp_path):
         assert secret not in html
 
 
-def test_ordering_items_are_not_shown_in_the_right_order(client, tmp_path):
-    import_quiz(tmp_path)
-    enrolled_learner(client)
-    html = client.get(start(client)).text
-    shown = [html.index(f">{item}</label>") for item in ("Meet", "Draft statutes", "Register")]
-    assert shown != sorted(shown)
-
-
 def test_numbers_are_read_in_the_interface_locale(client, tmp_path):
     import_quiz(tmp_path)
     enrolled_learner(client, locale="fr")

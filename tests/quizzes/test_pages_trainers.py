@@ -11,7 +11,7 @@ from academy.extensions import db
 from academy.quizzes.models import TimeAllowance
 from tests.conftest import import_package
 from tests.courses.packages import COURSE_YAML, package
-from tests.factories import PASSWORD, make_user, sign_in
+from tests.factories import PASSWORD, make_user, sign_in, without_tokens
 from tests.quizzes.quiz_pages import (
     QUIZ_URL,
     SIMPLE,
@@ -42,20 +42,33 @@ def test_visitors_are_sent_to_sign_in(client, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("email", "role", "status"),
+    ("email", "role", "status", "allowance"),
     [
-        ("learner@example.org", "learner", 403),
-        ("other@example.org", "trainer", 403),
-        ("trainer@example.org", "trainer", 200),
-        ("admin@example.org", "admin", 200),
+        ("learner@example.org", "learner", 403, None),
+        # course.yaml names the address, but the account is a learner's
+        ("trainer@example.org", "learner", 403, None),
+        ("other@example.org", "trainer", 403, None),
+        ("trainer@example.org", "trainer", 200, 302),
+        ("admin@example.org", "admin", 200, 302),
     ],
 )
-def test_only_the_courses_trainers_and_admins_see_results(client, tmp_path, email, role, status):
+def test_only_the_courses_trainers_and_admins_see_results_and_give_time(
+    client, app, tmp_path, email, role, status, allowance
+):
     import_with_trainer(tmp_path)
+    learner = enrolled_learner(app.test_client())
     make_user(email, role=role)
     sign_in(client, email)
     assert client.get(RESULTS).status_code == status
-    assert client.post(ALLOWANCES, data={"email": email}).status_code in (status, 400, 302)
+    if allowance is not None:
+        data = {"email": learner.email, "extra_minutes": "30"}
+        assert client.post(ALLOWANCES, data=data).status_code == allowance
+        return
+    # Nobody else may give anyone, themselves included, more time.
+    for target in (learner.email, email):
+        data = {"email": target, "extra_minutes": "30"}
+        assert client.post(ALLOWANCES, data=data).status_code == 403
+    assert db.session.scalars(select(TimeAllowance)).all() == []
 
 
 def test_results_list_every_learners_attempt(client, app, tmp_path):
@@ -77,11 +90,13 @@ def test_results_list_every_learners_attempt(client, app, tmp_path):
 def test_a_trainer_gives_a_learner_more_time(client, app, tmp_path):
     import_with_trainer(tmp_path, settings="time_limit_minutes: 10")
     learner_client = app.test_client()
-    learner = enrolled_learner(learner_client)
+    learner = enrolled_learner(learner_client, name="Awa Diop")
     make_user("trainer@example.org", role="trainer")
     sign_in(client, "trainer@example.org")
     response = client.post(ALLOWANCES, data={"email": learner.email, "extra_minutes": "15"})
     assert response.status_code == 302
+    page = client.get(response.headers["Location"]).text
+    assert f"{learner.email} now has 15 extra minutes on this quiz." in page
     allowance = db.session.scalar(select(TimeAllowance))
     assert (allowance.extra_minutes, allowance.unlimited) == (15, False)
     assert "25 minutes" in learner_client.get(QUIZ_URL).text
@@ -91,14 +106,29 @@ def test_a_trainer_gives_a_learner_more_time(client, app, tmp_path):
     assert attempts_of_quiz()[0].deadline_at is None
 
 
-def test_an_unknown_email_changes_nothing(client, tmp_path):
+NEUTRAL = "No learner enrolled in this course has this email address, so nothing changed."
+
+
+def test_only_learners_enrolled_in_the_course_get_time(client, app, tmp_path):
     import_with_trainer(tmp_path)
-    make_user("trainer@example.org", role="trainer")
+    make_user("stranger@example.org", name="Stranger Name")
+    left = enrolled_learner(app.test_client(), name="Left Name")
+    leaver = app.test_client()
+    sign_in(leaver, left.email)
+    assert leaver.post("/learning/tiny/unenrol").status_code == 302
+    make_user("trainer@example.org", role="trainer", name="Trainer Name")
     sign_in(client, "trainer@example.org")
-    response = client.post(ALLOWANCES, data={"email": "nobody@example.org", "extra_minutes": "5"})
-    assert response.status_code == 400
-    assert "No account has this email address" in response.text
-    assert db.session.scalar(select(TimeAllowance)) is None
+    pages = []
+    for email in ("nobody@example.org", "stranger@example.org", left.email, "trainer@example.org"):
+        response = client.post(ALLOWANCES, data={"email": email, "extra_minutes": "5"})
+        assert response.status_code == 400
+        assert NEUTRAL in response.text
+        for name in ("Stranger Name", "Left Name", "Trainer Name"):
+            assert name not in response.text
+        pages.append(without_tokens(response.text).replace(email, "EMAIL"))
+    # Whoever the address belongs to, the page is the same.
+    assert len(set(pages)) == 1
+    assert db.session.scalars(select(TimeAllowance)).all() == []
 
 
 # -- CSRF ------------------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""Who gets what from every route: one row per (endpoint, method), six statuses each.
+
+Columns, in order (see tests/permission_world.py for who they are):
+
+    visitor | learner | learner enrolled elsewhere | trainer of another course
+    | the course's trainer | admin
+
+A number is the exact status; IN is a 302 to sign in first (Flask-Login's
+redirect, carrying next=); W(n) is status n after which the database changed
+(any other cell asserts that no row of any table changed). URLs are built
+from URLS (endpoint -> its URL values); POSTs send FORMS (what the person
+allowed to act would send, so an allowed case really changes something) plus
+a valid CSRF token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.factories import PASSWORD
+from tests.permission_world import NEW_PASSWORD, World
+
+IN = "sign-in"  # a 302 to /auth/sign-in?next=...
+
+
+@dataclass(frozen=True)
+class W:
+    """A status after which the database changed: an allowed state change."""
+
+    status: int | str
+
+    def __repr__(self) -> str:
+        return f"W({self.status})"
+
+
+# fmt: off
+TABLE: dict[tuple[str, str], tuple] = {
+    # endpoint, method                          visitor learner elsewh. o.train. trainer admin
+    # -- public pages
+    ("main.home", "GET"):                       (200,   200,    200,    200,    200,    200),
+    ("main.healthz", "GET"):                    (200,   200,    200,    200,    200,    200),
+    ("main.privacy", "GET"):                    (200,   200,    200,    200,    200,    200),
+    # a visitor's choice is a cookie; a signed-in person's is saved in their profile
+    ("main.set_language", "POST"):              (302,   W(302), W(302), W(302), W(302), W(302)),
+    ("courses.catalogue", "GET"):               (200,   200,    200,    200,    200,    200),
+    ("courses.course", "GET"):                  (200,   200,    200,    200,    200,    200),
+    ("courses.lesson", "GET"):                  (200,   200,    200,    200,    200,    200),
+    ("courses.asset", "GET"):                   (200,   200,    200,    200,    200,    200),
+    ("quizzes.quiz", "GET"):                    (200,   200,    200,    200,    200,    200),
+    ("certificates.verify", "GET"):             (200,   200,    200,    200,    200,    200),
+    # -- accounts: a signed-in person is sent on from register and sign-in
+    ("auth.register", "GET"):                   (200,   302,    302,    302,    302,    302),
+    ("auth.register", "POST"):                  (W(302), 302,   302,    302,    302,    302),
+    ("auth.check_inbox", "GET"):                (200,   200,    200,    200,    200,    200),
+    # the emailed links work for whoever holds them (the mailbox proves the person)
+    ("auth.confirm", "GET"):                    (200,   200,    200,    200,    200,    200),
+    ("auth.confirm", "POST"):                   (W(302), W(302), W(302), W(302), W(302), W(302)),
+    ("auth.sign_in", "GET"):                    (200,   302,    302,    302,    302,    302),
+    ("auth.sign_in", "POST"):                   (W(302), 302,   302,    302,    302,    302),
+    ("auth.sign_out", "POST"):                  (IN,    W(302), W(302), W(302), W(302), W(302)),
+    ("auth.reset_request", "GET"):              (200,   200,    200,    200,    200,    200),
+    ("auth.reset_request", "POST"):             (200,   200,    200,    200,    200,    200),
+    ("auth.reset_password", "GET"):             (200,   200,    200,    200,    200,    200),
+    ("auth.reset_password", "POST"):            (W(302), W(302), W(302), W(302), W(302), W(302)),
+    # -- one's own account (each acts on their own; change_email only sends a mail)
+    ("account.profile", "GET"):                 (IN,    200,    200,    200,    200,    200),
+    ("account.profile", "POST"):                (IN,    W(302), W(302), W(302), W(302), W(302)),
+    ("account.download_data", "GET"):           (IN,    200,    200,    200,    200,    200),
+    ("account.change_email", "GET"):            (IN,    200,    200,    200,    200,    200),
+    ("account.change_email", "POST"):           (IN,    200,    200,    200,    200,    200),
+    # the link was mailed to the learner: anyone else is told it is not theirs
+    ("account.confirm_email_change", "GET"):    (IN,    200,    400,    400,    400,    400),
+    ("account.confirm_email_change", "POST"):   (IN,    W(302), 400,    400,    400,    400),
+    ("account.change_password", "GET"):         (IN,    200,    200,    200,    200,    200),
+    ("account.change_password", "POST"):        (IN,    W(302), W(302), W(302), W(302), W(302)),
+    ("account.delete", "GET"):                  (IN,    200,    200,    200,    200,    200),
+    ("account.delete", "POST"):                 (IN,    W(302), W(302), W(302), W(302), W(302)),
+    # -- learning: the learner is already enrolled; the others are not, and are sent
+    #    back to the course page when they act on an enrolment they do not have
+    ("learning.my_learning", "GET"):            (IN,    200,    200,    200,    200,    200),
+    ("learning.enrol", "POST"):                 (IN,    302,    W(302), W(302), W(302), W(302)),
+    ("learning.unenrol", "POST"):               (IN,    W(302), 302,    302,    302,    302),
+    ("learning.set_language", "POST"):          (IN,    W(302), 302,    302,    302,    302),
+    ("learning.complete", "POST"):              (IN,    W(302), 302,    302,    302,    302),
+    # -- quizzes: the learner's open attempt is theirs alone; others are not found
+    ("quizzes.start", "POST"):                  (IN,    302,    302,    302,    302,    302),
+    ("quizzes.attempt", "GET"):                 (IN,    200,    404,    404,    404,    404),
+    ("quizzes.submit", "POST"):                 (IN,    W(302), 404,    404,    404,    404),
+    ("quizzes.results", "GET"):                 (IN,    403,    403,    403,    200,    200),
+    ("quizzes.allowance", "POST"):              (IN,    403,    403,    403,    W(302), W(302)),
+    # -- certificates: the PDF is its holder's and the admins'; the rest is admin work
+    ("certificates.mine", "GET"):               (IN,    200,    200,    200,    200,    200),
+    ("certificates.pdf", "GET"):                (IN,    200,    404,    404,    404,    200),
+    ("certificates.admin", "GET"):              (IN,    403,    403,    403,    403,    200),
+    ("certificates.issue", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
+    ("certificates.issue_ready", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
+    ("certificates.revoke", "POST"):            (IN,    403,    403,    403,    403,    W(302)),
+    ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
+}
+# fmt: on
+
+# endpoint -> its URL values, built from the world's ids and tokens
+URLS = {
+    "courses.course": lambda w: {"course": w.course},
+    "courses.lesson": lambda w: {"course": w.course, "lesson": w.lesson},
+    "courses.asset": lambda w: {"course": w.course, "digest": w["digest"], "name": w["asset_name"]},
+    "quizzes.quiz": lambda w: {"course": w.course, "quiz": w.quiz},
+    "quizzes.start": lambda w: {"course": w.course, "quiz": w.quiz},
+    "quizzes.attempt": lambda w: {"course": w.course, "quiz": w.quiz, "number": w.attempt},
+    "quizzes.submit": lambda w: {"course": w.course, "quiz": w.quiz, "number": w.attempt},
+    "quizzes.results": lambda w: {"course": w.course, "quiz": w.quiz},
+    "quizzes.allowance": lambda w: {"course": w.course, "quiz": w.quiz},
+    "learning.enrol": lambda w: {"course": w.course},
+    "learning.unenrol": lambda w: {"course": w.course},
+    "learning.set_language": lambda w: {"course": w.course},
+    "learning.complete": lambda w: {"course": w.course, "lesson": w.lesson},
+    "certificates.verify": lambda w: {"public_id": w["public_id"]},
+    "certificates.pdf": lambda w: {"public_id": w["public_id"]},
+    "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
+    "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},
+    "auth.confirm": lambda w: {"token": w["confirm_token"]},
+    "auth.reset_password": lambda w: {"token": w["reset_token"]},
+    "account.confirm_email_change": lambda w: {"token": w["email_token"]},
+}
+
+PROFILE = {"name": "Renamed", "locale": "fr", "country": "FR", "constituent_group": "other"}
+
+# endpoint -> the form (or how to build it from the world) the person allowed to act would send
+FORMS = {
+    "main.set_language": {"switch-language": "fr", "switch-next": "/"},
+    "auth.register": {"email": "someone@example.org", "password": NEW_PASSWORD, **PROFILE},
+    "auth.sign_in": {"email": "learner@example.org", "password": PASSWORD},
+    "auth.reset_request": {"email": "learner@example.org"},
+    "auth.reset_password": {"password": NEW_PASSWORD},
+    "account.profile": PROFILE,
+    "account.change_email": {"email": "new@example.org", "current_password": PASSWORD},
+    "account.change_password": {"current_password": PASSWORD, "password": NEW_PASSWORD},
+    "account.delete": {"current_password": PASSWORD, "understood": "y"},
+    "learning.set_language": {"content-language": "fr"},
+    "quizzes.allowance": {"email": "learner@example.org", "extra_minutes": "10"},
+    "certificates.issue": {"email": "elsewhere@example.org", "course": "sample-course"},
+    "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},
+    "certificates.revoke": {"reason": "Issued by mistake"},
+    "certificates.reissue": {"reason": "The name was misspelt"},
+}
+
+
+def form_data(endpoint: str, world: World) -> dict:
+    form = FORMS.get(endpoint, {})
+    return form(world) if callable(form) else dict(form)
+
+
+def url_values(endpoint: str, world: World) -> dict:
+    build = URLS.get(endpoint)
+    return build(world) if build else {}

@@ -1,0 +1,155 @@
+"""The data the permission matrix asks about: two courses, six actors, real ids.
+
+One SQLite database is built once and copied back after every request that
+may have changed it, so each case starts from the same rows. Actors are signed
+in by writing their session (Flask-Login's id and a CSRF token) straight into a
+fresh test client, which is what a real sign-in leaves behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import select
+
+from academy.auth import tokens
+from academy.auth.models import User
+from academy.courses.models import Asset, Course
+from academy.extensions import db
+from academy.learning import services as learning
+from academy.learning.models import CourseCompletion
+from academy.quizzes import attempts
+from academy.quizzes.definition_types import QuizDefinition
+from academy.quizzes.models import Quiz
+from academy.quizzes.services import make_layout
+from tests.conftest import SAMPLE_PACKAGE, import_package
+from tests.courses.packages import COURSE_YAML, package
+from tests.factories import make_user
+
+# The six actors, in the order of the table's columns.
+ACTORS = ("visitor", "learner", "elsewhere", "other_trainer", "trainer", "admin")
+EMAILS = {
+    "learner": "learner@example.org",  # enrolled in the course, has an attempt and a certificate
+    "elsewhere": "elsewhere@example.org",  # a learner enrolled only in another course
+    "other_trainer": "other-trainer@example.org",  # trainer of the other course
+    "trainer": "trainer@example.org",  # trainer of the course (sample-course/course.yaml)
+    "admin": "admin@example.org",
+}
+ROLES = {"learner": "learner", "elsewhere": "learner", "other_trainer": "trainer"}
+ROLES |= {"trainer": "trainer", "admin": "admin"}
+NEW_PASSWORD = "river lantern autumn 42"
+
+
+@dataclass
+class World:
+    """Ids and tokens to fill URLs and forms with; `users` maps actor -> (id, version)."""
+
+    course: str = "sample-course"
+    lesson: str = "welcome"
+    quiz: str = "check"
+    attempt: int = 1
+    users: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, str | int] = field(default_factory=dict)
+
+    def __getitem__(self, name: str):
+        return self.values[name]
+
+
+def _other_course(folder: Path) -> None:
+    """Another course, its certificates issued by an admin (so one can be ready to issue)."""
+    course_yaml = COURSE_YAML + "trainers: [other-trainer@example.org]\n"
+    course_yaml += "certificate:\n  issue: admin\n"
+    import_package(package(folder, {"course.yaml": course_yaml}))
+
+
+def build(folder: Path) -> World:
+    """Fill the (empty, migrated) database of the app in context; return the ids."""
+    from academy.certificates.services import issue_certificate
+
+    import_package(SAMPLE_PACKAGE)
+    _other_course(folder)
+    users = {actor: make_user(email, role=ROLES[actor]) for actor, email in EMAILS.items()}
+    newcomer = make_user("newcomer@example.org", confirmed=False)
+    course = db.session.scalar(select(Course).where(Course.slug == "sample-course"))
+    other = db.session.scalar(select(Course).where(Course.slug == "tiny"))
+    learning.enrol(users["learner"], course, "en")
+    learning.enrol(users["elsewhere"], other, "en")
+    ready = CourseCompletion(user_id=users["elsewhere"].id, course_id=other.id)
+    db.session.add(ready)
+    quiz = db.session.scalar(select(Quiz).where(Quiz.course_id == course.id, Quiz.slug == "check"))
+    definition = QuizDefinition.from_dict(quiz.definition)
+    attempts.start_attempt(users["learner"].id, quiz, "en", make_layout(definition, "world"))
+    certificate = issue_certificate(users["learner"], course)
+    asset = db.session.scalar(
+        select(Asset).where(Asset.course_id == course.id, Asset.path == "circle.svg")
+    )
+    db.session.commit()
+    learner = users["learner"]
+    world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
+    world.values = {
+        "public_id": certificate.public_id,
+        "certificate_id": certificate.id,
+        "completion_id": ready.id,
+        "digest": asset.sha256[:16],
+        "asset_name": asset.path,
+        "confirm_token": tokens.make_token(newcomer, tokens.CONFIRM),
+        "reset_token": tokens.make_token(learner, tokens.RESET),
+        "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
+    }
+    return world
+
+
+def client_for(app: Flask, world: World, actor: str) -> tuple[FlaskClient, str]:
+    """A client signed in as actor (none for the visitor) and its CSRF token."""
+    client = app.test_client()
+    with app.test_request_context():
+        token = generate_csrf()
+        from flask import session
+
+        raw = session["csrf_token"]
+    with client.session_transaction() as session:
+        session["csrf_token"] = raw
+        if actor != "visitor":
+            user_id, version = world.users[actor]
+            session["_user_id"] = f"{user_id}.{version}"
+            session["_fresh"] = True
+    return client, token
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    rows = {}
+    with db.engine.connect() as connection:
+        for table in db.metadata.sorted_tables:
+            statement = select(table).order_by(*table.primary_key.columns)
+            rows[table.name] = [tuple(row) for row in connection.execute(statement)]
+    return rows
+
+
+def save(app: Flask, path: Path, copy: Path) -> None:
+    """Copy the app's SQLite database at path to copy (sqlite's own backup, WAL and all)."""
+    _copy(app, path, copy)
+
+
+def restore(app: Flask, path: Path, copy: Path) -> None:
+    """Put the saved copy back as the app's database."""
+    _copy(app, copy, path)
+
+
+def _copy(app: Flask, source: Path, target: Path) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    with sqlite3.connect(source) as read, sqlite3.connect(target) as write:
+        read.backup(write)
+    read.close()
+    write.close()
+
+
+def user_ids() -> dict[str, int]:
+    return {u.email: u.id for u in db.session.scalars(select(User))}
