@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import re
 
-from academy.courses.fields import required_map, text_map, unknown_keys, valid_id, valid_language
 from academy.courses.package import LEVELS, MAX_ID_LENGTH, CoursePackage
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
+from academy.packagefiles.fields import (
+    required_map,
+    text_map,
+    unknown_keys,
+    valid_id,
+    valid_language,
+)
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
 
 COURSE_KEYS = {
     "id",

@@ -7,10 +7,10 @@ they are kept apart from course.yaml, whose many keys fill their own module
 
 from __future__ import annotations
 
-from academy.courses.fields import required_map, text_map, unknown_keys
 from academy.courses.package import CoursePackage, LessonText, Module
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
+from academy.packagefiles.fields import required_map, text_map, unknown_keys
+from academy.packagefiles.yamlfile import LineDict
 
 MODULE_KEYS = {"title", "summary"}
 LESSON_KEYS = {"title", "duration_minutes"}

@@ -20,8 +20,8 @@ from academy.courses.content_languages import Text, pick
 from academy.courses.models import Course
 from academy.courses.queries import course_or_404
 from academy.database import utcnow
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import bp, services
-from academy.quizzes.definition_types import QuizDefinition
 from academy.quizzes.grading import GROUPED_NUMBER, NOT_A_NUMBER
 from academy.quizzes.models import Quiz
 

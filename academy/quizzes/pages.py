@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from academy.courses.content_languages import Text, pick
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.courses.models import Course
 from academy.extensions import db
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,

@@ -23,8 +23,8 @@ from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
 from academy.learning.models import Enrolment
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts, bp, pages, services
-from academy.quizzes.definition_types import QuizDefinition
 from academy.quizzes.forms import ActionForm
 from academy.quizzes.grading import grade_quiz
 from academy.quizzes.models import OPEN, Attempt, Quiz

@@ -19,7 +19,7 @@ from academy.courses.building import Built, check_package
 from academy.courses.importing import container_labels
 from academy.courses.models import Course
 from academy.extensions import db
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     NumericQuestion,

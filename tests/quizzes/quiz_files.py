@@ -8,9 +8,9 @@ course check prints, so every module compares against the same text.
 
 from __future__ import annotations
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import load
-from academy.quizzes.definition import parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import parse_quiz
+from academy.packagefiles.yamlfile import load
 
 PATH = "01-start/03-check.quiz.yaml"
 REASON = (

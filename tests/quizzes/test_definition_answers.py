@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from academy.quizzes.definition import ShortAnswer
+from academy.packagefiles.quiz import ShortAnswer
 from tests.quizzes.quiz_files import REASON, error, parse, problems_of, question, warning
 
 # -- short --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from academy.courses.building import check_package
 from academy.courses.models import Course
 from academy.extensions import db
-from academy.quizzes.definition import QuizDefinition
+from academy.packagefiles.quiz import QuizDefinition
 from academy.quizzes.models import Quiz
 from tests.courses.packages import package
 from tests.courses.test_importing import run

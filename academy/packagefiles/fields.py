@@ -15,9 +15,9 @@ import re
 from babel import Locale, UnknownLocaleError
 
 from academy.courses.package import ID_RE, MAX_ID_LENGTH
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
 
 
 def valid_language(code) -> bool:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
-from academy.quizzes.definition_answers import numeric, plain_decimal, short
-from academy.quizzes.definition_fields import (
+from academy.packagefiles.quiz_answers import numeric, plain_decimal, short
+from academy.packagefiles.quiz_fields import (
     Check,
     allowed,
     boolean,
@@ -29,7 +28,7 @@ from academy.quizzes.definition_fields import (
     same_texts,
     texts,
 )
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     SCORING_MODES,
     Choice,
     Item,
@@ -40,6 +39,7 @@ from academy.quizzes.definition_types import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from academy.packagefiles.yamlfile import LineDict
 
 # Keys each type adds to id, type, text, feedback and points.
 TYPE_KEYS = {

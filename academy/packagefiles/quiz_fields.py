@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from academy.courses.fields import text_map, unknown_keys, valid_id
 from academy.courses.package import MAX_ID_LENGTH
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
+from academy.packagefiles.fields import text_map, unknown_keys, valid_id
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
 
 # What item_id says when an id is used twice, for each kind of item.
 USED_TWICE = {
