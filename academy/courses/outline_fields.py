@@ -1,6 +1,6 @@
 """Read the outline's files: module.yaml and the front matter of each lesson.
 
-Both are short and use only the shared field helpers (academy.courses.fields);
+Both are short and use only the shared field helpers (academy.packagefiles.fields);
 they are kept apart from course.yaml, whose many keys fill their own module
 (academy.courses.course_fields).
 """

@@ -1,4 +1,4 @@
-"""Check the answer keys of short and numeric questions (see definition_questions.py)."""
+"""Check the answer keys of short and numeric questions (see quiz_questions.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Check the keys that depend on a question's type, and build its dataclass.
 
 Short and numeric questions, whose answer keys need more checks, are in
-definition_answers.py.
+quiz_answers.py.
 
 Each function takes the question's mapping, the Check and the common fields
 (id, text, feedback, points) already checked, and returns the question, or
