@@ -13,7 +13,7 @@ from flask import abort
 from sqlalchemy import select
 
 from academy.auth.models import User
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.packagefiles.quiz_types import (
     MatchingQuestion,
@@ -22,7 +22,7 @@ from academy.packagefiles.quiz_types import (
     QuizDefinition,
     SingleQuestion,
 )
-from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+from academy.quizzes.models import Attempt, TimeAllowance
 
 
 def quiz_or_404(course: Course, slug: str) -> Quiz:

@@ -18,7 +18,7 @@ import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' rout
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.services import after_completion
 from academy.courses.content_languages import offered_language, pick
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
@@ -27,7 +27,7 @@ from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts, bp, pages, services
 from academy.quizzes.forms import ActionForm
 from academy.quizzes.grading import grade_quiz
-from academy.quizzes.models import OPEN, Attempt, Quiz
+from academy.quizzes.models import OPEN, Attempt
 from academy.quizzes.page_helpers import deadline_label, load_quiz, quiz_title
 
 
