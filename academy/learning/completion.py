@@ -1,7 +1,8 @@
 """Whether a learner completed a course, recorded once when they first do.
 
 The rule comes from course.yaml: `lessons` and `quizzes`, each `all` or a
-list of ids. A quiz counts once any attempt at it passed.
+list of ids. A quiz counts once any attempt at it passed, which the quizzes
+feature, coming after learning, tells through academy.courses.readers.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from academy.courses.models import Course
+from academy.courses.readers import done_items
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, LessonCompletion
-from academy.quizzes.models import Attempt
 
 
 def required_items(course: Course, kind: str, key: str) -> set[int]:
@@ -42,16 +43,8 @@ def completion_met(user_id: int, course: Course) -> bool:
         )
         if done != lessons:
             return False
-    if quizzes:
-        passed = set(
-            db.session.scalars(
-                select(Attempt.quiz_id).where(
-                    Attempt.user_id == user_id, Attempt.quiz_id.in_(quizzes), Attempt.passed
-                )
-            )
-        )
-        if passed != quizzes:
-            return False
+    if quizzes and done_items(user_id, "quiz", quizzes) != quizzes:
+        return False
     return bool(lessons or quizzes)
 
 

@@ -21,6 +21,7 @@ from academy.courses.content_languages import (
     offered_language,
     pick,
 )
+from academy.courses.forms import ContentLanguageForm
 from academy.courses.models import Course
 from academy.courses.outline import LessonEntry, lessons_in_order, outline_of
 from academy.courses.queries import course_or_404
@@ -28,7 +29,7 @@ from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services
 from academy.learning.completion import record_completion
-from academy.learning.forms import ActionForm, ContentLanguageForm
+from academy.learning.forms import ActionForm
 from academy.learning.models import Enrolment
 from academy.security import safe_next
 
