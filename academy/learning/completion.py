@@ -7,6 +7,7 @@ feature, coming after learning, tells through academy.courses.readers.
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -14,6 +15,7 @@ from academy.courses.models import Course
 from academy.courses.readers import done_items
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, LessonCompletion
+from academy.learning.signals import course_completed
 
 
 def required_items(course: Course, kind: str, key: str) -> set[int]:
@@ -49,7 +51,10 @@ def completion_met(user_id: int, course: Course) -> bool:
 
 
 def record_completion(user_id: int, course: Course) -> bool:
-    """Record the completion if the rule is met now; True only the first time."""
+    """Record the completion if the rule is met now; True only the first time.
+
+    The first time, course_completed tells later features (certificates issue one).
+    """
     if not completion_met(user_id, course):
         return False
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
@@ -59,7 +64,10 @@ def record_completion(user_id: int, course: Course) -> bool:
         .on_conflict_do_nothing(index_elements=["user_id", "course_id"])
         .returning(CourseCompletion.id)
     )
-    return db.session.execute(statement).scalar() is not None
+    first = db.session.execute(statement).scalar() is not None
+    if first:
+        course_completed.send(current_app._get_current_object(), user_id=user_id, course=course)
+    return first
 
 
 def completion_of(user_id: int, course: Course) -> CourseCompletion | None:

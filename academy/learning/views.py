@@ -12,8 +12,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from academy.certificates.mails import send_certificate_issued
-from academy.certificates.services import after_completion
 from academy.courses.content_languages import (
     Text,
     language_choices,
@@ -151,13 +149,9 @@ def complete(course: str, lesson: str):
         flash(_("Lesson marked as complete."), "success")
     else:
         flash(_("You had already completed this lesson."), "info")
-    certificate = None
     if record_completion(current_user.id, row):
-        certificate = after_completion(current_user._get_current_object(), row)
         flash(_("You have completed this course. Congratulations!"), "success")
     db.session.commit()
-    if certificate is not None:
-        send_certificate_issued(current_user, certificate)
     return redirect(safe_next(form.next.data, lesson_page))
 
 

@@ -15,8 +15,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' routes to bp)
-from academy.certificates.mails import send_certificate_issued
-from academy.certificates.services import after_completion
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
@@ -182,10 +180,7 @@ def submit(course: str, quiz: str, number: int):
         flash(_("This attempt was already submitted."), "info")
         return redirect(result_page)
     completed = record_completion(current_user.id, row)
-    certificate = after_completion(current_user._get_current_object(), row) if completed else None
     db.session.commit()
-    if certificate is not None:
-        send_certificate_issued(current_user, certificate)
     if attempt_row.late:
         flash(_("Your time had run out, so this attempt was graded as unanswered."), "error")
     else:
