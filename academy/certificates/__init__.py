@@ -20,3 +20,6 @@ def _listen(state) -> None:
     from academy.learning.signals import course_completed
 
     course_completed.connect(issue_on_completion)
+
+
+from academy.certificates import views  # noqa: E402, F401  (attaches the routes to bp)

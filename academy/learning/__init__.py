@@ -17,3 +17,6 @@ def _tell_courses(state) -> None:
     from academy.learning import services
 
     register_learners(state.app, services)
+
+
+from academy.learning import views  # noqa: E402, F401  (attaches the routes to bp)

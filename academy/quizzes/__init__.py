@@ -19,3 +19,6 @@ def _tell_courses(state) -> None:
     from academy.quizzes.services import passed_quiz_ids
 
     register_done_items(state.app, "quiz", passed_quiz_ids)
+
+
+from academy.quizzes import trainer_views, views  # noqa: E402, F401  (attach the routes to bp)

@@ -2,9 +2,7 @@
 
 Reading a page never writes to the database; every change is a POST with a
 CSRF token, commits once and redirects. The trainers' pages are in
-trainer_views, imported here rather than by create_app: create_app imports
-academy.<feature>.views for every feature alike, and keeping this module the
-one entry point of the quiz pages spares it a special case for this feature.
+trainer_views.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' routes to bp)
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
