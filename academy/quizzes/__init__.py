@@ -1,6 +1,7 @@
-"""Quizzes: quiz files in course packages, grading, attempts, and Moodle GIFT conversion.
+"""Quizzes: grading, attempts, and Moodle GIFT conversion of quiz files.
 
-The definition and grading modules are pure (no Flask, no database); the
+A quiz file is read by academy.packagefiles.quiz (the course check reads it
+too); grading and GIFT conversion are pure (no Flask, no database); the
 attempt services keep every attempt graded exactly once. The pages let an
 enrolled learner take a quiz and read their results, and let the course's
 trainers follow every attempt and give learners more time.
