@@ -6,6 +6,7 @@ Each run is a separate process, as `lint-imports` is, with this interpreter.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
 def test_every_contract_is_kept():
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert re.search(r"Contracts: [1-9]\d* kept, 0 broken\.", result.stdout), result.stdout
 
 
 def test_a_feature_importing_a_later_one_breaks_the_layers(tmp_path):
@@ -45,4 +46,4 @@ def test_a_feature_importing_a_later_one_breaks_the_layers(tmp_path):
     result = lint_imports(tmp_path)
     assert result.returncode == 1
     assert "academy.courses.models -> academy.learning.models" in result.stdout
-    assert "Contracts: 1 kept, 1 broken." in result.stdout
+    assert re.search(r"Contracts: \d+ kept, 1 broken\.", result.stdout), result.stdout
