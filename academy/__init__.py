@@ -7,9 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# The feature packages, each with its blueprint (bp) in __init__ and routes in views.
-FEATURES = ("main", "auth", "account", "courses", "learning", "quizzes", "certificates")
+from academy.config import PROJECT_ROOT
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -70,16 +68,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    """Register each feature's blueprint, importing its views to attach their routes.
+    """Register each feature's blueprint; importing a feature attaches its routes."""
+    from academy import account, auth, certificates, courses, learning, main, quizzes
 
-    The views are imported here rather than by the feature packages, so that
-    importing a feature's models never drags in every other feature's views.
-    """
-    from importlib import import_module
-
-    for feature in FEATURES:
-        import_module(f"academy.{feature}.views")
-        app.register_blueprint(import_module(f"academy.{feature}").bp)
+    for feature in (main, auth, account, courses, learning, quizzes, certificates):
+        app.register_blueprint(feature.bp)
 
 
 def _register_hooks(app: Flask) -> None:

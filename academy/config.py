@@ -15,6 +15,10 @@ class ConfigurationError(RuntimeError):
     """Raised when the app cannot start safely with the configuration given."""
 
 
+# The checkout the app runs from: migrations/ and docs/ live beside the package.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"ACADEMY_{name}", default)
 

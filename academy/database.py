@@ -1,19 +1,22 @@
-"""Database helpers: SQLite tuning, write transactions, UTC times."""
+"""Database helpers: SQLite tuning, write transactions, work after commit, UTC times."""
 
 from __future__ import annotations
 
 import contextvars
 import json
+import logging
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask import has_request_context, request
 from sqlalchemy import DateTime, Text, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 _write_intent: contextvars.ContextVar[bool] = contextvars.ContextVar("write_intent", default=False)
 
@@ -125,3 +128,33 @@ class SharedJSON(TypeDecorator):
         else:
             self._decoded.move_to_end(value)
         return decoded
+
+
+_AFTER_COMMIT = "academy.after_commit"
+
+
+def after_commit(session, callback: Callable[[], None]) -> None:
+    """Run callback once session's transaction is committed; forget it on rollback.
+
+    For what must follow only a saved change, such as the mail telling of it;
+    call it inside the transaction that makes the change.
+    """
+    session.info.setdefault(_AFTER_COMMIT, []).append(callback)
+
+
+@event.listens_for(Session, "after_commit")
+def _run_after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released: nothing is committed yet
+    for callback in session.info.pop(_AFTER_COMMIT, []):
+        try:
+            callback()
+        except Exception:
+            # The change is saved whatever happens here: log, never undo it or fail the page.
+            log.exception("Work after a commit failed")
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_after_rollback(session: Session, previous_transaction) -> None:
+    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
+        session.info.pop(_AFTER_COMMIT, None)

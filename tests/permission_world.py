@@ -19,13 +19,12 @@ from sqlalchemy import select
 
 from academy.auth import tokens
 from academy.auth.models import User
-from academy.courses.models import Asset, Course
+from academy.courses.models import Asset, Course, Quiz
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.models import CourseCompletion
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts
-from academy.quizzes.definition_types import QuizDefinition
-from academy.quizzes.models import Quiz
 from academy.quizzes.services import make_layout
 from tests.conftest import SAMPLE_PACKAGE, import_package
 from tests.courses.packages import COURSE_YAML, package

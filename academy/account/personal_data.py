@@ -17,11 +17,11 @@ from sqlalchemy import MetaData, select
 from academy.auth.models import User
 from academy.certificates.models import AuditEntry, Certificate
 from academy.certificates.services import verification_url
-from academy.courses.models import Course, Lesson
+from academy.courses.models import Course, Lesson, Quiz
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
-from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+from academy.quizzes.models import Attempt, TimeAllowance
 
 FORMAT = "sse-academy-personal-data/1"
 

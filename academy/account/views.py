@@ -8,7 +8,6 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from academy import PROJECT_ROOT
 from academy.account import bp, personal_data, services
 from academy.account.forms import (
     ChangeEmailForm,
@@ -20,6 +19,7 @@ from academy.auth import mails, tokens
 from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.sessions import start_session
+from academy.config import PROJECT_ROOT
 from academy.extensions import db
 from academy.i18n import set_language_cookie
 

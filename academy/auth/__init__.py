@@ -7,3 +7,5 @@ sign-in throttle; the account blueprint builds the self-service pages on them.
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
+
+from academy.auth import views  # noqa: E402, F401  (attaches the routes to bp)

@@ -10,3 +10,16 @@ the audit log.
 from flask import Blueprint
 
 bp = Blueprint("certificates", __name__, template_folder="templates")
+
+
+@bp.record_once
+def _listen(state) -> None:
+    # Learning comes before certificates: it says a course was completed, and
+    # certificates issue one (academy.certificates.on_completion).
+    from academy.certificates.on_completion import issue_on_completion
+    from academy.learning.signals import course_completed
+
+    course_completed.connect(issue_on_completion)
+
+
+from academy.certificates import views  # noqa: E402, F401  (attaches the routes to bp)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from academy.courses.problems import Problems
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
+from academy.packagefiles.problems import Problems
 
 # The first bytes each binary type must start with; a renamed file is refused
 # so a browser never guesses another type from the content.

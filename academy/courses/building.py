@@ -20,11 +20,11 @@ from academy.courses.consistency import check_ids_and_languages, check_reference
 from academy.courses.containers import DEFAULT_LABELS, container_problems
 from academy.courses.links import LinkResolver
 from academy.courses.package import CoursePackage
-from academy.courses.problems import PackageError, Problems
 from academy.courses.reading import Reader
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
-from academy.quizzes.definition import QuizDefinition, parse_quiz, render_texts
+from academy.packagefiles.problems import PackageError, Problems
+from academy.packagefiles.quiz import QuizDefinition, parse_quiz, render_texts
+from academy.packagefiles.yamlfile import LineDict
 
 # Bump when rendering changes, so unchanged packages are rendered again.
 RENDERER_VERSION = "1"

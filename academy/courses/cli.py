@@ -11,9 +11,9 @@ from flask_babel import gettext as _
 
 from academy.courses.building import Built, check_package, package_hash
 from academy.courses.importing import container_labels, import_built, imported_unchanged
-from academy.courses.problems import Problems
 from academy.database import write_transactions
 from academy.extensions import db
+from academy.packagefiles.problems import Problems
 
 # Packages with more lessons than this show a progress bar while rendering.
 PROGRESS_THRESHOLD = 50

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from academy.courses.problems import Problems
 from academy.messages import gettext as _
+from academy.packagefiles.problems import Problems
 
 if TYPE_CHECKING:  # building imports this module
     from academy.courses.building import Built

@@ -1,7 +1,7 @@
 """Read course.yaml into a CoursePackage: its keys, languages and catalogue facts.
 
 Also the completion and certificate settings, which course.yaml alone holds. Apart
-from the shared field helpers (academy.courses.fields) because this is the one
+from the shared field helpers (academy.packagefiles.fields) because this is the one
 file with many keys of its own; the ids these settings name are checked against
 the lessons and quizzes later, in academy.courses.consistency.
 """
@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 
-from academy.courses.fields import required_map, text_map, unknown_keys, valid_id, valid_language
-from academy.courses.package import LEVELS, MAX_ID_LENGTH, CoursePackage
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
+from academy.courses.package import LEVELS, CoursePackage
 from academy.messages import gettext as _
+from academy.packagefiles.fields import (
+    MAX_ID_LENGTH,
+    required_map,
+    text_map,
+    unknown_keys,
+    valid_id,
+    valid_language,
+)
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
 
 COURSE_KEYS = {
     "id",

@@ -1,9 +1,17 @@
-"""The catalogue's filters: a GET form, so a filtered list has a shareable address."""
+"""The forms of the course pages.
+
+The catalogue's filters are a GET form, so a filtered list has a shareable
+address; the content language form is posted to the learning feature, which
+changes the learner's enrolment.
+"""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, SelectField
+from flask_wtf import FlaskForm
+from wtforms import Form, HiddenField, SelectField
+
+from academy.forms import choices
 
 
 class CatalogueFilterForm(Form):
@@ -27,3 +35,15 @@ class CatalogueFilterForm(Form):
                 ignored = True
                 field.data = ""
         return values, ignored
+
+
+class ContentLanguageForm(FlaskForm):
+    """The language an enrolled learner reads the course in; next is the page to return to."""
+
+    next = HiddenField()
+    # TRANSLATORS: label of the list of languages a course is written in.
+    language = SelectField(_l("Read this course in"), choices=[])
+
+    def __init__(self, *args, languages: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = choices(languages)

@@ -16,13 +16,12 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from academy.courses.building import Built
-from academy.courses.models import Asset, Course, Lesson, LessonContent
+from academy.courses.models import Asset, Course, Lesson, LessonContent, Quiz
 from academy.courses.package import CoursePackage
 from academy.courses.package import Lesson as PackageLesson
 from academy.database import utcnow
 from academy.extensions import db
 from academy.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from academy.quizzes.models import Quiz
 
 
 @dataclass(frozen=True)

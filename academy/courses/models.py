@@ -91,6 +91,19 @@ class LessonContent(db.Model):
         return f"<LessonContent {self.lesson_id} {self.language}>"
 
 
+class Quiz(CourseItem, db.Model):
+    """A quiz of a course: its validated definition, with texts rendered at import."""
+
+    __tablename__ = "quizzes"
+    __table_args__ = (UniqueConstraint("course_id", "slug"),)
+
+    definition: Mapped[dict] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"<Quiz {self.slug}>"
+
+
 class Asset(db.Model):
     """A file from a package's assets/ folder, served under its content hash."""
 

@@ -1,16 +1,16 @@
 """Read the outline's files: module.yaml and the front matter of each lesson.
 
-Both are short and use only the shared field helpers (academy.courses.fields);
+Both are short and use only the shared field helpers (academy.packagefiles.fields);
 they are kept apart from course.yaml, whose many keys fill their own module
 (academy.courses.course_fields).
 """
 
 from __future__ import annotations
 
-from academy.courses.fields import required_map, text_map, unknown_keys
 from academy.courses.package import CoursePackage, LessonText, Module
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
+from academy.packagefiles.fields import required_map, text_map, unknown_keys
+from academy.packagefiles.yamlfile import LineDict
 
 MODULE_KEYS = {"title", "summary"}
 LESSON_KEYS = {"title", "duration_minutes"}

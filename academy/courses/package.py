@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Ids: lowercase words joined by single hyphens, starting with a letter.
-ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
-ID_RE = re.compile(rf"^{ID_PATTERN}$")
-MAX_ID_LENGTH = 60
+from academy.packagefiles.fields import ID_PATTERN
+
 MODULE_DIR_RE = re.compile(rf"^(\d{{1,3}})-({ID_PATTERN})$")
 LESSON_FILE_RE = re.compile(
     rf"^(\d{{1,3}})-({ID_PATTERN})\.([A-Za-z]{{2,3}}(?:-[A-Za-z0-9]{{2,8}})*)\.md$"

@@ -20,9 +20,9 @@ from academy.courses.package import (
     Module,
     Quiz,
 )
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict, YamlError, load
 from academy.messages import gettext as _
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict, YamlError, load
 
 IGNORED = {"README.md", "README.txt", "README", ".DS_Store", "Thumbs.db"}
 

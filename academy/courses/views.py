@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from babel.lists import format_list
 from babel.numbers import format_percent
@@ -19,18 +20,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from academy.courses import bp, content_languages, outline, queries
+from academy.courses import bp, content_languages, outline, queries, readers
 from academy.courses.content_languages import Text, offered_language, pick
-from academy.courses.forms import CatalogueFilterForm
+from academy.courses.forms import CatalogueFilterForm, ContentLanguageForm
 from academy.courses.models import Course
 from academy.courses.outline import LessonEntry
 from academy.forms import choices
 from academy.i18n import current_language
-from academy.learning import services as learning
-from academy.learning.forms import ContentLanguageForm
-from academy.learning.models import Enrolment
 from academy.pagecache import cached_page
-from academy.quizzes import services as quiz_services
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -118,7 +115,7 @@ class Reading:
 
     course: Course
     language: str
-    enrolment: Enrolment | None = None  # active enrolments only
+    enrolment: Any = None  # learning's Enrolment; active enrolments only
     has_left: bool = False
     completed: set[int] = field(default_factory=set)
     chosen: str | None = None  # a visitor's ?content= choice, kept in links
@@ -130,7 +127,7 @@ class Reading:
 def _reading(course: Course) -> Reading:
     enrolment, completed = None, set()
     if current_user.is_authenticated:
-        enrolment, completed = learning.enrolment_and_completions(current_user, course)
+        enrolment, completed = readers.learners().enrolment_and_completions(current_user, course)
     if enrolment is not None and enrolment.is_active:
         language = offered_language(course, enrolment.content_language) or course.default_language
         return Reading(course, language, enrolment, completed=completed)
@@ -157,12 +154,12 @@ def course(course: str):
     row = queries.course_or_404(course)
     reading = _reading(row)
     modules = outline.outline_of(row, reading.language)
-    progress = learning.progress_of(row, reading.completed) if reading.enrolment else None
+    progress = readers.learners().progress_of(row, reading.completed) if reading.enrolment else None
     resume = _resume(modules, reading) if reading.enrolment else None
     passed_quizzes = set()
     if reading.enrolment:
         quiz_ids = [quiz.pk for module in modules for quiz in module.quizzes]
-        passed_quizzes = quiz_services.passed_quiz_ids(current_user.id, quiz_ids)
+        passed_quizzes = readers.done_items(current_user.id, "quiz", quiz_ids)
     return render_template(
         "courses/course.html",
         course=row,
@@ -179,7 +176,7 @@ def course(course: str):
 
 
 def _resume(modules, reading: Reading) -> LessonEntry | None:
-    slug = learning.resume_lesson(reading.course, reading.completed)
+    slug = readers.learners().resume_lesson(reading.course, reading.completed)
     return next((e for e in outline.lessons_in_order(modules) if e.slug == slug), None)
 
 

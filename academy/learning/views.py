@@ -12,8 +12,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from academy.certificates.mails import send_certificate_issued
-from academy.certificates.services import after_completion
 from academy.courses.content_languages import (
     Text,
     language_choices,
@@ -21,6 +19,7 @@ from academy.courses.content_languages import (
     offered_language,
     pick,
 )
+from academy.courses.forms import ContentLanguageForm
 from academy.courses.models import Course
 from academy.courses.outline import LessonEntry, lessons_in_order, outline_of
 from academy.courses.queries import course_or_404
@@ -28,7 +27,7 @@ from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services
 from academy.learning.completion import record_completion
-from academy.learning.forms import ActionForm, ContentLanguageForm
+from academy.learning.forms import ActionForm
 from academy.learning.models import Enrolment
 from academy.security import safe_next
 
@@ -150,13 +149,9 @@ def complete(course: str, lesson: str):
         flash(_("Lesson marked as complete."), "success")
     else:
         flash(_("You had already completed this lesson."), "info")
-    certificate = None
     if record_completion(current_user.id, row):
-        certificate = after_completion(current_user._get_current_object(), row)
         flash(_("You have completed this course. Congratulations!"), "success")
     db.session.commit()
-    if certificate is not None:
-        send_certificate_issued(current_user, certificate)
     return redirect(safe_next(form.next.data, lesson_page))
 
 

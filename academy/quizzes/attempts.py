@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from academy.courses.models import Quiz
 from academy.database import utcnow
 from academy.extensions import db
-from academy.quizzes.models import OPEN, SUBMITTED, Attempt, Quiz, TimeAllowance
+from academy.quizzes.models import OPEN, SUBMITTED, Attempt, TimeAllowance
 
 # Time for a submit button pressed at the deadline to reach the server.
 GRACE = timedelta(seconds=60)

@@ -15,7 +15,7 @@ import click
 import yaml
 from flask_babel import gettext as _
 
-from academy.courses.yamlfile import YamlError, load
+from academy.packagefiles.yamlfile import YamlError, load
 from academy.quizzes.gift import GiftError, merge_gift, parse_gift, write_gift
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")

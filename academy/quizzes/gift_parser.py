@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import PurePath
 
-from academy.courses.package import MAX_ID_LENGTH
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
+from academy.packagefiles.fields import MAX_ID_LENGTH
 from academy.quizzes.gift_answers import ESSAY, Problem, read_answers
 from academy.quizzes.gift_text import (
     DEFAULT_FORMAT,

@@ -91,7 +91,7 @@ def _about(question: str, problem: str) -> str:
 
 
 def _line(mapping, key: str | None = None) -> int:
-    """The YAML line, when the quiz was read with academy.courses.yamlfile."""
+    """The YAML line, when the quiz was read with academy.packagefiles.yamlfile."""
     if key is not None and hasattr(mapping, "line_of"):
         return mapping.line_of(key)
     return getattr(mapping, "line", 1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     NumericQuestion,

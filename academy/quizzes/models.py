@@ -1,4 +1,7 @@
-"""Quizzes as imported from packages, and learners' attempts at them."""
+"""Learners' attempts at quizzes, and the extra time some are given.
+
+The quizzes themselves are course content (academy.courses.models.Quiz).
+"""
 
 from __future__ import annotations
 
@@ -16,25 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from academy.courses.models import CourseItem
 from academy.database import UTCDateTime, utcnow
 from academy.extensions import db
 
 OPEN = "open"
 SUBMITTED = "submitted"
-
-
-class Quiz(CourseItem, db.Model):
-    """A quiz of a course: its validated definition, with texts rendered at import."""
-
-    __tablename__ = "quizzes"
-    __table_args__ = (UniqueConstraint("course_id", "slug"),)
-
-    definition: Mapped[dict] = mapped_column(JSON)
-    content_hash: Mapped[str] = mapped_column(String(64))
-
-    def __repr__(self) -> str:
-        return f"<Quiz {self.slug}>"
 
 
 class Attempt(db.Model):

@@ -18,13 +18,12 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from academy.courses.content_languages import Text, pick
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.courses.queries import course_or_404
 from academy.database import utcnow
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import bp, services
-from academy.quizzes.definition_types import QuizDefinition
 from academy.quizzes.grading import GROUPED_NUMBER, NOT_A_NUMBER
-from academy.quizzes.models import Quiz
 
 
 def quiz_title(definition: QuizDefinition, language: str, quiz: Quiz) -> Text:

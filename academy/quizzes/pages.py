@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from academy.courses.content_languages import Text, pick
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from academy.quizzes.definition_types import TextMap
+from academy.packagefiles.quiz_types import TextMap
 
 
 @dataclass(frozen=True)

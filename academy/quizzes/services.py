@@ -12,17 +12,17 @@ from flask import abort
 from sqlalchemy import select
 
 from academy.auth.models import User
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning.models import Enrolment
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     OrderingQuestion,
     QuizDefinition,
     SingleQuestion,
 )
-from academy.quizzes.models import Attempt, Quiz, TimeAllowance
+from academy.quizzes.models import Attempt, TimeAllowance
 from academy.quizzes.pages import shuffled
 
 

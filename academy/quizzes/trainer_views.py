@@ -14,12 +14,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from academy.courses.content_languages import offered_language
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts, bp, services
-from academy.quizzes.definition_types import QuizDefinition
 from academy.quizzes.forms import AllowanceForm
-from academy.quizzes.models import Quiz
 from academy.quizzes.page_helpers import load_quiz, quiz_title
 
 

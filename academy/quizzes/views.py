@@ -2,9 +2,7 @@
 
 Reading a page never writes to the database; every change is a POST with a
 CSRF token, commits once and redirects. The trainers' pages are in
-trainer_views, imported here rather than by create_app: create_app imports
-academy.<feature>.views for every feature alike, and keeping this module the
-one entry point of the quiz pages spares it a special case for this feature.
+trainer_views.
 """
 
 from __future__ import annotations
@@ -14,20 +12,17 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-import academy.quizzes.trainer_views  # noqa: F401  (attaches the trainers' routes to bp)
-from academy.certificates.mails import send_certificate_issued
-from academy.certificates.services import after_completion
 from academy.courses.content_languages import offered_language, pick
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
 from academy.learning.models import Enrolment
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts, bp, pages, services
-from academy.quizzes.definition_types import QuizDefinition
 from academy.quizzes.forms import ActionForm
 from academy.quizzes.grading import grade_quiz
-from academy.quizzes.models import OPEN, Attempt, Quiz
+from academy.quizzes.models import OPEN, Attempt
 from academy.quizzes.page_helpers import deadline_label, load_quiz, quiz_title
 
 
@@ -186,10 +181,7 @@ def submit(course: str, quiz: str, number: int):
         flash(_("This attempt was already submitted."), "info")
         return redirect(result_page)
     completed = record_completion(current_user.id, row)
-    certificate = after_completion(current_user._get_current_object(), row) if completed else None
     db.session.commit()
-    if certificate is not None:
-        send_certificate_issued(current_user, certificate)
     if attempt_row.late:
         flash(_("Your time had run out, so this attempt was graded as unanswered."), "error")
     else:

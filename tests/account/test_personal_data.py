@@ -10,14 +10,13 @@ from sqlalchemy import Column, ForeignKey, Integer, Table, event, select
 
 from academy.account.personal_data import FORMAT, unexported_user_columns
 from academy.certificates.services import issue_certificate, reissue_certificate
-from academy.courses.models import Lesson
+from academy.courses.models import Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import CourseCompletion
 from academy.learning.services import complete_lesson, enrol
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts
-from academy.quizzes.definition import QuizDefinition
 from academy.quizzes.grading import grade_quiz
-from academy.quizzes.models import Quiz
 from tests.factories import make_user, sign_in
 
 ANSWERS = {"owners": "members", "vote": "false"}

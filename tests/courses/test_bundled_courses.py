@@ -17,9 +17,9 @@ from sqlalchemy import select
 from academy.certificates.models import Certificate
 from academy.courses.building import Built, check_package
 from academy.courses.importing import container_labels
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
     NumericQuestion,
@@ -30,7 +30,7 @@ from academy.quizzes.definition_types import (
     TrueFalseQuestion,
 )
 from academy.quizzes.grading import grade_quiz
-from academy.quizzes.models import Attempt, Quiz
+from academy.quizzes.models import Attempt
 from academy.quizzes.pages import shown_questions
 from tests.conftest import import_package
 from tests.factories import make_user, sign_in

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from academy.courses.building import build_package, check_package
-from academy.courses.problems import PackageError
+from academy.packagefiles.problems import PackageError
 from tests.courses.packages import COURSE_YAML, MODULE_YAML, base_files, write_package
 
 YAML_BITS = [

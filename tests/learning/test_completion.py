@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning.completion import completion_met, completion_of, record_completion
 from academy.learning.models import CourseCompletion, LessonCompletion
-from academy.quizzes.models import Attempt, Quiz
+from academy.quizzes.models import Attempt
 from tests.factories import make_user
 
 LESSONS = ["welcome", "working-together", "local-examples", "principles", "summary"]

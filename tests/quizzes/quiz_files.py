@@ -1,6 +1,6 @@
 """Quiz files for the definition tests: a valid file of every type, and helpers to check them.
 
-The tests of academy.quizzes.definition are split by part of the file (settings, each
+The tests of academy.packagefiles.quiz are split by part of the file (settings, each
 question type, storing, fuzzing); they share the file path, the message reason, the
 question snippets and `parse`, which turns problems into the compiler-style lines the
 course check prints, so every module compares against the same text.
@@ -8,9 +8,9 @@ course check prints, so every module compares against the same text.
 
 from __future__ import annotations
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import load
-from academy.quizzes.definition import parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import parse_quiz
+from academy.packagefiles.yamlfile import load
 
 PATH = "01-start/03-check.quiz.yaml"
 REASON = (

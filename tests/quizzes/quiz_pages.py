@@ -6,9 +6,9 @@ import re
 
 from sqlalchemy import select
 
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
-from academy.quizzes.models import Attempt, Quiz
+from academy.quizzes.models import Attempt
 from tests.conftest import import_package
 from tests.courses.packages import package
 from tests.factories import make_user, sign_in

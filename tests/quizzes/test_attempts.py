@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from academy.courses.models import Quiz
 from academy.extensions import db
 from academy.quizzes import attempts
-from academy.quizzes.models import SUBMITTED, Attempt, Quiz
+from academy.quizzes.models import SUBMITTED, Attempt
 from tests.factories import make_user
 
 

@@ -18,11 +18,11 @@ from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import select
 
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning.services import enrol
 from academy.quizzes import attempts
-from academy.quizzes.models import SUBMITTED, Attempt, Quiz
+from academy.quizzes.models import SUBMITTED, Attempt
 from tests.conftest import import_package
 from tests.courses.packages import package
 from tests.factories import PASSWORD, make_user

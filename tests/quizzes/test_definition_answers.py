@@ -1,6 +1,6 @@
 """Typed answers in a quiz file: short (accepted texts per language) and numeric questions.
 
-They mirror academy/quizzes/definition_answers.py, whose answer keys need more checks
+They mirror academy/packagefiles/quiz_answers.py, whose answer keys need more checks
 than a list of choices: credits, languages, tolerances and their warnings.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from academy.quizzes.definition import ShortAnswer
+from academy.packagefiles.quiz import ShortAnswer
 from tests.quizzes.quiz_files import REASON, error, parse, problems_of, question, warning
 
 # -- short --------------------------------------------------------------------------------

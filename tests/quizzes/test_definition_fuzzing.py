@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import load
-from academy.quizzes.definition import QuizDefinition, parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import QuizDefinition, parse_quiz
+from academy.packagefiles.yamlfile import load
 from tests.quizzes.quiz_files import EVERY_TYPE, PATH
 
 KEYS = [

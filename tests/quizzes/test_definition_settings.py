@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from academy.courses.problems import Problems
-from academy.quizzes.definition import parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import parse_quiz
 from tests.quizzes.quiz_files import (
     PATH,
     REASON,

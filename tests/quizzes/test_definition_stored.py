@@ -12,7 +12,7 @@ import json
 import pytest
 
 from academy.courses.rendering import render_inline
-from academy.quizzes.definition import QuizDefinition, render_texts
+from academy.packagefiles.quiz import QuizDefinition, render_texts
 from tests.quizzes.quiz_files import EVERY_TYPE, SINGLE, parse, question
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from academy.quizzes.definition import (
+from academy.packagefiles.quiz import (
     Choice,
     Item,
     MatchingQuestion,

@@ -11,7 +11,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from academy.courses.package import ID_PATTERN, MAX_ID_LENGTH
+from academy.packagefiles.fields import ID_PATTERN, MAX_ID_LENGTH
 from academy.quizzes.gift import GiftError, parse_gift, write_gift
 
 GIFT_BITS = [

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import load
-from academy.quizzes.definition import parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import parse_quiz
+from academy.packagefiles.yamlfile import load
 from academy.quizzes.gift import merge_gift, parse_gift
 
 SAMPLES = Path(__file__).with_name("gift_samples")

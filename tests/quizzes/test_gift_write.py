@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from academy.courses.yamlfile import load
+from academy.packagefiles.yamlfile import load
 from academy.quizzes.gift import GiftError, merge_gift, parse_gift, write_gift
 from tests.quizzes.gift_files import SPEC_EXAMPLE, en
 

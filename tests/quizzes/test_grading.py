@@ -12,9 +12,9 @@ from babel.numbers import format_decimal, get_group_symbol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import load
-from academy.quizzes.definition import QuizDefinition, parse_quiz
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz import QuizDefinition, parse_quiz
+from academy.packagefiles.yamlfile import load
 from academy.quizzes.grading import GROUPED_NUMBER, NOT_A_NUMBER, grade_question, grade_quiz
 from academy.quizzes.numbers import parse_number
 

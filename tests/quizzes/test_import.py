@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from academy.courses.building import check_package
-from academy.courses.models import Course
+from academy.courses.models import Course, Quiz
 from academy.extensions import db
-from academy.quizzes.definition import QuizDefinition
-from academy.quizzes.models import Quiz
+from academy.packagefiles.quiz import QuizDefinition
 from tests.courses.packages import package
 from tests.courses.test_importing import run
 

@@ -87,7 +87,7 @@ def test_unknown_quiz_and_attempt_are_not_found_in_french(client, tmp_path):
 
 def test_a_retired_quiz_is_not_found(client, tmp_path):
     import_quiz(tmp_path, SIMPLE)
-    from academy.quizzes.models import Quiz
+    from academy.courses.models import Quiz
 
     quiz = db.session.scalar(select(Quiz))
     quiz.position = None

@@ -1,7 +1,7 @@
 """Check the keys that depend on a question's type, and build its dataclass.
 
 Short and numeric questions, whose answer keys need more checks, are in
-definition_answers.py.
+quiz_answers.py.
 
 Each function takes the question's mapping, the Check and the common fields
 (id, text, feedback, points) already checked, and returns the question, or
@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
-from academy.quizzes.definition_answers import numeric, plain_decimal, short
-from academy.quizzes.definition_fields import (
+from academy.packagefiles.quiz_answers import numeric, plain_decimal, short
+from academy.packagefiles.quiz_fields import (
     Check,
     allowed,
     boolean,
@@ -29,7 +28,7 @@ from academy.quizzes.definition_fields import (
     same_texts,
     texts,
 )
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     SCORING_MODES,
     Choice,
     Item,
@@ -40,6 +39,7 @@ from academy.quizzes.definition_types import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from academy.packagefiles.yamlfile import LineDict
 
 # Keys each type adds to id, type, text, feedback and points.
 TYPE_KEYS = {

@@ -8,10 +8,9 @@ The format is described for trainers in docs/authoring.md, section 9.
 
 from __future__ import annotations
 
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
-from academy.quizzes.definition_fields import (
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.quiz_fields import (
     Check,
     allowed,
     as_line_dict,
@@ -25,8 +24,8 @@ from academy.quizzes.definition_fields import (
     texts,
     whole_number,
 )
-from academy.quizzes.definition_questions import BUILDERS, TYPE_KEYS
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_questions import BUILDERS, TYPE_KEYS
+from academy.packagefiles.quiz_types import (
     FEEDBACK_MODES,
     QUESTION_TYPES,
     Choice,
@@ -45,6 +44,7 @@ from academy.quizzes.definition_types import (
     TrueFalseQuestion,
     render_texts,
 )
+from academy.packagefiles.yamlfile import LineDict
 
 __all__ = [
     "QUESTION_TYPES",

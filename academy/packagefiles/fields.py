@@ -4,7 +4,7 @@ Each check reports through Problems with the file and line, and returns a usable
 value (or nothing) so one run reports every problem. The checks of one file's own
 keys live beside it: course.yaml in academy.courses.course_fields, module.yaml and
 lesson front matter in academy.courses.outline_fields, quiz files in
-academy.quizzes.definition_fields; what they share is here, so a text map or an id
+academy.packagefiles.quiz_fields; what they share is here, so a text map or an id
 is checked the same way everywhere.
 """
 
@@ -14,10 +14,14 @@ import re
 
 from babel import Locale, UnknownLocaleError
 
-from academy.courses.package import ID_RE, MAX_ID_LENGTH
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
+
+# Ids: lowercase words joined by single hyphens, starting with a letter.
+ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+ID_RE = re.compile(rf"^{ID_PATTERN}$")
+MAX_ID_LENGTH = 60
 
 
 def valid_language(code) -> bool:

@@ -1,7 +1,7 @@
 """Checks shared by every part of a quiz file, each reporting with the file line.
 
 The course-wide helpers (text_map, valid_id, unknown_keys) come from
-academy.courses.fields; what is here is what quizzes add to them: every text in
+academy.packagefiles.fields; what is here is what quizzes add to them: every text in
 every course language, numbers that are not booleans, lists of mappings with ids.
 """
 
@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from academy.courses.fields import text_map, unknown_keys, valid_id
-from academy.courses.package import MAX_ID_LENGTH
-from academy.courses.problems import Problems
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
+from academy.packagefiles.fields import MAX_ID_LENGTH, text_map, unknown_keys, valid_id
+from academy.packagefiles.problems import Problems
+from academy.packagefiles.yamlfile import LineDict
 
 # What item_id says when an id is used twice, for each kind of item.
 USED_TWICE = {

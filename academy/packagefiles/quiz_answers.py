@@ -1,13 +1,12 @@
-"""Check the answer keys of short and numeric questions (see definition_questions.py)."""
+"""Check the answer keys of short and numeric questions (see quiz_questions.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from academy.courses.yamlfile import LineDict
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
-from academy.quizzes.definition_fields import (
+from academy.packagefiles.quiz_fields import (
     Check,
     all_languages_reason,
     allowed,
@@ -17,12 +16,13 @@ from academy.quizzes.definition_fields import (
     number,
     present,
 )
-from academy.quizzes.definition_types import (
+from academy.packagefiles.quiz_types import (
     NumericAnswer,
     NumericQuestion,
     ShortAnswer,
     ShortQuestion,
 )
+from academy.packagefiles.yamlfile import LineDict
 
 CREDIT_MESSAGE = _l("a percentage from 1 to 100")
 
