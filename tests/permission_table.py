@@ -62,12 +62,13 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("auth.reset_request", "POST"):             (200,   200,    200,    200,    200,    200),
     ("auth.reset_password", "GET"):             (200,   200,    200,    200,    200,    200),
     ("auth.reset_password", "POST"):            (W(302), W(302), W(302), W(302), W(302), W(302)),
-    # -- one's own account (each acts on their own; change_email only sends a mail)
+    # -- one's own account (each acts on their own; change_email counts the mail it sends)
     ("account.profile", "GET"):                 (IN,    200,    200,    200,    200,    200),
     ("account.profile", "POST"):                (IN,    W(302), W(302), W(302), W(302), W(302)),
     ("account.download_data", "GET"):           (IN,    200,    200,    200,    200,    200),
+    ("account.data_format", "GET"):             (IN,    200,    200,    200,    200,    200),
     ("account.change_email", "GET"):            (IN,    200,    200,    200,    200,    200),
-    ("account.change_email", "POST"):           (IN,    200,    200,    200,    200,    200),
+    ("account.change_email", "POST"):           (IN,    W(200), W(200), W(200), W(200), W(200)),
     # the link was mailed to the learner: anyone else is told it is not theirs
     ("account.confirm_email_change", "GET"):    (IN,    200,    400,    400,    400,    400),
     ("account.confirm_email_change", "POST"):   (IN,    W(302), 400,    400,    400,    400),

@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
-from academy.auth import tokens
+from academy.auth import registrations, tokens
 from academy.auth.models import User
 from academy.courses.models import Asset, Course, Quiz
 from academy.extensions import db
@@ -73,7 +73,9 @@ def build(folder: Path) -> World:
     import_package(SAMPLE_PACKAGE)
     _other_course(folder)
     users = {actor: make_user(email, role=ROLES[actor]) for actor, email in EMAILS.items()}
-    newcomer = make_user("newcomer@example.org", confirmed=False)
+    newcomer, _ = registrations.register(
+        "newcomer@example.org", "a long passphrase for tests", name="Newcomer", locale="en"
+    )
     course = db.session.scalar(select(Course).where(Course.slug == "sample-course"))
     other = db.session.scalar(select(Course).where(Course.slug == "tiny"))
     learning.enrol(users["learner"], course, "en")
@@ -96,7 +98,7 @@ def build(folder: Path) -> World:
         "completion_id": ready.id,
         "digest": asset.sha256[:16],
         "asset_name": asset.path,
-        "confirm_token": tokens.make_token(newcomer, tokens.CONFIRM),
+        "confirm_token": tokens.make_registration_token(newcomer),
         "reset_token": tokens.make_token(learner, tokens.RESET),
         "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
     }
