@@ -10,3 +10,6 @@ the audit log.
 from flask import Blueprint
 
 bp = Blueprint("certificates", __name__, template_folder="templates")
+
+# Connects the certificate template check to `courses check` (package_checked).
+from academy.certificates import checks  # noqa: E402, F401
