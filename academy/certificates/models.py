@@ -11,6 +11,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     event,
@@ -127,6 +128,27 @@ class AuditEntry(db.Model):
 
     def __repr__(self) -> str:
         return f"<AuditEntry {self.action} certificate={self.certificate_id}>"
+
+
+class CertificatePDF(db.Model):
+    """The last rendering of a certificate's PDF, shared by every app server.
+
+    The bytes are a function of what the ETag hashes (record, template,
+    renderer), so a row whose etag matches is served as it is; a new ETag
+    (a renderer or font upgrade) replaces the row. Only a cache: deleting
+    rows loses nothing but render time.
+    """
+
+    __tablename__ = "certificate_pdfs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificates.id"), unique=True)
+    etag: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<CertificatePDF certificate={self.certificate_id} {self.etag[:8]}>"
 
 
 MUTABLE = frozenset({"state", "revoked_at", "revocation_reason", "replaced_by_id", "replaced_by"})
