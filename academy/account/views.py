@@ -19,6 +19,7 @@ from academy.auth import mails, tokens
 from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.sessions import start_session
+from academy.certificates.services import withdraw_certificates
 from academy.extensions import db
 from academy.i18n import set_language_cookie
 
@@ -110,6 +111,8 @@ def download_data():
 def delete():
     form = DeleteAccountForm(user=current_user)
     if form.validate_on_submit():
+        if form.withdraw_certificates.data:
+            withdraw_certificates(current_user._get_current_object())
         services.delete_account(current_user._get_current_object())
         db.session.commit()
         logout_user()

@@ -81,6 +81,11 @@ class Certificate(db.Model):
     def is_valid(self) -> bool:
         return self.state == ISSUED
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """Withdrawn by its holder: revoked, and the name it printed erased."""
+        return self.state == REVOKED and self.recipient_name == ""
+
     def as_record(self) -> dict:
         """The snapshot as plain JSON values, for renderings (PDF, credential)."""
 
@@ -156,12 +161,18 @@ MUTABLE = frozenset({"state", "revoked_at", "revocation_reason", "replaced_by_id
 
 @event.listens_for(Certificate, "before_update")
 def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -> None:
-    """Only the revocation fields of an issued certificate may change."""
+    """Only the revocation fields of an issued certificate may change, and its name be erased.
+
+    Erasing is how a holder withdraws a certificate (services.withdraw_certificates);
+    the name can never become another name.
+    """
     state = inspect(target)
     changed = [
         attribute.key
         for attribute in state.attrs
-        if attribute.key not in MUTABLE and attribute.history.has_changes()
+        if attribute.key not in MUTABLE
+        and attribute.history.has_changes()
+        and not (attribute.key == "recipient_name" and target.recipient_name == "")
     ]
     if changed:
         raise ValueError(f"a certificate cannot change after issue: {', '.join(changed)}")

@@ -60,7 +60,9 @@ def verify(public_id: str):
     certificate = services.by_public_id(public_id)
     if certificate is None:
         return render_template("certificates/unknown.html"), 404
-    return render_template("certificates/verify.html", certificate=certificate)
+    # 410: the holder withdrew it, and what it said is gone on purpose.
+    status = 410 if certificate.is_withdrawn else 200
+    return render_template("certificates/verify.html", certificate=certificate), status
 
 
 @bp.route("/certificates/")
@@ -208,12 +210,22 @@ def reissue(certificate_id: int):
     if reason is None:
         flash(_("Give the reason for reissuing the certificate. Nothing was changed."), "error")
         return _back()
+    refusal = services.reissue_refusal(certificate)
+    if refusal == services.REFUSED_NO_NAME:
+        flash(
+            _(
+                "The holder of this certificate deleted their account, so a reissue would "
+                "print no name. The certificate stays as it is. Nothing was changed."
+            ),
+            "error",
+        )
+        return _back()
+    if refusal is not None:
+        flash(_("A revoked certificate cannot be reissued."), "error")
+        return _back()
     replacement = services.reissue_certificate(
         certificate, current_user._get_current_object(), reason
     )
-    if replacement is None:
-        flash(_("A revoked certificate cannot be reissued."), "error")
-        return _back()
     db.session.commit()
     _notify([(db.session.get(User, replacement.user_id), replacement)])
     flash(
@@ -270,6 +282,8 @@ def pdf(public_id: str):
         certificate.user_id != current_user.id and not current_user.is_admin
     ):
         abort(404)
+    if certificate.is_withdrawn:
+        return render_template("certificates/verify.html", certificate=certificate), 410
     inputs = downloads.pdf_inputs(certificate)
     if request.if_none_match.contains(inputs.etag):
         response = Response(status=304)
