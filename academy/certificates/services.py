@@ -218,30 +218,32 @@ def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> C
     return replacement
 
 
-def withdraw_certificates(user: User) -> int:
-    """At the holder's request, revoke their certificates and erase the name they print.
+def withdraw_certificate(certificate: Certificate, actor: User | None) -> bool:
+    """At its holder's request, revoke certificate and erase the name it prints.
 
-    Their verification pages then say only that the certificate was withdrawn;
-    the rest of each record (course, dates) stays for the audit log and the
-    reports. Returns how many certificates were withdrawn.
+    Its verification page then says only that it was withdrawn; the rest of
+    the record (course, dates) stays for the audit log and the reports. False
+    if it was already withdrawn. actor is the holder, or None from the CLI.
     """
-    withdrawn = [c for c in certificates_of(user) if not c.is_withdrawn]
-    for certificate in withdrawn:
-        if certificate.state == ISSUED:
-            certificate.state = REVOKED
-            certificate.revoked_at = utcnow()
-            certificate.revocation_reason = WITHDRAWN
-        certificate.recipient_name = ""
-        _audit("revoke", certificate, user, reason=WITHDRAWN)
-    if withdrawn:
-        # The cached PDFs print the name too.
-        db.session.execute(
-            delete(CertificatePDF).where(
-                CertificatePDF.certificate_id.in_([c.id for c in withdrawn])
-            )
-        )
+    if certificate.is_withdrawn:
+        return False
+    if certificate.state == ISSUED:
+        certificate.state = REVOKED
+        certificate.revoked_at = utcnow()
+        certificate.revocation_reason = WITHDRAWN
+    certificate.recipient_name = ""
+    _audit("revoke", certificate, actor, reason=WITHDRAWN)
+    # The cached PDF prints the name too.
+    db.session.execute(
+        delete(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
+    )
     db.session.flush()
-    return len(withdrawn)
+    return True
+
+
+def withdraw_certificates(user: User) -> int:
+    """Withdraw every certificate of user (on account deletion); how many were."""
+    return sum(withdraw_certificate(c, user) for c in certificates_of(user))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
@@ -28,6 +29,7 @@ def count_renders(monkeypatch) -> list[str]:
     return renders
 
 
+@pytest.mark.database
 def test_the_same_pdf_is_rendered_once_for_every_server(
     make_app, client, sample_course, monkeypatch
 ):

@@ -79,3 +79,18 @@ def test_a_deleted_accounts_certificate_is_never_reissued_without_a_name(client,
     assert "deleted their account, so a reissue would print no name" in (
         client.get("/certificates/admin").text
     )
+
+
+def test_an_admin_withdraws_a_certificate_from_the_command_line(runner, client, sample_course):
+    learner_who_completed(client, sample_course, name="Kwame Mensah")
+    certificate = db.session.scalar(select(Certificate))
+    delete_account(client)
+    result = runner.invoke(args=["certificates", "withdraw", certificate.public_id])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Withdrew {certificate.public_id}.\n"
+    db.session.expire_all()
+    row = db.session.get(Certificate, certificate.id)
+    assert (row.state, row.recipient_name) == ("revoked", "")
+    again = runner.invoke(args=["certificates", "withdraw", certificate.public_id])
+    assert again.exit_code == 1
+    assert again.stderr == "Error: this certificate was already withdrawn.\n"
