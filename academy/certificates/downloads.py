@@ -7,10 +7,11 @@ server finds them. Looking them up and storing them flush; the view commits.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from academy.certificates import services
 from academy.certificates.models import Certificate, CertificatePDF
@@ -18,6 +19,8 @@ from academy.certificates.pdf import certificate_etag, render_certificate_pdf
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,16 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
         logo=inputs.logo,
         template_html=inputs.template_html,
     )
-    if cached is not None:
-        cached.etag, cached.pdf, cached.rendered_at = inputs.etag, body, utcnow()
-    else:
-        try:
-            with db.session.begin_nested():
+    try:
+        with db.session.begin_nested():
+            if cached is not None:
+                cached.etag, cached.pdf, cached.rendered_at = inputs.etag, body, utcnow()
+            else:
                 db.session.add(
                     CertificatePDF(certificate_id=certificate.id, etag=inputs.etag, pdf=body)
                 )
-        except IntegrityError:
-            pass  # another server stored the same bytes in between
-    db.session.flush()
+    except (IntegrityError, OperationalError):
+        # Another server stored it in between, or the database is busy (SQLite
+        # cannot always turn this read into a write): serve the bytes anyway.
+        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
     return body, True

@@ -6,7 +6,8 @@ import logging
 
 import pytest
 from flask_babel import force_locale, gettext
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
 
 from academy.certificates import downloads
 from academy.certificates.models import Certificate, CertificatePDF
@@ -51,6 +52,23 @@ def test_the_same_pdf_is_rendered_once_for_every_server(
         304
     )
     assert renders == [certificate.public_id]
+
+
+def test_a_busy_database_only_costs_a_render_next_time(client, sample_course):
+    learner_who_completed(client, sample_course)
+    certificate = db.session.scalar(select(Certificate))
+
+    def locked(*_args):
+        raise OperationalError("INSERT INTO certificate_pdfs", {}, Exception("database is locked"))
+
+    event.listen(CertificatePDF, "before_insert", locked)
+    try:
+        response = client.get(f"/certificates/{certificate.public_id}.pdf")
+    finally:
+        event.remove(CertificatePDF, "before_insert", locked)
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF-")
+    assert db.session.scalars(select(CertificatePDF)).all() == []
 
 
 def test_a_new_etag_replaces_the_stored_pdf(client, sample_course, monkeypatch):
