@@ -2,109 +2,57 @@
 
 Jinja's own sandbox stops a template reaching Python internals, but not from
 looping for hours or building a string of gigabytes (`{% for %}` nested over
-`range`, `"x" * 10**9`, a string doubled in a loop). Here every loop step and
-every call spends from one budget per render, which also carries a deadline;
-`range`, the arithmetic and string operators and the filters and methods that
-can grow a value check the size of what they would build before building it;
-the output stops at a maximum size. A template that hits a limit raises
-TemplateLimitError, with the template line in its traceback like any error.
+`range`, `"x" * 10**9`, a string doubled in a loop, a list nested forty
+times and then printed). After parsing, every loop, write, `~` and comparison
+of a template is routed through the render's budget
+(academy.certificates.template_budget); calls spend from it too; `range`, the
+arithmetic operators, every filter and the text methods a template may call
+check what they would build before building it; the output stops at a maximum
+size. A template over a limit raises TemplateLimitError, whose traceback
+carries the template line like any Jinja error.
 """
 
 from __future__ import annotations
 
-import contextvars
-import re
-import time
+import functools
 import traceback
-from dataclasses import dataclass, field
 
-from jinja2 import nodes, pass_eval_context
-from jinja2.exceptions import SecurityError
+from jinja2 import nodes, pass_context, pass_eval_context
 from jinja2.filters import FILTERS
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from academy.certificates import template_budget as budget
+from academy.certificates.template_budget import LIMITS, Limits, TemplateLimitError
 
-@dataclass(frozen=True)
-class Limits:
-    """How much one render may do: loop steps and calls, sizes, and seconds."""
-
-    steps: int = 10_000
-    range_items: int = 1_000
-    text_chars: int = 100_000
-    output_chars: int = 200_000
-    number_bits: int = 4_096
-    seconds: float = 2.0
-
-
-LIMITS = Limits()
-
-
-class TemplateLimitError(SecurityError):
-    """A certificate template tried to do more than a certificate needs."""
-
-
-@dataclass
-class _Budget:
-    limits: Limits
-    deadline: float
-    steps: int = field(default=0)
-
-    def spend(self, count: int = 1) -> None:
-        self.steps += count
-        if self.steps > self.limits.steps:
-            raise TemplateLimitError(f"more than {self.limits.steps} loop steps and calls")
-        if time.monotonic() > self.deadline:
-            raise TemplateLimitError(f"took more than {self.limits.seconds:g} seconds")
-
-
-_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
-    "certificate_template_budget", default=None
-)
-
-
-def _current() -> _Budget:
-    budget = _budget.get()
-    if budget is None:  # Jinja folding constants at compile time: the default limits
-        return _Budget(LIMITS, time.monotonic() + LIMITS.seconds)
-    return budget
-
-
-def _limits() -> Limits:
-    return _current().limits
-
-
-def _check_size(size: int, unit: str = "characters") -> None:
-    if size > _limits().text_chars:
-        raise TemplateLimitError(f"a value of more than {_limits().text_chars} {unit}")
+__all__ = ["BoundedSandbox", "Limits", "TemplateLimitError", "render_bounded", "template_line"]
 
 
 def _counted(iterable):
-    """Every loop of a template iterates through here (see _Bounder)."""
-    budget = _current()
+    """Every loop of a template iterates through here."""
+    spending = budget.current()
     for item in iterable:
-        budget.spend()
+        spending.spend()
         yield item
+
+
+@pass_context  # never folded into a constant at compile time, so always counted
+def _written(_context, value):
+    """Every piece a template writes (output, macro bodies, `set` blocks) comes here."""
+    budget.current().write(value)
+    return value
 
 
 @pass_eval_context
 def _concat(eval_ctx, parts):
     """The `~` operator, refusing to build a text over the size limit."""
-    parts = list(parts)
-    _check_size(sum(len(str(part)) for part in parts))
+    budget.check_size(sum(budget.weight(part, LIMITS.written_chars) for part in parts))
     return markup_join(parts) if eval_ctx.autoescape else str_join(parts)
 
 
-def _range(*args):
-    numbers = range(*args)
-    if len(numbers) > _limits().range_items:
-        raise TemplateLimitError(f"range() of more than {_limits().range_items} items")
-    return numbers
-
-
 class _Bounder(NodeTransformer):
-    """Route every loop and every `~` of a parsed template through the budget."""
+    """Route every loop, write, `~` and comparison of a parsed template through the budget."""
 
     def visit_For(self, node: nodes.For) -> nodes.For:
         node = self.generic_visit(node)
@@ -112,78 +60,92 @@ class _Bounder(NodeTransformer):
         node.iter.set_lineno(node.lineno)
         return node
 
+    def visit_Output(self, node: nodes.Output) -> nodes.Output:
+        node = self.generic_visit(node)
+        node.nodes = [
+            nodes.Filter(child, "academy_written", [], [], None, None).set_lineno(child.lineno)
+            for child in node.nodes
+        ]
+        return node
+
     def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
         node = self.generic_visit(node)
         joined = nodes.Filter(nodes.List(node.nodes), "academy_concat", [], [], None, None)
         return joined.set_lineno(node.lineno)
 
-
-# Conversion widths and precisions in %-formatting: `%999999999d` builds a huge text.
-_FORMAT_WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
-_WIDTH_LIMIT = 1_000
-
-
-def _check_format(text: str) -> None:
-    for width, precision in _FORMAT_WIDTH.findall(str(text)):
-        for number in (width, precision):
-            if number == "*" or (number and int(number) > _WIDTH_LIMIT):
-                raise TemplateLimitError(f"a format width over {_WIDTH_LIMIT}")
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Compare:
+        # `==` and `in` on two equal lists nested forty times compare 2**40 items.
+        node = self.generic_visit(node)
+        node.expr = nodes.Filter(node.expr, "academy_weighed", [], [], None, None)
+        for operand in node.ops:
+            operand.expr = nodes.Filter(operand.expr, "academy_weighed", [], [], None, None)
+        return node.set_lineno(node.lineno, override=False)
 
 
-def _length(value) -> int:
-    try:
-        return len(value)
-    except TypeError:
-        return len(str(value))
+def _weighed(jinja_filter):
+    """jinja_filter, refusing arguments heavier than the text limit."""
+    skip = 1 if getattr(jinja_filter, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(jinja_filter)  # keeps jinja_pass_arg
+    def checked(*args, **kwargs):
+        for argument in (*args[skip:], *kwargs.values()):
+            budget.check_weight(argument)
+        return jinja_filter(*args, **kwargs)
+
+    return checked
 
 
-def _bounded_filters() -> dict:
-    """Jinja's filters, with the ones that can build large values checked first."""
-    filters = dict(FILTERS)
-    filters.pop("random")  # the same record must give the same PDF
+def _growing_filters() -> dict:
+    """The filters whose result can be much larger than their arguments, checked first."""
 
     def center(value, width=80):
-        _check_size(max(_length(value), int(width)))
+        budget.check_size(max(len(str(value)), int(width)))
         return FILTERS["center"](value, width)
 
     def indent(value, width=4, first=False, blank=False):
         step = len(width) if isinstance(width, str) else int(width)
-        _check_size(_length(value) * (step + 1))
+        budget.check_size(len(str(value)) * (step + 1))
         return FILTERS["indent"](value, width, first, blank)
 
     def format_(value, *args, **kwargs):
-        _check_format(value)
+        budget.check_format(value)
         return FILTERS["format"](value, *args, **kwargs)
 
+    @pass_eval_context
     def replace(eval_ctx, value, old, new, count=None):
-        _check_size(_length(value) + (_length(value) + 1) * _length(new))
+        budget.check_size(len(str(value)) + (len(str(value)) + 1) * len(str(new)))
         return FILTERS["replace"](eval_ctx, value, old, new, count)
 
     def wordwrap(environment, value, width=79, break_long_words=True, wrapstring=None, **kw):
-        _check_size(_length(value) * (1 + _length(wrapstring or "\n")))
+        budget.check_size(len(str(value)) * (1 + len(wrapstring or "\n")))
         return FILTERS["wordwrap"](environment, value, width, break_long_words, wrapstring, **kw)
 
-    def join(eval_ctx, value, d="", attribute=None):
-        value = list(value)
-        _check_size(sum(_length(item) for item in value) + len(value) * _length(d))
-        return FILTERS["join"](eval_ctx, value, d, attribute)
+    wordwrap.jinja_pass_arg = FILTERS["wordwrap"].jinja_pass_arg
 
     def batch(value, linecount, fill_with=None):
-        _check_size(int(linecount), "items")
+        budget.check_size(int(linecount), "items")
         return FILTERS["batch"](value, linecount, fill_with)
 
     def slice_(value, slices, fill_with=None):
-        _check_size(int(slices), "items")
+        budget.check_size(int(slices), "items")
         return FILTERS["slice"](value, slices, fill_with)
 
-    replace.jinja_pass_arg = FILTERS["replace"].jinja_pass_arg
-    wordwrap.jinja_pass_arg = FILTERS["wordwrap"].jinja_pass_arg
-    join.jinja_pass_arg = FILTERS["join"].jinja_pass_arg
-    filters.update(
-        center=center, indent=indent, format=format_, replace=replace, wordwrap=wordwrap,
-        join=join, batch=batch, slice=slice_,
-        academy_counted=_counted, academy_concat=_concat,
+    return dict(
+        center=center, indent=indent, format=format_, replace=replace,
+        wordwrap=wordwrap, batch=batch, slice=slice_,
     )  # fmt: skip
+
+
+def _bounded_filters() -> dict:
+    filters = {**FILTERS, **_growing_filters()}
+    filters.pop("random")  # the same record must give the same PDF
+    filters = {name: _weighed(jinja_filter) for name, jinja_filter in filters.items()}
+    filters.update(
+        academy_counted=_counted,
+        academy_written=_written,
+        academy_concat=_concat,
+        academy_weighed=budget.check_weight,
+    )
     return filters
 
 
@@ -206,7 +168,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options):
         super().__init__(**options)
-        self.globals["range"] = _range
+        self.globals["range"] = lambda *args: budget.check_range(range(*args))
         self.globals.pop("lipsum", None)  # random text, and of any length
         self.filters = _bounded_filters()
 
@@ -222,36 +184,19 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return None  # str.format is refused by is_safe_attribute; the format filter remains
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805
-        _current().spend()
+        budget.current().spend()
+        for argument in (*args, *kwargs.values()):
+            budget.check_weight(argument)
         return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, operator, left, right):
-        _check_binop(operator, left, right)
+        budget.check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
-
-
-def _check_binop(operator: str, left, right) -> None:
-    bits = _limits().number_bits
-    both_numbers = isinstance(left, int) and isinstance(right, int)
-    if operator == "**" and both_numbers:
-        if abs(right) > bits or max(left.bit_length(), 1) * abs(right) > bits:
-            raise TemplateLimitError(f"a number over {bits} bits")
-    elif operator == "*" and both_numbers:
-        if left.bit_length() + right.bit_length() > bits:
-            raise TemplateLimitError(f"a number over {bits} bits")
-    elif operator == "*":
-        times, sequence = (left, right) if isinstance(left, int) else (right, left)
-        if isinstance(times, int) and hasattr(sequence, "__len__"):
-            _check_size(len(sequence) * max(times, 0))
-    elif operator == "+" and hasattr(left, "__len__") and hasattr(right, "__len__"):
-        _check_size(len(left) + len(right))
-    elif operator == "%" and isinstance(left, str):
-        _check_format(left)
 
 
 def render_bounded(template, context: dict, limits: Limits = LIMITS) -> str:
     """Render a template of a BoundedSandbox within limits; raise TemplateLimitError."""
-    token = _budget.set(_Budget(limits, time.monotonic() + limits.seconds))
+    token = budget.start(limits)
     try:
         chunks, size = [], 0
         for chunk in template.generate(context):
@@ -261,7 +206,7 @@ def render_bounded(template, context: dict, limits: Limits = LIMITS) -> str:
             chunks.append(chunk)
         return "".join(chunks)
     finally:
-        _budget.reset(token)
+        budget.finish(token)
 
 
 def template_line(error: BaseException) -> int | None:

@@ -11,6 +11,10 @@ from academy.certificates.pdf import CertificateRenderError, render_certificate_
 from academy.certificates.sandbox import BoundedSandbox, TemplateLimitError, render_bounded
 from tests.certificates.test_pdf import VERIFY_URL, make_record
 
+NESTED = "{% set l0 = ['ab', 'ab'] %}" + "".join(
+    f"{{% set l{n} = [l{n - 1}, l{n - 1}] %}}" for n in range(1, 40)
+)
+
 
 def run(source: str, **context) -> str:
     return render_bounded(BoundedSandbox(autoescape=True).from_string(source), context)
@@ -38,6 +42,20 @@ def run(source: str, **context) -> str:
         (
             "{% for i in range(200) %}{{ 'x' * 1001 }}{% endfor %}",
             "an output over 200000 characters",
+        ),
+        # Macro bodies and `set` blocks are written to memory, not to the output.
+        (
+            "{% macro m() %}{% for i in range(1000) %}" + "y" * 5000 + "{% endfor %}"
+            "{% endmacro %}{% set s = m() %}",
+            "wrote more than 1000000 characters",
+        ),
+        # A list nested 40 times is 2**40 items once written, compared or serialised.
+        (NESTED + "{{ l39 }}", "wrote more than 1000000 characters"),
+        (NESTED + "{{ l39|tojson }}", "a value of more than 100000 characters"),
+        (NESTED + "{{ l39 == l39 + [] }}", "a value of more than 100000 characters"),
+        (
+            NESTED + "{% for i in [1, 2] %}{{ loop.changed(l39) }}{% endfor %}",
+            ("a value of more than 100000 characters"),
         ),
     ],
 )
