@@ -115,6 +115,11 @@ def from_environment(instance_path: Path) -> dict:
         # Where failed sign-ins are counted: "database", or a limits storage URI
         # such as redis://host:6379 that every app server shares.
         "THROTTLE_STORAGE": _env("THROTTLE_STORAGE") or "database",
+        # Certificate PDF downloads, per signed-in user and per address (a
+        # workshop behind one address downloads together).
+        "CERTIFICATE_PDF_LIMIT_PER_USER": _env("CERTIFICATE_PDF_LIMIT_PER_USER") or "20/minute",
+        "CERTIFICATE_PDF_LIMIT_PER_ADDRESS": _env("CERTIFICATE_PDF_LIMIT_PER_ADDRESS")
+        or "120/minute",
         "TOKEN_MAX_AGE": _env_int("TOKEN_MAX_AGE", 24 * 3600),
         "RESET_TOKEN_MAX_AGE": _env_int("RESET_TOKEN_MAX_AGE", 3600),
         "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,

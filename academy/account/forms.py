@@ -69,6 +69,10 @@ class DeleteAccountForm(CurrentPasswordCheck, FlaskForm):
         _l("I understand that my account and personal data will be erased for good."),
         validators=[DataRequired(message=_l("Tick the box to confirm."))],
     )
+    # Unticked by default: an issued certificate is a record others may rely on.
+    withdraw_certificates = BooleanField(
+        _l("Also withdraw my certificates: their verification pages will no longer show them.")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

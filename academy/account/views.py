@@ -19,6 +19,7 @@ from academy.auth import mails, tokens
 from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.sessions import start_session
+from academy.certificates.services import withdraw_certificates
 from academy.config import PROJECT_ROOT
 from academy.extensions import db
 from academy.i18n import set_language_cookie
@@ -143,6 +144,8 @@ def data_format():
 def delete():
     form = DeleteAccountForm(user=current_user)
     if _submitted(form):
+        if form.withdraw_certificates.data:
+            withdraw_certificates(current_user._get_current_object())
         services.delete_account(current_user._get_current_object())
         db.session.commit()
         logout_user()

@@ -1,4 +1,4 @@
-"""`academy certificates issue|revoke|list`: thin over academy.certificates.services."""
+"""`academy certificates issue|revoke|withdraw|list`: thin over academy.certificates.services."""
 
 from __future__ import annotations
 
@@ -67,6 +67,23 @@ def revoke(public_id: str, reason: str) -> None:
             _fail(_("this certificate was already revoked."))
         db.session.commit()
     click.echo(_("Revoked %(certificate_id)s.", certificate_id=public_id))
+
+
+@certificates.command("withdraw")
+@click.argument("public_id")
+@with_appcontext
+def withdraw(public_id: str) -> None:
+    """Withdraw PUBLIC_ID at its holder's request: revoke it and erase the name it prints."""
+    with write_transactions():
+        certificate = services.by_public_id(public_id)
+        if certificate is None:
+            _fail(
+                _("no certificate with the id %(certificate_id)s.", certificate_id=repr(public_id))
+            )
+        if not services.withdraw_certificate(certificate, None):
+            _fail(_("this certificate was already withdrawn."))
+        db.session.commit()
+    click.echo(_("Withdrew %(certificate_id)s.", certificate_id=public_id))
 
 
 @certificates.command("list")

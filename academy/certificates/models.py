@@ -11,6 +11,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     event,
@@ -80,6 +81,11 @@ class Certificate(db.Model):
     def is_valid(self) -> bool:
         return self.state == ISSUED
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """Withdrawn by its holder: revoked, and the name it printed erased."""
+        return self.state == REVOKED and self.recipient_name == ""
+
     def as_record(self) -> dict:
         """The snapshot as plain JSON values, for renderings (PDF, credential)."""
 
@@ -129,17 +135,44 @@ class AuditEntry(db.Model):
         return f"<AuditEntry {self.action} certificate={self.certificate_id}>"
 
 
+class CertificatePDF(db.Model):
+    """The last rendering of a certificate's PDF, shared by every app server.
+
+    The bytes are a function of what the ETag hashes (record, template,
+    renderer), so a row whose etag matches is served as it is; a new ETag
+    (a renderer or font upgrade) replaces the row. Only a cache: deleting
+    rows loses nothing but render time.
+    """
+
+    __tablename__ = "certificate_pdfs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificates.id"), unique=True)
+    etag: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<CertificatePDF certificate={self.certificate_id} {self.etag[:8]}>"
+
+
 MUTABLE = frozenset({"state", "revoked_at", "revocation_reason", "replaced_by_id", "replaced_by"})
 
 
 @event.listens_for(Certificate, "before_update")
 def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -> None:
-    """Only the revocation fields of an issued certificate may change."""
+    """Only the revocation fields of an issued certificate may change, and its name be erased.
+
+    Erasing is how a holder withdraws a certificate (services.withdraw_certificates);
+    the name can never become another name.
+    """
     state = inspect(target)
     changed = [
         attribute.key
         for attribute in state.attrs
-        if attribute.key not in MUTABLE and attribute.history.has_changes()
+        if attribute.key not in MUTABLE
+        and attribute.history.has_changes()
+        and not (attribute.key == "recipient_name" and target.recipient_name == "")
     ]
     if changed:
         raise ValueError(f"a certificate cannot change after issue: {', '.join(changed)}")

@@ -5,7 +5,9 @@ the app's Jinja environment (its globals, filters and Babel gettext), through
 an overlay that loads this package's templates directly, so printing works
 from views, the CLI and workers whether or not the blueprint is registered,
 and without the request-only context processors (csrf_token, current_user).
-A course's own template is rendered in a sandbox with the same context.
+A course's own template is rendered in a sandbox with limits on work and size
+(academy.certificates.sandbox), and any document stops at MAX_PAGES pages; a
+course template that fails either way raises CertificateRenderError.
 
 The bytes depend only on the record, the template, WeasyPrint's version and
 the installed fonts, which is what certificate_etag() hashes.
@@ -13,6 +15,7 @@ the installed fonts, which is what certificate_etag() hashes.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import json
 import subprocess
@@ -23,17 +26,18 @@ from pathlib import Path
 
 import segno
 import weasyprint
+import weasyprint.layout
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from flask import current_app
 from flask_babel import force_locale, gettext, ngettext
 from jinja2 import FileSystemLoader
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 
 from academy.certificates.fetcher import LOGO_URL, CertificateURLFetcher
+from academy.certificates.sandbox import BoundedSandbox, render_bounded, template_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
@@ -43,6 +47,26 @@ _ENV_KEY = "certificates.pdf_env"
 # One font configuration per thread, reused: a new one per document costs
 # about 40 ms and never gives its Pango font map back (RSS grew ~0.2 MB a render).
 _fonts = threading.local()
+# Bump when this module changes the bytes it renders for the same inputs.
+RENDERER_VERSION = "2"
+# A certificate is one sheet, front and back; layout stops past this.
+MAX_PAGES = 2
+_page_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "certificate_page_cap", default=None
+)
+
+
+class CertificateRenderError(Exception):
+    """A course's certificate template that cannot be printed: why, and its line if known."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+class _TooManyPages(Exception):
+    pass
 
 
 def render_certificate_pdf(
@@ -63,13 +87,65 @@ def render_certificate_pdf(
         if template_html is None:
             html = _app_env().get_template(DEFAULT_TEMPLATE).render(context)
         else:
-            html = _sandbox().from_string(template_html).render(context)
+            html = _course_template_html(template_html, context)
     fetcher = CertificateURLFetcher({LOGO_URL: logo} if logo else {})
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher).render(
-        stylesheets=[_stylesheet()], font_config=_font_config()
-    )
+    try:
+        document = _layout(html, fetcher)
+    except _TooManyPages:
+        raise CertificateRenderError(f"the certificate runs over {MAX_PAGES} pages") from None
+    except Exception as error:
+        if template_html is None:
+            raise
+        raise CertificateRenderError(f"WeasyPrint: {error}") from error
     _set_metadata(document.metadata, record)
     return document.write_pdf(pdf_identifier=record["public_id"].encode(), custom_metadata=True)
+
+
+def _course_template_html(source: str, context: dict) -> str:
+    """The course template rendered in the bounded sandbox; any failure is the template's."""
+    try:
+        return render_bounded(_sandbox().from_string(source), context)
+    except Exception as error:
+        # A template can fail in many ways (syntax, undefined, limits, recursion,
+        # arithmetic); each is reported with its line, none is a server error.
+        raise CertificateRenderError(str(error)[:300], template_line(error)) from error
+
+
+def _layout(html: str, fetcher: CertificateURLFetcher) -> weasyprint.Document:
+    token = _page_cap.set(MAX_PAGES)
+    try:
+        return weasyprint.HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[_stylesheet()], font_config=_font_config()
+        )
+    finally:
+        _page_cap.reset(token)
+
+
+def _install_page_cap() -> None:
+    """Stop WeasyPrint's layout at the cap instead of after the last page.
+
+    make_all_pages is the generator layout_document draws every page from; a
+    template asking for a 10-metre-tall box would otherwise be laid out as
+    thousands of pages before any count could refuse it. Renders outside
+    this module (no cap set) are unaffected; tests/certificates/test_limits.py
+    fails if a WeasyPrint upgrade moves the generator.
+    """
+    original = weasyprint.layout.make_all_pages
+    if getattr(original, "academy_page_cap", False):
+        return
+
+    def make_all_pages(context, root_box, html, pages):
+        cap = _page_cap.get()
+        for number, page in enumerate(original(context, root_box, html, pages), start=1):
+            if cap is not None and number > cap:
+                raise _TooManyPages(cap)
+            yield page
+
+    make_all_pages.academy_page_cap = True
+    weasyprint.layout.make_all_pages = make_all_pages
+
+
+_install_page_cap()
 
 
 def certificate_etag(
@@ -92,6 +168,7 @@ def certificate_etag(
         template_html if template_html is not None else _default_template_source(),
         STYLESHEET.read_text(encoding="utf-8"),
         _catalog_digest(str(_locale(record["language"]).language)),
+        RENDERER_VERSION,
         weasyprint.__version__,
         segno.__version__,
         _font_versions(),
@@ -154,8 +231,8 @@ def _app_env():
 
 
 @cache
-def _sandbox() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, extensions=["jinja2.ext.i18n"])
+def _sandbox() -> BoundedSandbox:
+    env = BoundedSandbox(autoescape=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     return env
 

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
@@ -20,6 +20,7 @@ from academy.certificates.models import (
     REVOKED,
     AuditEntry,
     Certificate,
+    CertificatePDF,
 )
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Asset, Course
@@ -31,6 +32,11 @@ from academy.quizzes.models import Attempt
 
 AUTOMATIC = "automatic"
 ADMIN = "admin"
+# The revocation reason of a certificate its holder withdrew (shown to admins).
+WITHDRAWN = "Withdrawn by its holder when they deleted their account"
+# Why reissue_certificate refuses (reissue_refusal); the view words them.
+REFUSED_REVOKED = "revoked"
+REFUSED_NO_NAME = "no name"
 
 
 def issue_mode(course: Course) -> str:
@@ -178,9 +184,23 @@ def revoke_certificate(certificate: Certificate, actor: User | None, reason: str
     return True
 
 
-def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> Certificate | None:
-    """Replace certificate by a new one with the current name; None if it was revoked."""
+def reissue_refusal(certificate: Certificate) -> str | None:
+    """Why certificate cannot be reissued (REFUSED_*), or None if it can.
+
+    A reissue prints the holder's current name; a deleted account has none,
+    and a certificate must never be issued to an empty name.
+    """
     if certificate.state != ISSUED or certificate.course_id is None:
+        return REFUSED_REVOKED
+    user = db.session.get(User, certificate.user_id)
+    if user is None or user.deleted_at is not None or not (user.name or "").strip():
+        return REFUSED_NO_NAME
+    return None
+
+
+def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> Certificate | None:
+    """Replace certificate by a new one with the current name; None if reissue_refusal says so."""
+    if reissue_refusal(certificate) is not None:
         return None
     user = db.session.get(User, certificate.user_id)
     course = db.session.get(Course, certificate.course_id)
@@ -196,6 +216,34 @@ def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> C
     _audit("issue", replacement, actor, details=f"replaces {certificate.public_id}")
     db.session.flush()
     return replacement
+
+
+def withdraw_certificate(certificate: Certificate, actor: User | None) -> bool:
+    """At its holder's request, revoke certificate and erase the name it prints.
+
+    Its verification page then says only that it was withdrawn; the rest of
+    the record (course, dates) stays for the audit log and the reports. False
+    if it was already withdrawn. actor is the holder, or None from the CLI.
+    """
+    if certificate.is_withdrawn:
+        return False
+    if certificate.state == ISSUED:
+        certificate.state = REVOKED
+        certificate.revoked_at = utcnow()
+        certificate.revocation_reason = WITHDRAWN
+    certificate.recipient_name = ""
+    _audit("revoke", certificate, actor, reason=WITHDRAWN)
+    # The cached PDF prints the name too.
+    db.session.execute(
+        delete(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
+    )
+    db.session.flush()
+    return True
+
+
+def withdraw_certificates(user: User) -> int:
+    """Withdraw every certificate of user (on account deletion); how many were."""
+    return sum(withdraw_certificate(c, user) for c in certificates_of(user))
 
 
 @dataclass(frozen=True)

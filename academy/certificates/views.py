@@ -6,25 +6,43 @@ admin, commits once and redirects with a message.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+import logging
+
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_limiter import RateLimitExceeded
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from academy.auth.forms import normalise_email
 from academy.auth.models import User
 from academy.auth.services import find_user
-from academy.certificates import bp, services
+from academy.certificates import bp, downloads, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.models import Certificate
-from academy.certificates.pdf import certificate_etag, render_certificate_pdf
+from academy.certificates.pdf import CertificateRenderError
 from academy.courses.content_languages import pick
-from academy.courses.models import Asset, Course
+from academy.courses.models import Course
+from academy.errors import render_error
 from academy.extensions import db, limiter
 from academy.i18n import current_language
 from academy.security import role_required
+
+logger = logging.getLogger(__name__)
 
 
 def date_label(moment) -> str:
@@ -42,7 +60,9 @@ def verify(public_id: str):
     certificate = services.by_public_id(public_id)
     if certificate is None:
         return render_template("certificates/unknown.html"), 404
-    return render_template("certificates/verify.html", certificate=certificate)
+    # 410: the holder withdrew it, and what it said is gone on purpose.
+    status = 410 if certificate.is_withdrawn else 200
+    return render_template("certificates/verify.html", certificate=certificate), status
 
 
 @bp.route("/certificates/")
@@ -190,12 +210,22 @@ def reissue(certificate_id: int):
     if reason is None:
         flash(_("Give the reason for reissuing the certificate. Nothing was changed."), "error")
         return _back()
+    refusal = services.reissue_refusal(certificate)
+    if refusal == services.REFUSED_NO_NAME:
+        flash(
+            _(
+                "The holder of this certificate deleted their account, so a reissue would "
+                "print no name. The certificate stays as it is. Nothing was changed."
+            ),
+            "error",
+        )
+        return _back()
+    if refusal is not None:
+        flash(_("A revoked certificate cannot be reissued."), "error")
+        return _back()
     replacement = services.reissue_certificate(
         certificate, current_user._get_current_object(), reason
     )
-    if replacement is None:
-        flash(_("A revoked certificate cannot be reissued."), "error")
-        return _back()
     db.session.commit()
     _notify([(db.session.get(User, replacement.user_id), replacement)])
     flash(
@@ -207,20 +237,39 @@ def reissue(certificate_id: int):
 # -- the PDF ---------------------------------------------------------------------
 
 
-def _logo(certificate: Certificate) -> tuple[bytes, str] | None:
-    """The logo the certificate printed, if its file is still the one recorded."""
-    logo = (certificate.settings or {}).get("logo") or {}
-    if not logo.get("sha256"):
-        return None
-    asset = db.session.scalar(
-        select(Asset).where(Asset.course_id == certificate.course_id, Asset.path == logo["path"])
+def _downloader() -> str:
+    """Rate-limit key: the signed-in user, else the address."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"address:{get_remote_address()}"
+
+
+@bp.errorhandler(RateLimitExceeded)
+def _rate_limited(error: RateLimitExceeded):
+    # The app's handler renders the generic 429 page; a limit's own page
+    # (on_breach) says what was limited.
+    return error.response if error.response is not None else render_error(429)
+
+
+def _too_many_downloads(_limit):
+    message = _(
+        "You downloaded certificates many times in a short while. "
+        "Please wait a minute, then try again."
     )
-    if asset is None or asset.sha256 != logo["sha256"]:
-        return None
-    return asset.data, asset.media_type
+    return make_response(render_error(429, message))
 
 
 @bp.route("/certificates/<public_id>.pdf")
+@limiter.limit(
+    lambda: current_app.config["CERTIFICATE_PDF_LIMIT_PER_USER"],
+    key_func=_downloader,
+    on_breach=_too_many_downloads,
+)
+@limiter.limit(
+    lambda: current_app.config["CERTIFICATE_PDF_LIMIT_PER_ADDRESS"],
+    key_func=get_remote_address,
+    on_breach=_too_many_downloads,
+)
 @login_required
 def pdf(public_id: str):
     """The certificate as a PDF, for its recipient and for admins.
@@ -233,20 +282,46 @@ def pdf(public_id: str):
         certificate.user_id != current_user.id and not current_user.is_admin
     ):
         abort(404)
-    record = certificate.as_record()
-    verify_url = services.verification_url(certificate)
-    logo = _logo(certificate)
-    template_html = (certificate.settings or {}).get("template_html")
-    etag = certificate_etag(record, template_html, verify_url=verify_url, logo=logo)
-    if request.if_none_match.contains(etag):
+    if certificate.is_withdrawn:
+        return render_template("certificates/verify.html", certificate=certificate), 410
+    inputs = downloads.pdf_inputs(certificate)
+    if request.if_none_match.contains(inputs.etag):
         response = Response(status=304)
     else:
-        body = render_certificate_pdf(
-            record, verify_url=verify_url, logo=logo, template_html=template_html
-        )
+        try:
+            body, rendered = downloads.pdf_bytes(certificate, inputs)
+        except CertificateRenderError as error:
+            return _unprintable(certificate, error)
+        if rendered:
+            _keep(certificate)
         response = Response(body, mimetype="application/pdf")
         filename = f"certificate-{certificate.course_slug}-{certificate.public_id[:8]}.pdf"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.set_etag(etag)
+    response.set_etag(inputs.etag)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
+
+
+def _keep(certificate: Certificate) -> None:
+    """Commit the rendered bytes; a busy database only costs a render next time."""
+    try:
+        db.session.commit()
+    except (OperationalError, IntegrityError):
+        db.session.rollback()
+        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
+
+
+def _unprintable(certificate: Certificate, error: CertificateRenderError):
+    logger.error(
+        "The PDF of certificate %s (course %s) cannot be printed: line %s: %s",
+        certificate.id,
+        certificate.course_slug,
+        error.line or "?",
+        error.reason,
+    )
+    page = render_template(
+        "certificates/unprintable.html",
+        certificate=certificate,
+        verify_url=services.verification_url(certificate),
+    )
+    return page, 503

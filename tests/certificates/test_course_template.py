@@ -69,3 +69,50 @@ def test_certificates_keep_the_template_they_were_issued_with(app, runner, clien
     assert "Tiny cooperative school" in text
     assert "Ama Owusu — first" in text
     assert "second" not in text
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        # The sample certificate has no signatories.
+        (
+            "<p>fine</p>\n<p>{{ certificate.signatories[0].name }}</p>\n",
+            "certificate.html:2: error: the certificate cannot be printed in en: "
+            "list object has no element 0",
+        ),
+        # One paragraph per letter of a 200-character name runs over the page cap.
+        (
+            "{% for letter in certificate.recipient_name %}<p>{{ letter }}</p>{% endfor %}",
+            "certificate.html:1: error: the certificate cannot be printed in en: "
+            "the certificate runs over 2 pages",
+        ),
+        # A million loop steps would stall every download.
+        (
+            "<p>\n\n{% for i in range(1000) %}{% for j in range(1000) %}"
+            "{% endfor %}{% endfor %}</p>",
+            "certificate.html:3: error: the certificate cannot be printed in en: "
+            "more than 10000 loop steps and calls",
+        ),
+    ],
+)
+def test_check_prints_the_template_with_a_sample_certificate(tmp_path, template, expected):
+    root = package(tmp_path, {"course.yaml": WITH_TEMPLATE, "certificate.html": template})
+    _built, problems = check_package(root)
+    assert [str(p) for p in problems.errors] == [expected]
+
+
+def test_the_cli_reports_a_broken_template_with_the_other_problems(runner, tmp_path):
+    template = "<p>{{ certificate.signatories[0].name }}</p>"
+    root = package(tmp_path, {"course.yaml": WITH_TEMPLATE, "certificate.html": template})
+    result = runner.invoke(args=["courses", "check", str(root)])
+    assert result.exit_code == 1
+    assert f"{root}/certificate.html:1: error: the certificate cannot be printed in en" in (
+        result.output
+    )
+    assert f"{root}: FAILED: 1 error(s), 0 warning(s)" in result.output
+
+
+def test_a_template_that_prints_the_sample_passes_the_check(tmp_path):
+    root = package(tmp_path, {"course.yaml": WITH_TEMPLATE, "certificate.html": TEMPLATE})
+    _built, problems = check_package(root)
+    assert problems.items == []
