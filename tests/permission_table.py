@@ -91,7 +91,8 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("quizzes.allowance", "POST"):              (IN,    403,    403,    403,    W(302), W(302)),
     # -- certificates: the PDF is its holder's and the admins'; the rest is admin work
     ("certificates.mine", "GET"):               (IN,    200,    200,    200,    200,    200),
-    ("certificates.pdf", "GET"):                (IN,    200,    404,    404,    404,    200),
+    # the first download renders the PDF once and keeps it for every app server
+    ("certificates.pdf", "GET"):                (IN,    W(200), 404,    404,    404,    W(200)),
     ("certificates.admin", "GET"):              (IN,    403,    403,    403,    403,    200),
     ("certificates.issue", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.issue_ready", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
