@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from academy.courses.problems import Problems
+from academy.courses.svg import svg_problems
 from academy.messages import gettext as _
-from academy.messages import lazy_gettext as _l
 
 # The first bytes each binary type must start with; a renamed file is refused
 # so a browser never guesses another type from the content.
@@ -18,29 +16,6 @@ _SIGNATURES = {
     ".pdf": (b"%PDF-",),
     ".ogg": (b"OggS",),
 }
-
-# What makes an SVG active or lets it fetch other things. Served SVGs also get
-# a sandboxing Content-Security-Policy; refusing them here says why at once.
-_SVG_DANGERS = [
-    (re.compile(pattern, re.I), message)
-    for pattern, message in (
-        # TRANSLATORS: <script> is SVG code; keep it as it is.
-        (r"<\s*script\b", _l("SVG contains a <script>")),
-        # TRANSLATORS: <foreignObject> is SVG code; keep it as it is.
-        (r"<\s*foreignObject\b", _l("SVG contains a <foreignObject>")),
-        # TRANSLATORS: on...= is SVG code (onclick=, onload=); keep it as it is.
-        (r"\son[a-z]+\s*=", _l("SVG contains an event handler attribute (on...=)")),
-        (r"<!ENTITY", _l("SVG declares XML entities")),
-        # TRANSLATORS: javascript: is SVG code; keep it as it is.
-        (r"javascript\s*:", _l("SVG contains a javascript: URL")),
-        # TRANSLATORS: #ids are links inside the image itself, like #part-1.
-        (r"\bhref\s*=\s*[\"']\s*(?!#)", _l("SVG links to another document (only #ids)")),
-        (r"@import|url\(\s*[\"']?\s*(?!#)", _l("SVG loads external styles or images")),
-        # TRANSLATORS: src= is SVG code; keep it as it is.
-        (r"\ssrc\s*=\s*[\"']\s*(?!#)", _l("SVG loads another file (src=)")),
-    )
-]
-
 
 def check_asset(path: str, suffix: str, data: bytes, problems: Problems) -> bool:
     signatures = _SIGNATURES.get(suffix)
@@ -62,20 +37,14 @@ def _content_message(suffix: str) -> str:
 
 def _check_text_asset(path: str, suffix: str, data: bytes, problems: Problems) -> bool:
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.error(path, line, _("is not UTF-8 text; save it as UTF-8"))
         return False
     if suffix != ".svg":
         return True
-    if "<svg" not in text:
-        # TRANSLATORS: <svg> is SVG code; keep it as it is.
-        problems.error(path, 1, _("is not an SVG image (no <svg> element)"))
-        return False
-    safe = True
-    for pattern, message in _SVG_DANGERS:
-        for match in pattern.finditer(text):
-            problems.error(path, text.count("\n", 0, match.start()) + 1, str(message))
-            safe = False
-    return safe
+    found = svg_problems(data)
+    for line, message in found:
+        problems.error(path, line, message)
+    return not found
