@@ -1,8 +1,8 @@
-"""Checks on asset files: the content matches the type, SVGs are inert."""
+"""Checks on asset files: the content matches the type, SVGs are inert, sources stay out."""
 
 from __future__ import annotations
 
-from academy.courses.problems import Problems
+from academy.courses.problems import WARNING, Problem, Problems
 from academy.courses.svg import svg_problems
 from academy.messages import gettext as _
 
@@ -16,6 +16,51 @@ _SIGNATURES = {
     ".pdf": (b"%PDF-",),
     ".ogg": (b"OggS",),
 }
+
+# Files that editing programs save beside the images they export. They are
+# the author's working copies, never shown to learners: not published, and a
+# warning rather than an error, so a package keeps its sources in one place.
+SOURCE_SUFFIXES = {
+    ".ai", ".afdesign", ".afphoto", ".cdr", ".dia", ".drawio", ".excalidraw", ".fig",
+    ".graffle", ".kra", ".odg", ".pdn", ".psd", ".sketch", ".vsdx", ".xcf",
+}  # fmt: skip
+# Compressed SVG: its content cannot be checked without unpacking it (a zip
+# bomb), and the server compresses plain SVG anyway.
+COMPRESSED_SVG = ".svgz"
+
+
+def is_source_file(suffix: str) -> bool:
+    return suffix in SOURCE_SUFFIXES or suffix == COMPRESSED_SVG
+
+
+def source_file_message(suffix: str) -> str:
+    """Why a source file (or an .svgz) is not published, after its path."""
+    if suffix == COMPRESSED_SVG:
+        # TRANSLATORS: .svg is a file extension; keep it as it is.
+        return _("is a compressed SVG and is not published; save it as plain .svg")
+    # TRANSLATORS: the list is of file extensions; keep them as they are.
+    return _(
+        "is an editing program's source file and is not published; "
+        "use its export: .svg, .png, .jpg or .pdf"
+    )
+
+
+def missing_asset_message(refused: dict[str, Problem], target: str) -> str:
+    """Why target (assets/...) is not published: refused, a source file, or missing.
+
+    Lessons and course.yaml that use a refused file say so, with the file's own
+    problem, rather than that it does not exist, which would mislead the author.
+    """
+    problem = refused.get(target.removeprefix("assets/"))
+    if problem is None:
+        return _("the file '%(path)s' does not exist", path=target)
+    where = f"{problem.path}:{problem.line}: {problem.message}"
+    if problem.severity == WARNING:
+        # TRANSLATORS: %(problem)s is the file's own problem, as file:line: message.
+        return _("the file '%(path)s' is not published (%(problem)s)", path=target, problem=where)
+    # TRANSLATORS: %(problem)s is the file's own problem, as file:line: message.
+    return _("the file '%(path)s' is refused (%(problem)s)", path=target, problem=where)
+
 
 def check_asset(path: str, suffix: str, data: bytes, problems: Problems) -> bool:
     signatures = _SIGNATURES.get(suffix)
