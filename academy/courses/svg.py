@@ -45,7 +45,8 @@ _SCRIPT_URL = re.compile(r"(?:java|vb)script:", re.I)
 # Browsers drop these from URLs before reading the scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", re.S)
-_CSS_URL = re.compile(r"url\(", re.I)
+# Up to ")" or the end: CSS still loads a url( that is never closed.
+_CSS_URL = re.compile(r"url\(([^)]*)", re.I)
 _CSS_LOADS = re.compile(r"@import|\b(?:-webkit-)?image-set\(|\bsrc\(", re.I)
 
 
@@ -179,10 +180,8 @@ class _Judge:
 
     def css(self, text: str, line: int | None = None) -> None:
         text = _CSS_ESCAPE.sub(_unescape, text)
-        # Up to ")" or the end: CSS still loads a url( that is never closed.
         urls = (
-            _URL_NOISE.sub("", text[match.end() :].split(")", 1)[0]).strip("\"'")
-            for match in _CSS_URL.finditer(text)
+            _URL_NOISE.sub("", match.group(1)).strip("\"'") for match in _CSS_URL.finditer(text)
         )
         if _CSS_LOADS.search(text) or any(
             not (url.startswith("#") or _RASTER_DATA.match(url)) for url in urls
