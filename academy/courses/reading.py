@@ -101,7 +101,11 @@ class Reader:
                 continue
             if entry.is_file() and name.endswith(".html"):
                 continue  # certificate templates, checked where course.yaml names them
-            self.problems.warning(self.rel(entry), 1, _unknown_entry_message(entry))
+            suffix = entry.suffix.lower()
+            if entry.is_file() and is_source_file(suffix):
+                self.problems.warning(self.rel(entry), 1, source_file_message(suffix))
+            else:
+                self.problems.warning(self.rel(entry), 1, _unknown_entry_message(entry))
 
     # -- modules and their items ---------------------------------------------
 

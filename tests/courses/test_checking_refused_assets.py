@@ -46,9 +46,12 @@ def test_a_compressed_svg_is_a_warning_and_not_published(tmp_path):
     assert built.package.assets == {}
 
 
-def test_a_source_file_beside_the_lessons_is_a_warning(tmp_path):
-    root = package(tmp_path, {"01-start/03-flow.drawio": b"<mxfile/>"})
-    assert problems_of(root) == [f"01-start/03-flow.drawio:1: warning: {SOURCE}"]
+def test_source_files_beside_the_lessons_or_course_yaml_are_warnings(tmp_path):
+    files = {"01-start/03-flow.drawio": b"<mxfile/>", "cover.xcf": b"gimp xcf v011"}
+    assert problems_of(package(tmp_path, files)) == [
+        f"01-start/03-flow.drawio:1: warning: {SOURCE}",
+        f"cover.xcf:1: warning: {SOURCE}",
+    ]
 
 
 @pytest.mark.parametrize("name", ["page.html", "app.js", "tool.exe", "run.sh", "macro.bat"])
