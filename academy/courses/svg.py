@@ -153,19 +153,21 @@ class _Judge:
 
     def attribute(self, namespace: str, element: str, name: str, value: str) -> None:
         name = name.lower()
-        squashed = _URL_NOISE.sub("", value)
         if name.startswith("on"):
             # TRANSLATORS: on...= is SVG code (onclick=, onload=); keep it as it is.
             self.add(_("SVG contains an event handler attribute (on...=)"))
-        elif _SCRIPT_URL.search(squashed):
-            # TRANSLATORS: javascript: is SVG code; keep it as it is.
-            self.add(_("SVG contains a javascript: URL"))
         elif name in _REFERENCE_ATTRIBUTES:
-            self.reference(namespace, element, squashed)
+            self.reference(namespace, element, _URL_NOISE.sub("", value))
         elif name in _CSS_ATTRIBUTES:
             self.css(value)
+        # Other attributes are data, like draw.io's content="" holding the
+        # diagram: "JavaScript: a language" in a label there runs nothing.
 
     def reference(self, namespace: str, element: str, url: str) -> None:
+        if _SCRIPT_URL.search(url):
+            # TRANSLATORS: javascript: is SVG code; keep it as it is.
+            self.add(_("SVG contains a javascript: URL"))
+            return
         if url == "" or url.startswith("#") or _RASTER_DATA.match(url):
             return
         is_link = element == "a" and namespace in (SVG_NS, XHTML_NS)

@@ -107,6 +107,7 @@ JAVASCRIPT = "SVG contains a javascript: URL"
         ('<use href="sprites.svg#a"/>', [(2, ELSEWHERE)]),
         ('<a xlink:href="java&#x9;script:alert(1)"><text>x</text></a>', [(2, JAVASCRIPT)]),
         ('<a href="http://t.example/"><text>a link a reader may follow</text></a>', []),
+        ('<g data-label="JavaScript: a language"><text>JavaScript: a language</text></g>', []),
         ('<a xlink:href="#part-2"><text>inside the image</text></a>', []),
         # Animations that would rewrite a link or add a handler.
         (
