@@ -174,21 +174,22 @@ class _Judge:
         if is_link and url.lower().startswith(_LINK_SCHEMES):
             return  # a link the reader may follow, like a lesson's; inert in <img>
         if url.lower().startswith("data:"):
-            # TRANSLATORS: data: is SVG code; keep it as it is.
-            self.add(_("SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image"))
+            self.add(_data_url_message())
         else:
             # TRANSLATORS: #ids are links inside the image itself, like #part-1.
             self.add(_("SVG links to another document (only #ids)"))
 
     def css(self, text: str, line: int | None = None) -> None:
         text = _CSS_ESCAPE.sub(_unescape, text)
-        urls = (
+        urls = [
             _URL_NOISE.sub("", match.group(1)).strip("\"'") for match in _CSS_URL.finditer(text)
-        )
-        if _CSS_LOADS.search(text) or any(
-            not (url.startswith("#") or _RASTER_DATA.match(url)) for url in urls
-        ):
+        ]
+        outside = [url for url in urls if not (url.startswith("#") or _RASTER_DATA.match(url))]
+        if _CSS_LOADS.search(text) or any(not url.lower().startswith("data:") for url in outside):
             self.add(_("SVG loads external styles or images"), line)
+        elif outside:
+            # Embedded fonts too: a font is a program of sorts for its parser.
+            self.add(_data_url_message(), line)
 
     def end(self, name: str) -> None:
         self.depth -= 1
@@ -205,6 +206,11 @@ class _Judge:
 def svg_problems(data: bytes) -> list[tuple[int, str]]:
     """Every reason the SVG may not be shown, as (line, message); empty if it is inert."""
     return _Judge().run(data)
+
+
+def _data_url_message() -> str:
+    # TRANSLATORS: data: is SVG code; keep it as it is.
+    return _("SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image")
 
 
 def _split(name: str) -> tuple[str, str]:

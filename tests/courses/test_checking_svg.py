@@ -68,6 +68,7 @@ HANDLER = "SVG contains an event handler attribute (on...=)"
 ELSEWHERE = "SVG links to another document (only #ids)"
 LOADS = "SVG loads external styles or images"
 JAVASCRIPT = "SVG contains a javascript: URL"
+DATA = "SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image"
 
 
 @pytest.mark.parametrize(
@@ -127,6 +128,12 @@ JAVASCRIPT = "SVG contains a javascript: URL"
             [(2, LOADS)],
         ),
         ('<rect fill="url(#gradient)" filter="url( \'#blur\' )" width="1"/>', []),
+        ('<rect style="fill: url(data:image/png;base64,iVBORw0KGgo=)" width="1"/>', []),
+        (
+            "<style>@font-face { font-family: Hand;\n src: url(data:font/woff2;base64,d09GMgAB) }"
+            "</style>",
+            [(2, DATA)],
+        ),
         ('<rect style="fill: URL( https://t.example/x.png" width="1"/>', [(2, LOADS)]),
         ('<rect cursor="url(https://t.example/c.cur), auto" width="1"/>', [(2, LOADS)]),
     ],
