@@ -175,6 +175,9 @@ class _Judge:
             return  # a link the reader may follow, like a lesson's; inert in <img>
         if url.lower().startswith("data:"):
             self.add(_data_url_message())
+        elif element in ("image", "img", "feImage"):
+            # Inkscape links a picture when told to; browsers show nothing then.
+            self.add(_("SVG shows a picture from another file: embed the picture in the SVG"))
         else:
             # TRANSLATORS: #ids are links inside the image itself, like #part-1.
             self.add(_("SVG links to another document (only #ids)"))

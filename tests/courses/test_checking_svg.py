@@ -68,6 +68,7 @@ HANDLER = "SVG contains an event handler attribute (on...=)"
 ELSEWHERE = "SVG links to another document (only #ids)"
 LOADS = "SVG loads external styles or images"
 JAVASCRIPT = "SVG contains a javascript: URL"
+PICTURE = "SVG shows a picture from another file: embed the picture in the SVG"
 DATA = "SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image"
 
 
@@ -75,7 +76,12 @@ DATA = "SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image"
     ("inside", "expected"),
     [
         ("<script>alert(1)</script>", [(2, SCRIPT)]),
-        ('<image href="https://t.example/x.png" width="4"/>', [(2, ELSEWHERE)]),
+        ('<image href="https://t.example/x.png" width="4"/>', [(2, PICTURE)]),
+        (
+            '<image xlink:href="photo.jpg" sodipodi:absref="/home/me/photo.jpg"\n'
+            ' xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"/>',
+            [(2, PICTURE)],
+        ),
         # A prefix bound to the SVG namespace makes a script all the same.
         (f'<s:script xmlns:s="{SVG_NS}">alert(1)</s:script>', [(2, SCRIPT)]),
         (f'<svg:script xmlns:svg="{SVG_NS}"\n>alert(1)</svg:script>', [(2, SCRIPT)]),
@@ -91,7 +97,7 @@ DATA = "SVG embeds a data: URL that is not a PNG, JPEG, GIF or WebP image"
         (
             f'<foreignObject width="9" height="9"><h:p xmlns:h="{XHTML_NS}">\n'
             '<h:img src="https://t.example/pixel.png" alt=""/></h:p></foreignObject>',
-            [(3, ELSEWHERE)],
+            [(3, PICTURE)],
         ),
         (
             f'<foreignObject width="9" height="9"><iframe xmlns="{XHTML_NS}" srcdoc="x"/>'
