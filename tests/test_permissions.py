@@ -102,8 +102,8 @@ def test_permission(matrix, endpoint, method):
 
 
 # The one read that writes: a certificate's PDF is rendered once and kept, so every app
-# server serves the same bytes (docs/decisions.md, "Certificates: templates, PDF cache"). It writes only what it
-# would render again, never anything a person did.
+# server serves the same bytes (docs/decisions.md, "Certificates: templates, PDF cache").
+# It writes only what it would render again, never anything a person did.
 READS_THAT_CACHE = {("certificates.pdf", "GET")}
 
 

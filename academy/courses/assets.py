@@ -1,12 +1,10 @@
-"""Checks on asset files: the content matches the type, SVGs are inert."""
+"""Checks on asset files: the content matches the type, SVGs are inert, sources stay out."""
 
 from __future__ import annotations
 
-import re
-
+from academy.courses.svg import svg_problems
 from academy.messages import gettext as _
-from academy.messages import lazy_gettext as _l
-from academy.packagefiles.problems import Problems
+from academy.packagefiles.problems import WARNING, Problem, Problems
 
 # The first bytes each binary type must start with; a renamed file is refused
 # so a browser never guesses another type from the content.
@@ -19,27 +17,49 @@ _SIGNATURES = {
     ".ogg": (b"OggS",),
 }
 
-# What makes an SVG active or lets it fetch other things. Served SVGs also get
-# a sandboxing Content-Security-Policy; refusing them here says why at once.
-_SVG_DANGERS = [
-    (re.compile(pattern, re.I), message)
-    for pattern, message in (
-        # TRANSLATORS: <script> is SVG code; keep it as it is.
-        (r"<\s*script\b", _l("SVG contains a <script>")),
-        # TRANSLATORS: <foreignObject> is SVG code; keep it as it is.
-        (r"<\s*foreignObject\b", _l("SVG contains a <foreignObject>")),
-        # TRANSLATORS: on...= is SVG code (onclick=, onload=); keep it as it is.
-        (r"\son[a-z]+\s*=", _l("SVG contains an event handler attribute (on...=)")),
-        (r"<!ENTITY", _l("SVG declares XML entities")),
-        # TRANSLATORS: javascript: is SVG code; keep it as it is.
-        (r"javascript\s*:", _l("SVG contains a javascript: URL")),
-        # TRANSLATORS: #ids are links inside the image itself, like #part-1.
-        (r"\bhref\s*=\s*[\"']\s*(?!#)", _l("SVG links to another document (only #ids)")),
-        (r"@import|url\(\s*[\"']?\s*(?!#)", _l("SVG loads external styles or images")),
-        # TRANSLATORS: src= is SVG code; keep it as it is.
-        (r"\ssrc\s*=\s*[\"']\s*(?!#)", _l("SVG loads another file (src=)")),
+# Files that editing programs save beside the images they export. They are
+# the author's working copies, never shown to learners: not published, and a
+# warning rather than an error, so a package keeps its sources in one place.
+SOURCE_SUFFIXES = {
+    ".ai", ".afdesign", ".afphoto", ".cdr", ".dia", ".drawio", ".excalidraw", ".fig",
+    ".graffle", ".kra", ".odg", ".pdn", ".psd", ".sketch", ".vsdx", ".xcf",
+}  # fmt: skip
+# Compressed SVG: its content cannot be checked without unpacking it (a zip
+# bomb), and the server compresses plain SVG anyway.
+COMPRESSED_SVG = ".svgz"
+
+
+def is_source_file(suffix: str) -> bool:
+    return suffix in SOURCE_SUFFIXES or suffix == COMPRESSED_SVG
+
+
+def source_file_message(suffix: str) -> str:
+    """Why a source file (or an .svgz) is not published, after its path."""
+    if suffix == COMPRESSED_SVG:
+        # TRANSLATORS: .svg is a file extension; keep it as it is.
+        return _("is a compressed SVG and is not published; save it as plain .svg")
+    # TRANSLATORS: the list is of file extensions; keep them as they are.
+    return _(
+        "is an editing program's source file and is not published; "
+        "use its export: .svg, .png, .jpg or .pdf"
     )
-]
+
+
+def missing_asset_message(refused: dict[str, Problem], target: str) -> str:
+    """Why target (assets/...) is not published: refused, a source file, or missing.
+
+    Lessons and course.yaml that use a refused file say so, with the file's own
+    problem, rather than that it does not exist, which would mislead the author.
+    """
+    problem = refused.get(target.removeprefix("assets/"))
+    if problem is None:
+        return _("the file '%(path)s' does not exist", path=target)
+    where = f"{problem.path}:{problem.line}: {problem.message}"
+    if problem.severity == WARNING:
+        # TRANSLATORS: %(problem)s is the file's own problem, as file:line: message.
+        return _("the file '%(path)s' is not published (%(problem)s)", path=target, problem=where)
+    # TRANSLATORS: %(problem)s is the file's own problem, as file:line: message.
+    return _("the file '%(path)s' is refused (%(problem)s)", path=target, problem=where)
 
 
 def check_asset(path: str, suffix: str, data: bytes, problems: Problems) -> bool:
@@ -62,20 +82,14 @@ def _content_message(suffix: str) -> str:
 
 def _check_text_asset(path: str, suffix: str, data: bytes, problems: Problems) -> bool:
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.error(path, line, _("is not UTF-8 text; save it as UTF-8"))
         return False
     if suffix != ".svg":
         return True
-    if "<svg" not in text:
-        # TRANSLATORS: <svg> is SVG code; keep it as it is.
-        problems.error(path, 1, _("is not an SVG image (no <svg> element)"))
-        return False
-    safe = True
-    for pattern, message in _SVG_DANGERS:
-        for match in pattern.finditer(text):
-            problems.error(path, text.count("\n", 0, match.start()) + 1, str(message))
-            safe = False
-    return safe
+    found = svg_problems(data)
+    for line, message in found:
+        problems.error(path, line, message)
+    return not found

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from academy.courses.assets import missing_asset_message
 from academy.messages import gettext as _
 from academy.packagefiles.problems import Problems
 
@@ -82,7 +83,10 @@ def check_references(built: Built, root: Path) -> None:
     certificate = package.certificate
     if "logo" in certificate:
         logo = certificate["logo"].removeprefix("assets/")
-        if logo not in package.assets or not logo.endswith((".png", ".jpg", ".jpeg", ".svg")):
+        if logo in package.refused_assets:
+            message = missing_asset_message(package.refused_assets, f"assets/{logo}")
+            problems.error("course.yaml", certificate.pop("logo_line"), message)
+        elif logo not in package.assets or not logo.endswith((".png", ".jpg", ".jpeg", ".svg")):
             # TRANSLATORS: assets/ is a folder name; keep it as it is.
             message = _(
                 "the logo '%(logo)s' must be a .png, .jpg or .svg file in assets/",

@@ -12,6 +12,7 @@ import posixpath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
+from academy.courses.assets import missing_asset_message
 from academy.courses.package import LESSON_FILE_RE, MODULE_DIR_RE
 from academy.courses.references import Reference
 from academy.courses.sanitising import ID_PREFIX
@@ -51,7 +52,8 @@ class LinkResolver:
         if target.startswith("assets/"):
             asset = self.built.package.assets.get(target.removeprefix("assets/"))
             if asset is None:
-                self._error(reference, _("the file '%(path)s' does not exist", path=target))
+                refused = self.built.package.refused_assets
+                self._error(reference, missing_asset_message(refused, target))
                 return None
             return f"../assets/{asset.sha256[:16]}/{quote(asset.path)}"
         if _is_lesson_file(target):

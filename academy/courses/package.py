@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from academy.packagefiles.problems import Problem
 
 from academy.packagefiles.fields import ID_PATTERN
 
@@ -104,6 +108,9 @@ class CoursePackage:
     certificate: dict = field(default_factory=dict)
     modules: list[Module] = field(default_factory=list)
     assets: dict[str, Asset] = field(default_factory=dict)
+    # Files in assets/ that are not published (path as in assets) -> the
+    # problem that says why, so the lessons using them can say it too.
+    refused_assets: dict[str, Problem] = field(default_factory=dict)
 
     @property
     def lessons(self) -> list[Lesson]:

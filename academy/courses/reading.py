@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from academy.courses import course_fields, outline_fields
-from academy.courses.assets import check_asset
+from academy.courses.assets import check_asset, is_source_file, source_file_message
 from academy.courses.package import (
     ASSET_TYPES,
     LESSON_FILE_RE,
@@ -21,7 +21,7 @@ from academy.courses.package import (
     Quiz,
 )
 from academy.messages import gettext as _
-from academy.packagefiles.problems import Problems
+from academy.packagefiles.problems import Problem, Problems
 from academy.packagefiles.yamlfile import LineDict, YamlError, load
 
 IGNORED = {"README.md", "README.txt", "README", ".DS_Store", "Thumbs.db"}
@@ -87,7 +87,7 @@ class Reader:
         package = course_fields.course_from_yaml(data, "course.yaml", self.problems)
         if package is None:
             return None
-        package.assets = self.read_assets()
+        package.assets, package.refused_assets = self.read_assets()
         package.modules = self.read_modules(package)
         self.check_root_entries()
         return package
@@ -101,7 +101,11 @@ class Reader:
                 continue
             if entry.is_file() and name.endswith(".html"):
                 continue  # certificate templates, checked where course.yaml names them
-            self.problems.warning(self.rel(entry), 1, _unknown_entry_message(entry))
+            suffix = entry.suffix.lower()
+            if entry.is_file() and is_source_file(suffix):
+                self.problems.warning(self.rel(entry), 1, source_file_message(suffix))
+            else:
+                self.problems.warning(self.rel(entry), 1, _unknown_entry_message(entry))
 
     # -- modules and their items ---------------------------------------------
 
@@ -184,7 +188,9 @@ class Reader:
             return items[quiz_id]
         lesson = LESSON_FILE_RE.match(name)
         if not lesson:
-            if name[:1].isdigit():
+            if is_source_file(path.suffix.lower()):
+                self.problems.warning(self.rel(path), 1, source_file_message(path.suffix.lower()))
+            elif name[:1].isdigit():
                 self.problems.error(self.rel(path), 1, _malformed_id_message(name))
             else:
                 self.problems.warning(self.rel(path), 1, _unknown_entry_message(path))
@@ -251,21 +257,29 @@ class Reader:
 
     # -- assets ----------------------------------------------------------------
 
-    def read_assets(self) -> dict[str, Asset]:
+    def read_assets(self) -> tuple[dict[str, Asset], dict[str, Problem]]:
+        """The published assets, and the problem that keeps each other one out."""
         folder = self.root / "assets"
         assets: dict[str, Asset] = {}
+        refused: dict[str, Problem] = {}
         if not folder.is_dir():
-            return assets
+            return assets, refused
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if path.name.startswith(".") or not self.inside(path):
+            if path.name.startswith("."):
                 continue
-            asset = self.read_asset(path, folder)
+            first_new = len(self.problems.items)
+            asset = self.read_asset(path, folder) if self.inside(path) else None
             if asset is not None:
                 assets[asset.path] = asset
-        return assets
+            elif len(self.problems.items) > first_new:
+                refused[path.relative_to(folder).as_posix()] = self.problems.items[first_new]
+        return assets, refused
 
     def read_asset(self, path: Path, folder: Path) -> Asset | None:
         rel = self.rel(path)
+        if is_source_file(path.suffix.lower()):
+            self.problems.warning(rel, 1, source_file_message(path.suffix.lower()))
+            return None
         media_type = ASSET_TYPES.get(path.suffix.lower())
         if media_type is None:
             allowed = " ".join(sorted(ASSET_TYPES))

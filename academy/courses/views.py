@@ -31,8 +31,11 @@ from academy.pagecache import cached_page
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
-# An SVG opened on its own must not run anything or load anything.
-SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+# An SVG opened on its own must not run anything or load anything; it may
+# show the raster images embedded in it (data:), which the checker allows.
+SVG_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+)
 LEVEL_ORDER = ("introductory", "intermediate", "advanced")
 
 

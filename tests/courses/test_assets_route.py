@@ -44,7 +44,7 @@ def test_an_svg_is_sandboxed(client, sample_course):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "image/svg+xml"
     assert response.headers["Content-Security-Policy"] == (
-        "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
     )
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 

@@ -205,24 +205,6 @@ def test_non_utf8_lesson(tmp_path):
     )
 
 
-@pytest.mark.parametrize(
-    ("svg", "message"),
-    [
-        ("<svg>\n<script>alert(1)</script></svg>", "2: error: SVG contains a <script>"),
-        ('<svg>\n\n<rect onload="x()"/></svg>', "3: error: SVG contains an event handler"),
-        (
-            "<svg>\n<foreignObject>x</foreignObject></svg>",
-            "2: error: SVG contains a <foreignObject>",
-        ),
-        ('<svg>\n<image href="https://t.example/x.png"/></svg>', "2: error: SVG links to another"),
-    ],
-)
-def test_unsafe_svg(tmp_path, svg, message):
-    root = package(tmp_path, {"assets/picture.svg": svg})
-    errors = errors_of(root)
-    assert any(e.startswith(f"assets/picture.svg:{message}") for e in errors), errors
-
-
 def test_a_symbolic_link_out_of_the_package_is_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("not for you")
