@@ -10,13 +10,18 @@ from __future__ import annotations
 import contextlib
 import shutil
 import socket
+import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
+from academy.certificates.fetcher import CertificateURLFetcher, RefusedFetch
 from academy.certificates.pdf import render_certificate_pdf
 from tests.certificates.test_pdf import VERIFY_URL, make_record, pdf_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
@@ -113,3 +118,38 @@ def test_rendering_fetches_no_file_and_opens_no_socket(app):
     assert f'<img src="http://127.0.0.1:{port}/x.png">' in flat
     assert "Awarded to: Marie" in flat
     assert f"127.0.0.1:{port}/x.png" in " ".join(pdf_text(default_pdf).split())
+
+
+def _images_in(pdf: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return [line for line in listing.splitlines()[2:] if line.strip()]
+
+
+def test_a_logo_drawn_in_inkscape_prints_the_picture_it_embeds(app, tmp_path):
+    """Inkscape embeds pictures as data:image/png; the course check accepts them, so print them."""
+    logo = (FIXTURES / "svg" / "inkscape.svg").read_bytes()
+    with_logo = render_certificate_pdf(
+        make_record(), verify_url=VERIFY_URL, logo=(logo, "image/svg+xml")
+    )
+    without = render_certificate_pdf(make_record(), verify_url=VERIFY_URL)
+    assert len(_images_in(with_logo, tmp_path)) == len(_images_in(without, tmp_path)) + 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "data:image/svg+xml;base64,PHN2Zy8+",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/png,not-base64",
+        "data:image/png;base64,!!!",
+    ],
+)
+def test_other_data_urls_are_refused(url):
+    fetcher = CertificateURLFetcher()
+    with pytest.raises(RefusedFetch):
+        fetcher.fetch(url)
+    assert fetcher.refused == [url]
