@@ -31,6 +31,11 @@ def _env_int(name: str, default: int) -> int:
     return default if value in (None, "") else int(value)
 
 
+def _env_float(name: str, default: float) -> float:
+    value = _env(name)
+    return default if value in (None, "") else float(value)
+
+
 def load_secret_key(instance_path: Path, production: bool) -> str:
     """Return the secret key from the environment or instance/secret_key.
 
@@ -99,6 +104,9 @@ def from_environment(instance_path: Path) -> dict:
         "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", True),
         "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
         "MAIL_SENDER": _env("MAIL_SENDER") or "SSE Academy <no-reply@localhost>",
+        # Seconds the mail server gets to connect and to answer each command; a
+        # server that hangs must not hold a request for long (academy.mail).
+        "MAIL_TIMEOUT": _env_float("MAIL_TIMEOUT", 10.0),
         "MAIL_OUTBOX": str(instance_path / "outbox"),
         # Where people write when something is wrong with their account.
         "SUPPORT_EMAIL": _env("SUPPORT_EMAIL") or "",

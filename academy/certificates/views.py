@@ -112,11 +112,11 @@ def issue_ready():
         for row in chosen
     ]
     db.session.commit()
-    _notify(issued)
     flash(
         ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", len(chosen)),
         "success",
     )
+    _notify(issued)
     return _back()
 
 
@@ -141,15 +141,28 @@ def issue():
         user, course, issued_by=current_user._get_current_object(), face_to_face=True
     )
     db.session.commit()
-    _notify([(user, certificate)])
     flash(_("Certificate issued to %(name)s.", name=user.name), "success")
+    _notify([(user, certificate)])
     return _back()
 
 
 def _notify(issued) -> None:
     """Mail each learner their new certificate, once it is committed."""
-    for user, certificate in issued:
-        send_certificate_issued(user, certificate)
+    failed = sum(
+        not send_certificate_issued(user, certificate, tell_recipient=False)
+        for user, certificate in issued
+    )
+    if failed:
+        flash(
+            ngettext(
+                "The mail to %(num)d learner about their certificate could not be sent. "
+                'The certificate is issued all the same: it is under "My certificates".',
+                "The mails to %(num)d learners about their certificates could not be sent. "
+                'The certificates are issued all the same: they are under "My certificates".',
+                failed,
+            ),
+            "error",
+        )
 
 
 def _certificate_or_404(certificate_id: int) -> Certificate:
@@ -197,10 +210,10 @@ def reissue(certificate_id: int):
         flash(_("A revoked certificate cannot be reissued."), "error")
         return _back()
     db.session.commit()
-    _notify([(db.session.get(User, replacement.user_id), replacement)])
     flash(
         _("The certificate was reissued to %(name)s.", name=replacement.recipient_name), "success"
     )
+    _notify([(db.session.get(User, replacement.user_id), replacement)])
     return _back()
 
 
