@@ -123,6 +123,10 @@ def from_environment(instance_path: Path) -> dict:
         "RESET_TOKEN_MAX_AGE": _env_int("RESET_TOKEN_MAX_AGE", 3600),
         "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
+        # The largest request body accepted, in bytes (default 4 MB); a larger one
+        # gets the 413 page before it is read. Forms need far less; raise it
+        # only for uploads.
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 4 * 1024 * 1024),
         # Rendered lesson pages kept per process (academy.pagecache); 0 turns it off.
         "PAGE_CACHE_BYTES": _env_int("PAGE_CACHE_MB", 32) * 1024 * 1024,
         # Adds /bench/constant, the baseline of `make bench`; never in production.
