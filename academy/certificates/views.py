@@ -15,6 +15,7 @@ from sqlalchemy import select
 from academy.auth.forms import normalise_email
 from academy.auth.models import User
 from academy.auth.services import find_user
+from academy.cache_headers import revalidated_page
 from academy.certificates import bp, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
@@ -42,7 +43,8 @@ def verify(public_id: str):
     certificate = services.by_public_id(public_id)
     if certificate is None:
         return render_template("certificates/unknown.html"), 404
-    return render_template("certificates/verify.html", certificate=certificate)
+    # Checked on every view, so a revocation shows at once; unchanged, a 304.
+    return revalidated_page(render_template("certificates/verify.html", certificate=certificate))
 
 
 @bp.route("/certificates/")
