@@ -28,6 +28,9 @@ def create_app(config: dict | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
+    from academy.after_response import AfterResponse
+
+    app.wsgi_app = AfterResponse(app.wsgi_app)
     _register_commands(app)
     if app.config.get("BENCHMARK_ROUTES"):
         from academy.benchmarking import register_benchmark_routes

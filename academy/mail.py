@@ -19,9 +19,10 @@ from email.utils import make_msgid
 from pathlib import Path
 
 import click
-from flask import Flask, after_this_request, current_app, g, render_template
+from flask import current_app, render_template
 from flask_babel import force_locale
 
+from academy.after_response import call_after_response
 from academy.database import utcnow
 
 log = logging.getLogger(__name__)
@@ -64,24 +65,13 @@ def send_mail_after_response(
     never depends on the mail server; a failure is only logged.
     """
     message = compose_mail(to, subject_template, body_template, locale, **context)
-    if "_mails_after_response" not in g:
-        g._mails_after_response = []
-        after_this_request(_send_when_closed)
-    g._mails_after_response.append(message)
-
-
-def _send_when_closed(response):
-    # The WSGI server closes the response once its body is written.
     app = current_app._get_current_object()
-    messages = g.pop("_mails_after_response")
-    response.call_on_close(lambda: _deliver_all(app, messages))
-    return response
 
-
-def _deliver_all(app: Flask, messages: list[EmailMessage]) -> None:
-    with app.app_context():
-        for message in messages:
+    def send() -> None:
+        with app.app_context():
             deliver(message)
+
+    call_after_response(send)
 
 
 def deliver(message: EmailMessage) -> bool:
