@@ -39,7 +39,9 @@ def _too_large_text() -> str:
     size = (
         format_unit(round(megabytes, 1), "digital-megabyte", length="short", locale=get_locale())
         if megabytes >= 1
-        else format_unit(limit // 1024, "digital-kilobyte", length="short", locale=get_locale())
+        else format_unit(
+            round(limit / 1024, 1), "digital-kilobyte", length="short", locale=get_locale()
+        )
     )
     return _(
         "What you sent is too large: this site accepts at most %(size)s at once. "

@@ -72,3 +72,10 @@ def test_a_small_request_is_not_affected(make_app, app):
     user = make_user()
     small = make_app(MAX_CONTENT_LENGTH=1024).test_client()
     assert sign_in(small, user.email).status_code == 302
+
+
+def test_a_limit_under_a_megabyte_is_said_in_kilobytes(make_app, app):
+    small = make_app(MAX_CONTENT_LENGTH=512 * 1024).test_client()
+    response = with_a_big_file(small, "/auth/register", {}, size=600 * 1024)
+    assert response.status_code == 413
+    assert "this site accepts at most 512 kB at once." in response.text
