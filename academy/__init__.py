@@ -26,6 +26,9 @@ def create_app(config: dict | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
+    from academy.after_response import AfterResponse
+
+    app.wsgi_app = AfterResponse(app.wsgi_app)
     _register_commands(app)
     if app.config.get("BENCHMARK_ROUTES"):
         from academy.benchmarking import register_benchmark_routes
@@ -78,11 +81,14 @@ def _register_blueprints(app: Flask) -> None:
 def _register_hooks(app: Flask) -> None:
     from academy import i18n
     from academy.assets import cache_versioned_static, static_url
+    from academy.cache_headers import forbid_storing_private_pages
     from academy.errors import register_error_handlers
     from academy.security import set_security_headers
 
     app.context_processor(i18n.inject_i18n)
     app.jinja_env.globals["static_url"] = static_url
+    # after_request hooks run last registered first: this one sees the others' headers.
+    app.after_request(forbid_storing_private_pages)
     app.after_request(set_security_headers)
     app.after_request(cache_versioned_static)
     register_error_handlers(app)

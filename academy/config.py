@@ -35,6 +35,11 @@ def _env_int(name: str, default: int) -> int:
     return default if value in (None, "") else int(value)
 
 
+def _env_float(name: str, default: float) -> float:
+    value = _env(name)
+    return default if value in (None, "") else float(value)
+
+
 def load_secret_key(instance_path: Path, production: bool) -> str:
     """Return the secret key from the environment or instance/secret_key.
 
@@ -103,6 +108,9 @@ def from_environment(instance_path: Path) -> dict:
         "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", True),
         "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
         "MAIL_SENDER": _env("MAIL_SENDER") or "SSE Academy <no-reply@localhost>",
+        # Seconds the mail server gets to connect and to answer each command; a
+        # server that hangs must not hold a request for long (academy.mail).
+        "MAIL_TIMEOUT": _env_float("MAIL_TIMEOUT", 10.0),
         "MAIL_OUTBOX": str(instance_path / "outbox"),
         # Where people write when something is wrong with their account.
         "SUPPORT_EMAIL": _env("SUPPORT_EMAIL") or "",
@@ -124,6 +132,10 @@ def from_environment(instance_path: Path) -> dict:
         "RESET_TOKEN_MAX_AGE": _env_int("RESET_TOKEN_MAX_AGE", 3600),
         "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
+        # The largest request body accepted, in bytes (default 4 MB); a larger one
+        # gets the 413 page before it is read. Forms need far less; raise it
+        # only for uploads.
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 4 * 1024 * 1024),
         # Rendered lesson pages kept per process (academy.pagecache); 0 turns it off.
         "PAGE_CACHE_BYTES": _env_int("PAGE_CACHE_MB", 32) * 1024 * 1024,
         # Adds /bench/constant, the baseline of `make bench`; never in production.

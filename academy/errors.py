@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from babel.units import format_unit
+from flask import current_app, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -17,7 +19,7 @@ def _messages() -> dict[int, tuple[str, str]]:
             _("We could not find this page. Check the address, or start from the home page."),
         ),
         405: (_("Not allowed"), _("This page cannot be used that way.")),
-        413: (_("Too large"), _("What you sent is too large. Nothing was changed.")),
+        413: (_("Too large"), _too_large_text()),
         429: (
             _("Too many attempts"),
             _("Please wait a few minutes before you try again."),
@@ -27,6 +29,25 @@ def _messages() -> dict[int, tuple[str, str]]:
             _("An error on our side stopped this page. Nothing was changed. Please try again."),
         ),
     }
+
+
+def _too_large_text() -> str:
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if not limit:
+        return _("What you sent is too large. Nothing was changed.")
+    megabytes = limit / (1024 * 1024)
+    size = (
+        format_unit(round(megabytes, 1), "digital-megabyte", length="short", locale=get_locale())
+        if megabytes >= 1
+        else format_unit(
+            round(limit / 1024, 1), "digital-kilobyte", length="short", locale=get_locale()
+        )
+    )
+    return _(
+        "What you sent is too large: this site accepts at most %(size)s at once. "
+        "Nothing was changed. Go back and send something smaller.",
+        size=size,
+    )
 
 
 def render_error(code: int, detail: str | None = None):

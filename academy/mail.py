@@ -1,4 +1,11 @@
-"""Outgoing mail: SMTP when configured, otherwise the log and an outbox folder."""
+"""Outgoing mail: SMTP when configured, otherwise the log and an outbox folder.
+
+Mail goes out after the change it tells of is committed, so a mail that
+cannot be sent never undoes that change and never turns into an error page:
+the failure is logged, and send_mail says so to its caller, which tells the
+person. Mails whose sending must not show in the response (they would reveal
+whether an address has an account) are sent once the response has gone out.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +22,17 @@ import click
 from flask import current_app, render_template
 from flask_babel import force_locale
 
+from academy.after_response import call_after_response
 from academy.database import utcnow
 
 log = logging.getLogger(__name__)
 _LINK = re.compile(r"https?://\S+")
 
 
-def send_mail(to: str, subject_template: str, body_template: str, locale: str, **context):
-    """Render a mail in the recipient's language and send it.
+def compose_mail(
+    to: str, subject_template: str, body_template: str, locale: str, **context
+) -> EmailMessage:
+    """Render a mail in the recipient's language.
 
     subject_template and body_template name templates under mail/; both are
     rendered inside force_locale so the recipient reads their own language.
@@ -38,20 +48,57 @@ def send_mail(to: str, subject_template: str, body_template: str, locale: str, *
     message.set_content(body)
     # After set_content, which drops any Content-* header set before it.
     message["Content-Language"] = locale
-    if current_app.config["MAIL_SERVER"]:
-        _send_smtp(message)
-    else:
-        _write_to_outbox(message)
     return message
+
+
+def send_mail(to: str, subject_template: str, body_template: str, locale: str, **context) -> bool:
+    """Render a mail and send it now; False, logged, when it could not be sent."""
+    return deliver(compose_mail(to, subject_template, body_template, locale, **context))
+
+
+def send_mail_after_response(
+    to: str, subject_template: str, body_template: str, locale: str, **context
+) -> None:
+    """Render a mail now and send it once the response has gone out.
+
+    The response then takes the same time whether a mail is sent or not, and
+    never depends on the mail server; a failure is only logged.
+    """
+    message = compose_mail(to, subject_template, body_template, locale, **context)
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            deliver(message)
+
+    call_after_response(send)
+
+
+def deliver(message: EmailMessage) -> bool:
+    """Send a composed mail; False, logged, when it could not be sent."""
+    try:
+        if current_app.config["MAIL_SERVER"]:
+            _send_smtp(message)
+        else:
+            _write_to_outbox(message)
+    except (smtplib.SMTPException, OSError):
+        log.exception("Mail %s to %s could not be sent", message["Message-ID"], message["To"])
+        return False
+    return True
 
 
 def _send_smtp(message: EmailMessage) -> None:
     config = current_app.config
+    # One timeout for connecting and for every later read or write, so a mail
+    # server that hangs holds a request for seconds, not for ever.
+    timeout = config["MAIL_TIMEOUT"]
     context = ssl.create_default_context()
     if config["MAIL_USE_SSL"]:
-        server = smtplib.SMTP_SSL(config["MAIL_SERVER"], config["MAIL_PORT"], context=context)
+        server = smtplib.SMTP_SSL(
+            config["MAIL_SERVER"], config["MAIL_PORT"], context=context, timeout=timeout
+        )
     else:
-        server = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
+        server = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=timeout)
     with server:
         if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
             server.starttls(context=context)

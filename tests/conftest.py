@@ -47,9 +47,13 @@ class FreshContextClient(FlaskClient):
     without this, requests would share its `g`, and with it the cached user
     and locale, which no real request ever does. Afterwards the test's own
     session ends its transaction, so it reads what the request committed.
+    Responses are read whole and closed, as a server does once it has sent
+    them, so mails sent after the response are out when a test reads the
+    outbox (pass buffered=False to look before that).
     """
 
     def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
         with self.application.app_context():
             response = super().open(*args, **kwargs)
         if has_app_context():

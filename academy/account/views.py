@@ -95,10 +95,10 @@ def confirm_email_change(token: str):
         if not auth_services.change_email(user, payload["email"]):
             return render_template("auth/link_invalid.html", error=None), 400
         db.session.commit()
-        # The old address hears of it too, in case the change was not its owner's.
-        mails.send_email_changed(user, old_email)
         start_session(user, remember=False)
         flash(_("Your email address is changed."), "success")
+        # The old address hears of it too, in case the change was not its owner's.
+        mails.send_email_changed(user, old_email)
         return redirect(url_for("account.profile"))
     return render_template("account/confirm_email_change.html", form=form, email=payload["email"])
 
@@ -112,8 +112,8 @@ def change_password():
         db.session.commit()
         # Every other session ended with the old version; this one carries on.
         start_session(user, remember=False)
-        mails.send_password_changed(user)
         flash(_("Your password is changed. Other devices have been signed out."), "success")
+        mails.send_password_changed(user)
         return redirect(url_for("account.profile"))
     return _refused("account/change_password.html", form)
 

@@ -58,7 +58,7 @@ def register():
         )
         db.session.commit()
         if registration is not None:
-            mails.send_confirmation(registration)
+            mails.send_confirmation(registration, after_response=True)
         else:
             mails.send_already_registered(existing)
         return redirect(url_for("auth.check_inbox"))
@@ -106,6 +106,7 @@ def sign_in():
         return redirect(next_url)
     form = SignInForm()
     status = None
+    mail_sent = True
     if form.validate_on_submit():
         status, user = services.authenticate(
             form.email.data, form.password.data, request.remote_addr or "unknown"
@@ -118,9 +119,9 @@ def sign_in():
             start_session(user, remember=form.remember.data)
             return redirect(next_url)
         if waiting is not None:
-            mails.send_confirmation(waiting)
+            mail_sent = mails.send_confirmation(waiting)
     code = 429 if status is SignIn.THROTTLED else 200
-    return render_template("auth/sign_in.html", form=form, status=status), code
+    return render_template("auth/sign_in.html", form=form, status=status, mail_sent=mail_sent), code
 
 
 def _waiting_registration(email: str):
@@ -165,8 +166,8 @@ def reset_password(token: str):
         # Following the emailed link proves the address, as confirming does.
         services.confirm_email(user)
         db.session.commit()
-        mails.send_password_changed(user)
         logout_user()
         flash(_("Your password is changed. Sign in with your new password."), "success")
+        mails.send_password_changed(user)
         return redirect(url_for("auth.sign_in"))
     return render_template("auth/reset_password.html", form=form)

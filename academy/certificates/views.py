@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from academy.auth.forms import normalise_email
 from academy.auth.models import User
 from academy.auth.services import find_user
+from academy.cache_headers import revalidated_page
 from academy.certificates import bp, downloads, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
@@ -60,9 +61,14 @@ def verify(public_id: str):
     certificate = services.by_public_id(public_id)
     if certificate is None:
         return render_template("certificates/unknown.html"), 404
-    # 410: the holder withdrew it, and what it said is gone on purpose.
-    status = 410 if certificate.is_withdrawn else 200
-    return render_template("certificates/verify.html", certificate=certificate), status
+    # Checked on every view, so a revocation shows at once; unchanged, a 304.
+    response = revalidated_page(
+        render_template("certificates/verify.html", certificate=certificate)
+    )
+    if certificate.is_withdrawn and response.status_code == 200:
+        # 410: the holder withdrew it, and what it said is gone on purpose.
+        response.status_code = 410
+    return response
 
 
 @bp.route("/certificates/")
@@ -132,11 +138,11 @@ def issue_ready():
         for row in chosen
     ]
     db.session.commit()
-    _notify(issued)
     flash(
         ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", len(chosen)),
         "success",
     )
+    _notify(issued)
     return _back()
 
 
@@ -161,15 +167,28 @@ def issue():
         user, course, issued_by=current_user._get_current_object(), face_to_face=True
     )
     db.session.commit()
-    _notify([(user, certificate)])
     flash(_("Certificate issued to %(name)s.", name=user.name), "success")
+    _notify([(user, certificate)])
     return _back()
 
 
 def _notify(issued) -> None:
     """Mail each learner their new certificate, once it is committed."""
-    for user, certificate in issued:
-        send_certificate_issued(user, certificate)
+    failed = sum(
+        not send_certificate_issued(user, certificate, tell_recipient=False)
+        for user, certificate in issued
+    )
+    if failed:
+        flash(
+            ngettext(
+                "The mail to %(num)d learner about their certificate could not be sent. "
+                'The certificate is issued all the same: it is under "My certificates".',
+                "The mails to %(num)d learners about their certificates could not be sent. "
+                'The certificates are issued all the same: they are under "My certificates".',
+                failed,
+            ),
+            "error",
+        )
 
 
 def _certificate_or_404(certificate_id: int) -> Certificate:
@@ -227,10 +246,10 @@ def reissue(certificate_id: int):
         certificate, current_user._get_current_object(), reason
     )
     db.session.commit()
-    _notify([(db.session.get(User, replacement.user_id), replacement)])
     flash(
         _("The certificate was reissued to %(name)s.", name=replacement.recipient_name), "success"
     )
+    _notify([(db.session.get(User, replacement.user_id), replacement)])
     return _back()
 
 
