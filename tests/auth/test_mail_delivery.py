@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import event, select
 
 from academy.auth import tokens
-from academy.auth.models import User
+from academy.auth.models import Registration
 from academy.extensions import db
 from tests.auth.test_register import FORM
 from tests.factories import PASSWORD, make_user, reload, sign_in, without_tokens
@@ -171,7 +171,11 @@ def test_failed_registration_mails_change_nothing_the_visitor_sees(refusing, cap
         taken = refusing.post("/auth/register", data={**FORM, "email": "taken@example.org"})
     assert (new.status_code, new.location) == (taken.status_code, taken.location)
     assert (new.status_code, new.location) == (302, "/auth/check-your-inbox")
-    assert db.session.scalar(select(User).where(User.email == "new@example.org")) is not None
+    # The registration is kept: registering again mails a new link for it.
+    assert (
+        db.session.scalar(select(Registration).where(Registration.email == "new@example.org"))
+        is not None
+    )
     assert len(failures(caplog)) == 2
     # The page they reach says how to ask again.
     page = refusing.get("/auth/check-your-inbox").text
