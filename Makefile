@@ -99,7 +99,7 @@ translations: $(STAMP)
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: \
 	  --sort-by-file --project="SSE Academy" --copyright-holder="SSE Academy contributors" \
 	  -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) compile-translations
 
 bench: $(STAMP) compile-translations
