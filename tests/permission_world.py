@@ -25,7 +25,7 @@ from academy.learning import services as learning
 from academy.learning.models import CourseCompletion
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts
-from academy.quizzes.services import make_layout
+from academy.quizzes.layout import make_layout
 from tests.conftest import SAMPLE_PACKAGE, import_package
 from tests.courses.packages import COURSE_YAML, package
 from tests.factories import make_user

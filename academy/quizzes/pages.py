@@ -8,7 +8,6 @@ malformed in a form reads as unanswered, never as an error.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 
 from academy.courses.content_languages import Text, pick
@@ -21,6 +20,7 @@ from academy.packagefiles.quiz_types import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from academy.quizzes.layout import in_layout
 
 MAX_TEXT = 500  # characters kept of a typed answer
 
@@ -50,39 +50,13 @@ def _texts(mapping, language: str, default: str, fallback: str) -> Text:
     return pick(mapping, language, default) or Text(fallback, default)
 
 
-def shuffled(ids: list[str], seed: str, question_id: str) -> list[str]:
-    """ids in a uniformly random order drawn from the attempt's seed and the question.
-
-    Fisher-Yates (random.shuffle) over a generator seeded with both, so a
-    question's order is the same on every page of one attempt, differs between
-    attempts, and any order, the written one too, can come out.
-    """
-    order = list(ids)
-    random.Random(f"{seed}\x00{question_id}").shuffle(order)  # noqa: S311  (not a secret)
-    return order
-
-
-def _in_layout(
-    ids: list[str], shown: list | None, seed: str | None = None, question_id: str = ""
-) -> list[str]:
-    """ids in the layout's order; ids the layout does not know come last.
-
-    Without a stored order, ids that must be shuffled (seed given) are shuffled
-    from the attempt's seed rather than shown in the written, correct order.
-    """
-    if not isinstance(shown, list):
-        return shuffled(ids, seed, question_id) if seed is not None else list(ids)
-    known = [i for i in shown if i in ids]
-    return known + [i for i in ids if i not in known]
-
-
 def shown_questions(definition: QuizDefinition, layout: dict, language: str) -> list[ShownQuestion]:
     """Every question of the attempt in the order it shows them, texts in language."""
     layout = layout if isinstance(layout, dict) else {}
     orders = layout.get("options") if isinstance(layout.get("options"), dict) else {}
     seed = str(layout.get("seed", ""))
     by_id = {question.id: question for question in definition.questions}
-    ids = _in_layout(list(by_id), layout.get("questions"))
+    ids = in_layout(list(by_id), layout.get("questions"))
     default = definition.default_language
     shown = []
     for number, question_id in enumerate(ids, 1):
@@ -97,7 +71,7 @@ def shown_questions(definition: QuizDefinition, layout: dict, language: str) -> 
             choices = {c.id: c for c in question.choices}
             options = tuple(
                 Option(str(n), cid, text(choices[cid].text, cid))
-                for n, cid in enumerate(_in_layout(list(choices), order), 1)
+                for n, cid in enumerate(in_layout(list(choices), order), 1)
             )
         elif isinstance(question, TrueFalseQuestion):
             options = (Option("true", "true", None), Option("false", "false", None))
@@ -106,7 +80,7 @@ def shown_questions(definition: QuizDefinition, layout: dict, language: str) -> 
             matches.update({d.id: d.text for d in question.distractors})
             options = tuple(
                 Option(str(n), mid, text(matches[mid], mid))
-                for n, mid in enumerate(_in_layout(list(matches), order, seed, question_id), 1)
+                for n, mid in enumerate(in_layout(list(matches), order, seed, question_id), 1)
             )
             rows = tuple(
                 Option(str(n), p.id, text(p.prompt, p.id)) for n, p in enumerate(question.pairs, 1)
@@ -115,7 +89,7 @@ def shown_questions(definition: QuizDefinition, layout: dict, language: str) -> 
             items = {i.id: i for i in question.items}
             rows = tuple(
                 Option(str(n), iid, text(items[iid].text, iid))
-                for n, iid in enumerate(_in_layout(list(items), order, seed, question_id), 1)
+                for n, iid in enumerate(in_layout(list(items), order, seed, question_id), 1)
             )
         shown.append(
             ShownQuestion(

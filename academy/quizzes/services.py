@@ -1,11 +1,10 @@
-"""What the quiz pages need from the database: quizzes, permissions, layouts, attempts.
+"""What the quiz pages need from the database: quizzes, permissions, attempts.
 
 The operations flush, never commit; the view commits once.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 
 from flask import abort
@@ -15,15 +14,7 @@ from academy.auth.models import User
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning.models import Enrolment
-from academy.packagefiles.quiz_types import (
-    MatchingQuestion,
-    MultipleQuestion,
-    OrderingQuestion,
-    QuizDefinition,
-    SingleQuestion,
-)
 from academy.quizzes.models import Attempt, TimeAllowance
-from academy.quizzes.pages import shuffled
 
 
 def quiz_or_404(course: Course, slug: str) -> Quiz:
@@ -123,30 +114,3 @@ def enrolled_learner(course: Course, email: str) -> User | None:
             Enrolment.unenrolled_at.is_(None),
         )
     )
-
-
-def make_layout(definition: QuizDefinition, seed: str | None = None) -> dict:
-    """The order an attempt shows: a uniform shuffle per question, seeded per attempt.
-
-    Items to order and matches to choose from are always shuffled (the quiz
-    file writes them in the correct order). Every order is equally likely,
-    the written one included: refusing it would tell the learner something.
-    The seed is kept in the layout, so the attempt shows one order throughout.
-    """
-    seed = seed or secrets.token_hex(16)
-    layout: dict = {"seed": seed, "options": {}}
-    if definition.shuffle_questions:
-        ids = [question.id for question in definition.questions]
-        layout["questions"] = shuffled(ids, seed, "")
-    for question in definition.questions:
-        if isinstance(question, SingleQuestion | MultipleQuestion):
-            if definition.shuffle_choices:
-                ids = [choice.id for choice in question.choices]
-                layout["options"][question.id] = shuffled(ids, seed, question.id)
-        elif isinstance(question, OrderingQuestion):
-            ids = [item.id for item in question.items]
-            layout["options"][question.id] = shuffled(ids, seed, question.id)
-        elif isinstance(question, MatchingQuestion):
-            ids = [p.id for p in question.pairs] + [d.id for d in question.distractors]
-            layout["options"][question.id] = shuffled(ids, seed, question.id)
-    return layout

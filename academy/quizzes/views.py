@@ -19,7 +19,7 @@ from academy.learning import services as learning
 from academy.learning.completion import record_completion
 from academy.learning.models import Enrolment
 from academy.packagefiles.quiz_types import QuizDefinition
-from academy.quizzes import attempts, bp, pages, services
+from academy.quizzes import attempts, bp, layout, pages, services
 from academy.quizzes.forms import ActionForm
 from academy.quizzes.grading import grade_quiz
 from academy.quizzes.models import OPEN, Attempt
@@ -99,7 +99,7 @@ def start(course: str, quiz: str):
     language = _language(row, definition, enrolment)
     try:
         attempt = attempts.start_attempt(
-            current_user.id, quiz_row, language, services.make_layout(definition)
+            current_user.id, quiz_row, language, layout.make_layout(definition)
         )
     except attempts.AttemptRefused:
         db.session.commit()  # an expired attempt may have been closed

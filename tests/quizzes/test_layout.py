@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
+from academy.quizzes.layout import make_layout
 from academy.quizzes.pages import shown_questions
-from academy.quizzes.services import make_layout
 from tests.quizzes.quiz_files import EVERY_TYPE, parse
 from tests.quizzes.quiz_pages import attempts_of_quiz, enrolled_learner, import_quiz, start
 
