@@ -21,6 +21,8 @@ from academy.courses.models import Course, Lesson, Quiz
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
+from academy.packagefiles.quiz_types import QuizDefinition
+from academy.quizzes.export import attempt_record
 from academy.quizzes.models import Attempt, TimeAllowance
 
 FORMAT = "sse-academy-personal-data/1"
@@ -150,35 +152,36 @@ def _courses_completed(user: User) -> list[dict]:
 @section("quiz_attempts", "attempts.user_id")
 def _quiz_attempts(user: User) -> list[dict]:
     rows = db.session.execute(
-        select(Attempt, Quiz.slug, Course.slug)
+        select(Attempt, Quiz, Course.slug)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .join(Course, Course.id == Quiz.course_id)
         .where(Attempt.user_id == user.id)
         .order_by(Attempt.started_at, Attempt.id)
-    )
-    return [_attempt(attempt, quiz, course) for attempt, quiz, course in rows]
-
-
-def _attempt(attempt: Attempt, quiz: str, course: str) -> dict:
-    # Per question: the score, not the feedback texts, which are course content.
-    kept = ("question_id", "score", "points", "max_points", "correct", "answered")
-    results = attempt.results if isinstance(attempt.results, list) else []
-    return {
-        "course": course,
-        "quiz": quiz,
-        "number": attempt.number,
-        "language": attempt.language,
-        "state": attempt.state,
-        "started_at": _iso(attempt.started_at),
-        "deadline_at": _iso(attempt.deadline_at),
-        "submitted_at": _iso(attempt.submitted_at),
-        "late": attempt.late,
-        "score_percent": attempt.score_percent,
-        "passed": attempt.passed,
-        "answers": attempt.responses,
-        "question_order": attempt.layout,
-        "question_results": [{key: item.get(key) for key in kept} for item in results],
-    }
+    ).all()
+    # Every attempt is here, so whether the quiz was passed needs no other query.
+    passed = {quiz.id for attempt, quiz, _course in rows if attempt.passed}
+    definitions: dict[int, QuizDefinition] = {}
+    records = []
+    for attempt, quiz, course in rows:
+        if quiz.id not in definitions:
+            definitions[quiz.id] = QuizDefinition.from_dict(quiz.definition)
+        records.append(
+            {
+                "course": course,
+                "quiz": quiz.slug,
+                "number": attempt.number,
+                "language": attempt.language,
+                "state": attempt.state,
+                "started_at": _iso(attempt.started_at),
+                "deadline_at": _iso(attempt.deadline_at),
+                "submitted_at": _iso(attempt.submitted_at),
+                "late": attempt.late,
+                "score_percent": attempt.score_percent,
+                "passed": attempt.passed,
+                **attempt_record(attempt, definitions[quiz.id], quiz.id in passed),
+            }
+        )
+    return records
 
 
 @section("time_allowances", "time_allowances.user_id")

@@ -57,3 +57,14 @@ class QuizResult:
             "max_points": float(self.max_points),
             "results": [result.to_dict() for result in self.questions],
         }
+
+
+def details_shown(feedback: str, passed: bool) -> bool:
+    """Whether a learner may see each question's result, by the quiz's feedback setting.
+
+    passed: whether the learner has passed the quiz at least once. The results
+    page and "Download my data" both ask here, so the file never tells more
+    than the page: nothing per question with `never`, nothing before a pass
+    with `once_passed`.
+    """
+    return feedback == "after_each_attempt" or (feedback == "once_passed" and passed)

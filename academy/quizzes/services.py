@@ -14,7 +14,9 @@ from academy.auth.models import User
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
 from academy.learning.models import Enrolment
+from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes.models import Attempt, TimeAllowance
+from academy.quizzes.results import details_shown
 
 
 def quiz_or_404(course: Course, slug: str) -> Quiz:
@@ -59,6 +61,12 @@ def passed_quiz_ids(user_id: int, quiz_ids: Iterable[int]) -> set[int]:
 
 def has_passed(user_id: int, quiz: Quiz) -> bool:
     return bool(passed_quiz_ids(user_id, [quiz.id]))
+
+
+def shows_details(user_id: int, quiz: Quiz, definition: QuizDefinition) -> bool:
+    """Whether the results page shows this learner each question's result (details_shown)."""
+    passed = definition.feedback == "once_passed" and has_passed(user_id, quiz)
+    return details_shown(definition.feedback, passed)
 
 
 def time_allowance(user_id: int, quiz: Quiz) -> TimeAllowance | None:

@@ -131,12 +131,8 @@ def attempt(course: str, quiz: str, number: int):
         return render_template(
             "quizzes/attempt.html", questions=questions, deadline=deadline, **common
         )
-    mode = definition.feedback
-    show_details = mode == "after_each_attempt" or (
-        mode == "once_passed" and services.has_passed(current_user.id, quiz_row)
-    )
     details = None
-    if show_details and attempt_row.state != OPEN:
+    if attempt_row.state != OPEN and services.shows_details(current_user.id, quiz_row, definition):
         details = pages.question_feedback(
             questions,
             attempt_row.responses,
@@ -147,7 +143,7 @@ def attempt(course: str, quiz: str, number: int):
     return render_template(
         "quizzes/result.html",
         details=details,
-        mode=mode,
+        mode=definition.feedback,
         expired=attempt_row.state == OPEN,
         left=attempts.attempts_left(current_user.id, quiz_row),
         **common,
