@@ -2,7 +2,7 @@
 
 Each section reads one table, joined to the names it points at, in one
 query, so the number of queries does not grow with the person's data.
-docs/personal-data.md describes the format. Each section names the user
+templates/account/personal-data.md describes the format (description()). Each section names the user
 columns it exports; a test fails when a table gains a user column that no
 section exports and NOT_EXPORTED does not explain.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 
 from sqlalchemy import MetaData, select
 
@@ -26,8 +27,10 @@ from academy.quizzes.export import attempt_record
 from academy.quizzes.models import Attempt, TimeAllowance
 
 FORMAT = "sse-academy-personal-data/1"
+# Inside the package (a templates folder ships with it), so any install serves it.
+DESCRIPTION = "templates/account/personal-data.md"
 
-# User columns deliberately left out, and why (docs/personal-data.md says the same).
+# User columns deliberately left out, and why (the description says the same).
 NOT_EXPORTED = {
     # Who among the staff issued a certificate or granted time is about the
     # staff member's work on another person's record; exporting it to the
@@ -60,6 +63,11 @@ def export_data(user: User) -> dict:
     data = {"format": FORMAT, "exported_at": utcnow().isoformat()}
     data.update({part.name: part.build(user) for part in SECTIONS})
     return data
+
+
+def description() -> str:
+    """The description of the file's format, in English (Markdown)."""
+    return resources.files(__package__).joinpath(DESCRIPTION).read_text(encoding="utf-8")
 
 
 def unexported_user_columns(metadata: MetaData) -> list[str]:

@@ -20,7 +20,6 @@ from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.sessions import start_session
 from academy.certificates.services import withdraw_certificates
-from academy.config import PROJECT_ROOT
 from academy.extensions import db
 from academy.i18n import set_language_cookie
 
@@ -135,9 +134,10 @@ def download_data():
 
 @bp.route("/data-format")
 def data_format():
-    """The description of the file "Download my data" gives (docs/personal-data.md)."""
-    text = (PROJECT_ROOT / "docs" / "personal-data.md").read_text(encoding="utf-8")
-    return Response(text, mimetype="text/plain", headers={"Content-Language": "en"})
+    """The description of the file "Download my data" gives."""
+    return Response(
+        personal_data.description(), mimetype="text/plain", headers={"Content-Language": "en"}
+    )
 
 
 @bp.route("/delete", methods=["GET", "POST"])

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from pathlib import Path
 
 import pytest
 from babel import Locale
 from sqlalchemy import Column, ForeignKey, Integer, Table, event, select
 
+import academy
 from academy.account.personal_data import FORMAT, unexported_user_columns
 from academy.certificates.services import issue_certificate, reissue_certificate
 from academy.courses.models import Lesson, Quiz
@@ -19,6 +22,7 @@ from academy.quizzes import attempts
 from academy.quizzes.grading import grade_quiz
 from tests.factories import make_user, sign_in
 
+ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = {"owners": "members", "vote": "false"}
 
 
@@ -171,6 +175,24 @@ def test_the_account_page_offers_the_file_and_its_description(client):
     assert description.status_code == 200
     assert description.mimetype == "text/plain"
     assert FORMAT in description.text
+
+
+def test_the_description_ships_inside_the_package(client):
+    # Read from the package, not the checkout: a wheel install has no docs/.
+    package = Path(academy.__file__).resolve().parent
+    shipped = package / "account" / "templates" / "account" / "personal-data.md"
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"
+    ]["academy"]
+    assert any(shipped in package.glob(pattern) for pattern in patterns)
+    user = make_user()
+    sign_in(client, user.email)
+    description = client.get("/account/data-format")
+    assert description.status_code == 200
+    assert description.headers["Content-Language"] == "en"
+    assert description.text == shipped.read_text(encoding="utf-8")
+    # One copy only: docs/ points at the shipped file.
+    assert FORMAT not in (ROOT / "docs" / "personal-data.md").read_text()
 
 
 def test_visitors_get_neither(client):
