@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from tests.quizzes.quiz_pages import answers_by_label, enrolled_learner, import_quiz, start
+from tests.quizzes.quiz_pages import (
+    EVERY_TYPE,
+    answers_by_label,
+    enrolled_learner,
+    import_quiz,
+    start,
+)
 
 RIGHT_MATCHES = {"coop": "Members", "mutual": "Holders"}
 WRONG_MATCHES = {"coop": "The state", "mutual": "The state"}
@@ -92,3 +98,17 @@ def test_a_matching_answer_names_the_match_by_its_text_not_its_id(client, tmp_pa
         assert len(order["seed"]) == 32
         assert "pairs" not in order["options"]
         assert sorted(order["options"]["steps"]) == ["draft", "meet", "register"]
+
+
+def test_the_description_names_every_key_of_an_attempt(client, tmp_path):
+    shuffling = "pass_mark: 60\nshuffle_questions: true\nshuffle_choices: true"
+    import_quiz(tmp_path, EVERY_TYPE.replace("pass_mark: 60", shuffling))
+    enrolled_learner(client)
+    take(client, right=True)
+    [attempt] = download(client)
+    order = attempt["question_order"]
+    assert set(order) == {"seed", "questions", "options"}
+    assert set(order["options"]) == {"definition", "values", "steps"}
+    text = client.get("/account/data-format").text
+    for key in [*attempt, *order, *attempt["question_results"][0]]:
+        assert f"`{key}`" in text, key
