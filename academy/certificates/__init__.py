@@ -22,6 +22,4 @@ def _listen(state) -> None:
     course_completed.connect(issue_on_completion)
 
 
-# Attaches the routes to bp, and connects the certificate template check to
-# `courses check` (package_checked).
-from academy.certificates import checks, views  # noqa: E402, F401
+from academy.certificates import views  # noqa: E402, F401  (attaches the routes to bp)
