@@ -22,4 +22,5 @@ def _listen(state) -> None:
     course_completed.connect(issue_on_completion)
 
 
-from academy.certificates import views  # noqa: E402, F401  (attaches the routes to bp)
+# Attach the routes to bp.
+from academy.certificates import pdf_views, views  # noqa: E402, F401
