@@ -97,10 +97,12 @@ def _register_hooks(app: Flask) -> None:
 def _register_commands(app: Flask) -> None:
     from academy.auth.cli import users
     from academy.certificates.cli import certificates
-    from academy.courses.cli import courses
+    from academy.courses.cli import courses_group
+    from academy.package_check import check_course_package
     from academy.quizzes.cli import quizzes
 
     app.cli.add_command(users)
-    app.cli.add_command(courses)
+    # The full check: courses cannot import the certificate template's check.
+    app.cli.add_command(courses_group(check_course_package))
     app.cli.add_command(quizzes)
     app.cli.add_command(certificates)

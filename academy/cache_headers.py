@@ -1,11 +1,13 @@
 """Which responses browsers and proxies may keep, decided once for every view.
 
 The rule: a response that sets its own Cache-Control keeps it (static files,
-course assets, certificate PDFs, the verification page). Public reading pages,
-the same for every reader at the same point, keep what they have today. Every
-other response gets `no-store`: account pages, my learning, quizzes and their
-attempts, certificates, admin pages, and every form a visitor fills in (sign
-in, register, reset), whose pages carry their CSRF token and what they typed.
+course assets, certificate PDFs, the verification page). Public reading pages
+keep what they have today: for everyone (the catalogue, the privacy page), or
+for visitors only (the home page, a course and its lessons, whose signed-in
+copies show the person's name or progress). Every other response gets
+`no-store`: account pages, my learning, quizzes and their attempts,
+certificates, admin pages, and every form a visitor fills in (sign in,
+register, reset), whose pages carry their CSRF token and what they typed.
 A route added later is private until it is named here.
 """
 
@@ -17,14 +19,15 @@ from flask import Response, current_app, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-# The course content: the same for every reader at the same point of a course.
-# Their forms' CSRF tokens are worthless without the session cookie, and the
-# pages carry no lifetime or validator, so browsers only reuse them in history.
-PUBLIC_PAGES = frozenset(
-    {"static", "courses.catalogue", "courses.course", "courses.lesson", "main.privacy"}
-)
-# Public to visitors; a signed-in person's copy greets them by name.
-PUBLIC_TO_VISITORS = frozenset({"main.home"})
+# The same for every reader: they show a signed-in person nothing of their own
+# but the site's navigation. Their forms' CSRF tokens are worthless without the
+# session cookie, and the pages carry no lifetime or validator, so browsers
+# only reuse them in history.
+PUBLIC_PAGES = frozenset({"static", "courses.catalogue", "main.privacy"})
+# Public to visitors. A signed-in person's copy is theirs: the home page greets
+# them by name; the course and lesson pages show their enrolment, progress and
+# content language, which must not come back from history after signing out.
+PUBLIC_TO_VISITORS = frozenset({"main.home", "courses.course", "courses.lesson"})
 
 
 def forbid_storing_private_pages(response: Response) -> Response:

@@ -191,10 +191,10 @@ SAMPLE_PACKAGE = FIXTURES / "packages" / "sample-course"
 
 def import_package(path: Path):
     """Check, render and import a package the way `academy courses import` does."""
-    from academy.courses.building import build_package
     from academy.courses.importing import container_labels, import_built
+    from academy.package_check import build_course_package
 
-    result = import_built(build_package(path, container_labels))
+    result = import_built(build_course_package(path, container_labels))
     db.session.commit()
     return result
 

@@ -6,8 +6,10 @@ import hashlib
 import re
 
 import pytest
+from flask import template_rendered
 from sqlalchemy import select
 
+from academy import pagecache
 from academy.certificates.models import Certificate
 from academy.extensions import db
 from tests.certificates.helpers import learner_who_completed, signed_in_admin
@@ -33,22 +35,25 @@ def learner(client, sample_course):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "status"),
     [
-        "/",  # greets the signed-in person by name
-        "/account/",
-        "/account/email",
-        "/account/password",
-        "/account/delete",
-        "/learning/",
-        "/certificates/",
-        QUIZ,
-        "/no/such/page",
+        ("/", 200),  # greets the signed-in person by name
+        # The learner's progress, their content language and a sign-out form.
+        (f"{COURSE}/", 200),
+        (f"{COURSE}/lessons/welcome", 200),
+        ("/account/", 200),
+        ("/account/email", 200),
+        ("/account/password", 200),
+        ("/account/delete", 200),
+        ("/learning/", 200),
+        ("/certificates/", 200),
+        (QUIZ, 200),
+        ("/no/such/page", 404),
     ],
 )
-def test_a_signed_in_persons_pages_are_never_stored(client, learner, url):
+def test_a_signed_in_persons_pages_are_never_stored(client, learner, url, status):
     response = client.get(url)
-    assert response.status_code in (200, 404)
+    assert response.status_code == status
     assert response.headers["Cache-Control"] == "no-store"
 
 
@@ -92,11 +97,24 @@ def test_public_pages_keep_their_caching_for_visitors(client, sample_course, url
     assert "Cache-Control" not in response.headers
 
 
-@pytest.mark.parametrize("url", ["/courses/", f"{COURSE}/", f"{COURSE}/lessons/welcome"])
-def test_course_pages_keep_their_caching_for_learners(client, learner, url):
+@pytest.mark.parametrize("url", ["/courses/", "/privacy"])
+def test_pages_that_show_nothing_of_the_learner_keep_their_caching(client, learner, url):
     response = client.get(url)
     assert response.status_code == 200
     assert "Cache-Control" not in response.headers
+
+
+def test_a_lesson_from_the_page_cache_keeps_its_caching_for_visitors(client, sample_course):
+    lesson = f"{COURSE}/lessons/welcome"
+    rendered = []
+    pagecache.clear()
+    with template_rendered.connected_to(lambda _app, template, **_kw: rendered.append(template)):
+        first, cached = client.get(lesson), client.get(lesson)
+    pagecache.clear()
+    assert [template.name for template in rendered].count("courses/lesson.html") == 1
+    assert (first.status_code, cached.status_code) == (200, 200)
+    assert "Cache-Control" not in first.headers
+    assert "Cache-Control" not in cached.headers
 
 
 def test_static_files_and_course_assets_keep_their_own_caching(client, sample_course):

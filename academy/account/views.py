@@ -19,7 +19,7 @@ from academy.auth import mails, tokens
 from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.sessions import start_session
-from academy.certificates.services import withdraw_certificates
+from academy.certificates.withdrawal import withdraw_certificates
 from academy.extensions import db
 from academy.i18n import set_language_cookie
 

@@ -22,6 +22,5 @@ def _listen(state) -> None:
     course_completed.connect(issue_on_completion)
 
 
-# Attaches the routes to bp, and connects the certificate template check to
-# `courses check` (package_checked).
-from academy.certificates import checks, views  # noqa: E402, F401
+# Attach the routes to bp.
+from academy.certificates import pdf_views, views  # noqa: E402, F401

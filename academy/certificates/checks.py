@@ -6,14 +6,13 @@ Arabic name (the longest a record holds, right to left) and a 300-character
 course title. Whatever would make a learner's download fail (a Jinja error, a
 limit of the sandbox, a document over the page cap) is reported in the same
 report as the package's other problems, as template-file:line.
+academy.package_check runs it after the package's own check.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from academy.certificates.pdf import CertificateRenderError, render_certificate_pdf
-from academy.courses.building import Built, package_checked
+from academy.courses.building import Built
 from academy.messages import gettext as _
 
 # 200 characters, the length of certificates.recipient_name.
@@ -66,8 +65,7 @@ def print_failure(
     return None
 
 
-@package_checked.connect
-def check_certificate_template(built: Built, root: Path | None = None) -> None:
+def check_certificate_template(built: Built) -> None:
     """Report the first failure of the package's certificate template in each language."""
     if built.certificate_template is None:
         return

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from academy.auth.forms import normalise_email
 from academy.auth.services import find_user
-from academy.certificates import services
+from academy.certificates import services, withdrawal
 from academy.courses.models import Course
 from academy.database import write_transactions
 from academy.extensions import db
@@ -80,7 +80,7 @@ def withdraw(public_id: str) -> None:
             _fail(
                 _("no certificate with the id %(certificate_id)s.", certificate_id=repr(public_id))
             )
-        if not services.withdraw_certificate(certificate, None):
+        if not withdrawal.withdraw_certificate(certificate, None):
             _fail(_("this certificate was already withdrawn."))
         db.session.commit()
     click.echo(_("Withdrew %(certificate_id)s.", certificate_id=public_id))

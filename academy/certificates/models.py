@@ -163,7 +163,7 @@ MUTABLE = frozenset({"state", "revoked_at", "revocation_reason", "replaced_by_id
 def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -> None:
     """Only the revocation fields of an issued certificate may change, and its name be erased.
 
-    Erasing is how a holder withdraws a certificate (services.withdraw_certificates);
+    Erasing is how a holder withdraws a certificate (withdrawal.withdraw_certificates);
     the name can never become another name.
     """
     state = inspect(target)

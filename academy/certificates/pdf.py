@@ -127,7 +127,7 @@ def _install_page_cap() -> None:
     make_all_pages is the generator layout_document draws every page from; a
     template asking for a 10-metre-tall box would otherwise be laid out as
     thousands of pages before any count could refuse it. Renders outside
-    this module (no cap set) are unaffected; tests/certificates/test_limits.py
+    this module (no cap set) are unaffected; tests/certificates/test_template_limits.py
     fails if a WeasyPrint upgrade moves the generator.
     """
     original = weasyprint.layout.make_all_pages

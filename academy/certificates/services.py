@@ -2,6 +2,7 @@
 
 The caller commits. A certificate snapshots at issue everything it prints,
 so nothing here reads a profile or a course to show a certificate later.
+A holder's withdrawal of their certificates is in academy.certificates.withdrawal.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
@@ -20,7 +21,6 @@ from academy.certificates.models import (
     REVOKED,
     AuditEntry,
     Certificate,
-    CertificatePDF,
 )
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Asset, Course
@@ -32,8 +32,6 @@ from academy.quizzes.models import Attempt
 
 AUTOMATIC = "automatic"
 ADMIN = "admin"
-# The revocation reason of a certificate its holder withdrew (shown to admins).
-WITHDRAWN = "Withdrawn by its holder when they deleted their account"
 # Why reissue_certificate refuses (reissue_refusal); the view words them.
 REFUSED_REVOKED = "revoked"
 REFUSED_NO_NAME = "no name"
@@ -114,7 +112,8 @@ def settings_snapshot(course: Course, language: str) -> dict:
     }
 
 
-def _audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):
+def audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):
+    """Add an audit log entry for certificate (issue, revoke, reissue); the caller flushes."""
     db.session.add(
         AuditEntry(
             action=action,
@@ -166,7 +165,7 @@ def issue_certificate(
         # Another request issued it in between: the unique index kept one.
         return active_certificate(user.id, course.id)
     details = "face to face" if face_to_face else ""
-    _audit("issue", certificate, issued_by, details=details)
+    audit("issue", certificate, issued_by, details=details)
     db.session.flush()
     return certificate
 
@@ -179,7 +178,7 @@ def revoke_certificate(certificate: Certificate, actor: User | None, reason: str
     certificate.revoked_at = utcnow()
     certificate.revocation_reason = reason
     db.session.flush()
-    _audit("revoke", certificate, actor, reason=reason)
+    audit("revoke", certificate, actor, reason=reason)
     db.session.flush()
     return True
 
@@ -212,38 +211,10 @@ def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> C
     db.session.add(replacement)
     db.session.flush()
     certificate.replaced_by_id = replacement.id
-    _audit("reissue", certificate, actor, reason=reason, details=replacement.public_id)
-    _audit("issue", replacement, actor, details=f"replaces {certificate.public_id}")
+    audit("reissue", certificate, actor, reason=reason, details=replacement.public_id)
+    audit("issue", replacement, actor, details=f"replaces {certificate.public_id}")
     db.session.flush()
     return replacement
-
-
-def withdraw_certificate(certificate: Certificate, actor: User | None) -> bool:
-    """At its holder's request, revoke certificate and erase the name it prints.
-
-    Its verification page then says only that it was withdrawn; the rest of
-    the record (course, dates) stays for the audit log and the reports. False
-    if it was already withdrawn. actor is the holder, or None from the CLI.
-    """
-    if certificate.is_withdrawn:
-        return False
-    if certificate.state == ISSUED:
-        certificate.state = REVOKED
-        certificate.revoked_at = utcnow()
-        certificate.revocation_reason = WITHDRAWN
-    certificate.recipient_name = ""
-    _audit("revoke", certificate, actor, reason=WITHDRAWN)
-    # The cached PDF prints the name too.
-    db.session.execute(
-        delete(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
-    )
-    db.session.flush()
-    return True
-
-
-def withdraw_certificates(user: User) -> int:
-    """Withdraw every certificate of user (on account deletion); how many were."""
-    return sum(withdraw_certificate(c, user) for c in certificates_of(user))
 
 
 @dataclass(frozen=True)

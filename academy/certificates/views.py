@@ -1,44 +1,30 @@
 """The public verification page, "My certificates", and the admins' certificate page.
 
 Reading a page never writes; every change is a POST with a CSRF token by an
-admin, commits once and redirects with a message.
+admin, commits once and redirects with a message. The PDF download, with its
+own rate limits, is in academy.certificates.pdf_views.
 """
 
 from __future__ import annotations
 
 import logging
 
-from flask import (
-    Response,
-    abort,
-    current_app,
-    flash,
-    make_response,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_limiter import RateLimitExceeded
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from academy.auth.forms import normalise_email
 from academy.auth.models import User
 from academy.auth.services import find_user
 from academy.cache_headers import revalidated_page
-from academy.certificates import bp, downloads, services
+from academy.certificates import bp, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
 from academy.certificates.models import Certificate
-from academy.certificates.pdf import CertificateRenderError
 from academy.courses.content_languages import pick
 from academy.courses.models import Course
-from academy.errors import render_error
 from academy.extensions import db, limiter
 from academy.i18n import current_language
 from academy.security import role_required
@@ -251,96 +237,3 @@ def reissue(certificate_id: int):
     )
     _notify([(db.session.get(User, replacement.user_id), replacement)])
     return _back()
-
-
-# -- the PDF ---------------------------------------------------------------------
-
-
-def _downloader() -> str:
-    """Rate-limit key: the signed-in user, else the address."""
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return f"address:{get_remote_address()}"
-
-
-@bp.errorhandler(RateLimitExceeded)
-def _rate_limited(error: RateLimitExceeded):
-    # The app's handler renders the generic 429 page; a limit's own page
-    # (on_breach) says what was limited.
-    return error.response if error.response is not None else render_error(429)
-
-
-def _too_many_downloads(_limit):
-    message = _(
-        "You downloaded certificates many times in a short while. "
-        "Please wait a minute, then try again."
-    )
-    return make_response(render_error(429, message))
-
-
-@bp.route("/certificates/<public_id>.pdf")
-@limiter.limit(
-    lambda: current_app.config["CERTIFICATE_PDF_LIMIT_PER_USER"],
-    key_func=_downloader,
-    on_breach=_too_many_downloads,
-)
-@limiter.limit(
-    lambda: current_app.config["CERTIFICATE_PDF_LIMIT_PER_ADDRESS"],
-    key_func=get_remote_address,
-    on_breach=_too_many_downloads,
-)
-@login_required
-def pdf(public_id: str):
-    """The certificate as a PDF, for its recipient and for admins.
-
-    The PDF is a function of the record, the template and the renderer and
-    font versions, so any server renders the same bytes, and the ETag says so.
-    """
-    certificate = services.by_public_id(public_id)
-    if certificate is None or (
-        certificate.user_id != current_user.id and not current_user.is_admin
-    ):
-        abort(404)
-    if certificate.is_withdrawn:
-        return render_template("certificates/verify.html", certificate=certificate), 410
-    inputs = downloads.pdf_inputs(certificate)
-    if request.if_none_match.contains(inputs.etag):
-        response = Response(status=304)
-    else:
-        try:
-            body, rendered = downloads.pdf_bytes(certificate, inputs)
-        except CertificateRenderError as error:
-            return _unprintable(certificate, error)
-        if rendered:
-            _keep(certificate)
-        response = Response(body, mimetype="application/pdf")
-        filename = f"certificate-{certificate.course_slug}-{certificate.public_id[:8]}.pdf"
-        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.set_etag(inputs.etag)
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
-
-
-def _keep(certificate: Certificate) -> None:
-    """Commit the rendered bytes; a busy database only costs a render next time."""
-    try:
-        db.session.commit()
-    except (OperationalError, IntegrityError):
-        db.session.rollback()
-        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
-
-
-def _unprintable(certificate: Certificate, error: CertificateRenderError):
-    logger.error(
-        "The PDF of certificate %s (course %s) cannot be printed: line %s: %s",
-        certificate.id,
-        certificate.course_slug,
-        error.line or "?",
-        error.reason,
-    )
-    page = render_template(
-        "certificates/unprintable.html",
-        certificate=certificate,
-        verify_url=services.verification_url(certificate),
-    )
-    return page, 503

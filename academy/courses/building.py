@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from blinker import Namespace
-
 from academy.courses import rendering
 from academy.courses.consistency import check_ids_and_languages, check_references
 from academy.courses.containers import DEFAULT_LABELS, container_problems
@@ -32,12 +30,6 @@ from academy.packagefiles.yamlfile import LineDict
 RENDERER_VERSION = "1"
 
 Labels = Callable[[str], Mapping[str, str]]
-
-# Sent as package_checked.send(built, root=root) once a package is read and
-# checked: a later feature checks its own part of the package into the same
-# report (academy.certificates.checks prints the certificate template) without
-# this package importing it.
-package_checked = Namespace().signal("package-checked")
 
 
 @dataclass
@@ -87,7 +79,6 @@ def check_package(
     check_references(built, root)
     _render_all(built, labels or (lambda _language: DEFAULT_LABELS), progress)
     _check_quizzes(built)
-    package_checked.send(built, root=root)
     built.content_hash = package_hash(root)
     return built, reader.problems
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from academy.courses.building import Built, check_package, package_hash
+from academy.courses.building import Built, package_hash
 from academy.courses.importing import container_labels, import_built, imported_unchanged
 from academy.database import write_transactions
 from academy.extensions import db
@@ -75,41 +76,63 @@ def _coverage_table(folder: Path, built: Built) -> None:
         )
 
 
-def _check(folder: Path) -> tuple[Built | None, Problems]:
+# check_package, or a caller's function that also checks later features' parts.
+PackageCheck = Callable[..., tuple[Built | None, Problems]]
+
+
+def _check(folder: Path, check: PackageCheck) -> tuple[Built | None, Problems]:
     """Check one package, with a progress bar on large ones."""
     lesson_count = sum(1 for _ in folder.glob("*/*.md")) if folder.is_dir() else 0
     if lesson_count <= PROGRESS_THRESHOLD:
-        return check_package(folder, container_labels)
+        return check(folder, container_labels)
     with click.progressbar(
         length=lesson_count, label=_("Rendering %(package)s", package=folder.name)
     ) as bar:
-        return check_package(folder, container_labels, progress=lambda _n: bar.update(1))
+        return check(folder, container_labels, progress=lambda _n: bar.update(1))
 
 
-@click.group(help="Check and import course packages.")
-def courses() -> None:
-    pass
+def courses_group(check: PackageCheck) -> click.Group:
+    """The `academy courses` commands, checking every package with check.
+
+    check is passed in, not looked up: the whole check includes parts of the
+    package that later features print (the certificate template), which
+    courses cannot import (academy.package_check puts them together).
+    """
+
+    @click.group(help="Check and import course packages.")
+    def courses() -> None:
+        pass
+
+    @courses.command("check")
+    @click.argument("paths", nargs=-1, required=True, type=click.Path())
+    @with_appcontext
+    def check_(paths: tuple[str, ...]) -> None:
+        """Check course packages and report every problem with its file and line."""
+        sys.exit(_check_all(paths, check))
+
+    @courses.command("import")
+    @click.argument("paths", nargs=-1, required=True, type=click.Path())
+    @click.option(
+        "--dry-run", is_flag=True, help="Check and show what would change; write nothing."
+    )
+    @with_appcontext
+    def import_(paths: tuple[str, ...], dry_run: bool) -> None:
+        """Check course packages, then store them; a package with an error is not imported."""
+        sys.exit(_import_all(paths, dry_run, check))
+
+    return courses
 
 
-@courses.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@with_appcontext
-def check(paths: tuple[str, ...]) -> None:
-    """Check course packages and report every problem with its file and line."""
+def _check_all(paths: tuple[str, ...], check: PackageCheck) -> int:
     failed = False
     for folder in package_folders(paths):
-        built, problems = _check(folder)
+        built, problems = _check(folder, check)
         _report(folder, problems, built)
         failed = failed or bool(problems.errors) or built is None
-    sys.exit(1 if failed else 0)
+    return 1 if failed else 0
 
 
-@courses.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing.")
-@with_appcontext
-def import_(paths: tuple[str, ...], dry_run: bool) -> None:
-    """Check course packages, then store them; a package with an error is not imported."""
+def _import_all(paths: tuple[str, ...], dry_run: bool, check: PackageCheck) -> int:
     failed = False
     for folder in package_folders(paths):
         unchanged = folder.is_dir() and imported_unchanged(package_hash(folder))
@@ -117,7 +140,7 @@ def import_(paths: tuple[str, ...], dry_run: bool) -> None:
             # The same files passed the checks when they were imported.
             click.echo(_("%(course)s: unchanged; nothing written.", course=unchanged))
             continue
-        built, problems = _check(folder)
+        built, problems = _check(folder, check)
         if built is None or problems.errors:
             _report(folder, problems, built)
             click.echo(
@@ -132,7 +155,7 @@ def import_(paths: tuple[str, ...], dry_run: bool) -> None:
             else:
                 db.session.commit()
         click.echo(_describe(result, dry_run))
-    sys.exit(1 if failed else 0)
+    return 1 if failed else 0
 
 
 def _describe(result, dry_run: bool) -> str:

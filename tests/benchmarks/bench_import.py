@@ -10,9 +10,10 @@ import time
 
 from markdown_it import MarkdownIt
 
-from academy.courses.building import build_package, package_hash
+from academy.courses.building import package_hash
 from academy.courses.importing import container_labels, import_built, imported_unchanged
 from academy.extensions import db
+from academy.package_check import build_course_package
 from tests.benchmarks.generate import write_large_package
 
 
@@ -29,7 +30,7 @@ def bench_import_of_a_large_package(app, tmp_path):
     baseline = _seconds(lambda: [parser.render(body) for body in bodies])
 
     def first_import():
-        import_built(build_package(root, container_labels))
+        import_built(build_course_package(root, container_labels))
         db.session.commit()
 
     first = _seconds(first_import)

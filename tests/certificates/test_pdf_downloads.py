@@ -118,3 +118,12 @@ def test_downloads_are_rate_limited_per_user(make_app, sample_course):
     refused = client.get(url)
     assert refused.status_code == 429
     assert "You downloaded certificates many times in a short while." in refused.text
+
+
+def test_the_pdf_route_keeps_its_name_and_url_in_its_own_module(app):
+    from flask import url_for
+
+    with app.test_request_context():
+        assert url_for("certificates.pdf", public_id="abc") == "/certificates/abc.pdf"
+    assert app.view_functions["certificates.pdf"].__module__ == "academy.certificates.pdf_views"
+    assert app.view_functions["certificates.verify"].__module__ == "academy.certificates.views"

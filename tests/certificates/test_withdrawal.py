@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from academy.certificates import services
+from academy.certificates import withdrawal
 from academy.certificates.models import AuditEntry, Certificate, CertificatePDF
 from academy.extensions import db
 from tests.certificates.helpers import learner_who_completed, signed_in_admin
@@ -41,7 +41,7 @@ def test_the_holder_can_withdraw_their_certificates_when_deleting(client, sample
     assert (row.state, row.recipient_name, row.revocation_reason) == (
         "revoked",
         "",
-        services.WITHDRAWN,
+        withdrawal.WITHDRAWN,
     )
     entries = db.session.execute(select(AuditEntry.action, AuditEntry.actor_id)).all()
     assert entries == [("issue", None), ("revoke", learner.id)]

@@ -15,10 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from academy.certificates.models import Certificate
-from academy.courses.building import Built, check_package
+from academy.courses.building import Built
 from academy.courses.importing import container_labels
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
+from academy.package_check import check_course_package
 from academy.packagefiles.quiz_types import (
     MatchingQuestion,
     MultipleQuestion,
@@ -49,7 +50,7 @@ TIME_BOX = re.compile(r"^\s*[-*] \*\*\d+ \S+\.?\*\*", re.M)
 
 @cache
 def built(name: str) -> tuple[Built | None, tuple]:
-    result, problems = check_package(COURSES / name, container_labels)
+    result, problems = check_course_package(COURSES / name, container_labels)
     return result, tuple(problems.sorted())
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -289,3 +293,42 @@ def test_the_check_speaks_the_terminal_language(app, runner, tmp_path, monkeypat
     coverage = translated("%(package)s: translation coverage", language, package=root)
     assert coverage in result.output
     assert "must point to" not in result.output
+
+
+# Reads the package twice in a fresh interpreter, before and after the
+# certificates feature is imported, and prints both reports.
+CHECK_TWICE = """
+import json, sys
+from pathlib import Path
+from academy.courses.building import check_package
+
+def report():
+    return [str(problem) for problem in check_package(Path(sys.argv[1]))[1].sorted()]
+
+before = report()
+loaded = "weasyprint" in sys.modules
+import academy.certificates  # noqa: F401
+print(json.dumps({"before": before, "weasyprint": loaded, "after": report()}))
+"""
+
+
+def test_check_package_answers_the_same_whatever_was_imported(tmp_path):
+    # 100,000 loop steps: valid Jinja, which only printing the certificate refuses.
+    template = "{% for i in range(1000) %}{% for j in range(100) %}{% endfor %}{% endfor %}"
+    root = package(
+        tmp_path,
+        {
+            "course.yaml": COURSE_YAML + "certificate:\n  template: certificate.html\n",
+            "certificate.html": template,
+        },
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-c", CHECK_TWICE, str(root)],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"before": [], "weasyprint": False, "after": []}
