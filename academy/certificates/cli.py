@@ -13,6 +13,7 @@ from sqlalchemy import select
 from academy.auth.forms import normalise_email
 from academy.auth.services import find_user
 from academy.certificates import services, withdrawal
+from academy.certificates.mails import send_certificate_issued
 from academy.courses.models import Course
 from academy.database import write_transactions
 from academy.extensions import db
@@ -46,6 +47,15 @@ def issue(email: str, slug: str) -> None:
         certificate = services.issue_certificate(user, course, face_to_face=face_to_face)
         db.session.commit()
         click.echo(services.verification_url(certificate))
+    # Like an issue from the admin page: the learner hears of it once it is saved.
+    if not send_certificate_issued(user, certificate, tell_recipient=False):
+        click.echo(
+            _(
+                "The mail to %(email)s could not be sent; the certificate is issued all the same.",
+                email=user.email,
+            ),
+            err=True,
+        )
 
 
 @certificates.command("revoke")

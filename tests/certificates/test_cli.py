@@ -20,6 +20,16 @@ def test_issue_prints_the_verification_url(runner, sample_course):
     assert certificate.recipient_name == "Cli Learner"
 
 
+def test_issue_mails_the_learner_like_the_admin_page(runner, sample_course, outbox):
+    learner = make_user(name="Mailed Learner")
+    result = runner.invoke(args=["certificates", "issue", "--email", learner.email, "--course",
+                                 "sample-course"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    certificate = db.session.scalar(select(Certificate))
+    assert outbox.last()["To"] == learner.email
+    assert outbox.link(contains="/verify/").endswith(f"/verify/{certificate.public_id}")
+
+
 def test_issue_refuses_unknown_accounts_and_courses(runner, sample_course):
     learner = make_user()
     result = runner.invoke(args=["certificates", "issue", "--email", "no@example.org",
