@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
@@ -80,3 +82,30 @@ def test_email_change_mails_are_rate_limited(client, user, outbox):
     assert 'id="email-error"' in response.text
     assert len(outbox) == 2
     assert db.session.scalar(select(User.email).where(User.id == user.id)) == "amina@example.org"
+
+
+@pytest.mark.database
+def test_requests_at_once_cannot_pass_the_email_change_limit(app, outbox, database_backend):
+    user = make_user("amina@example.org")
+    clients = [app.test_client() for _ in range(8)]
+    for client in clients:
+        assert sign_in(client, user.email).status_code == 302
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def change(client, number: int) -> None:
+        barrier.wait()
+        data = {"email": f"new{number}@example.org", "current_password": PASSWORD}
+        statuses.append(client.post("/account/email", data=data).status_code)
+
+    threads = [
+        threading.Thread(target=change, args=(client, number))
+        for number, client in enumerate(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    limit = throttle.EMAIL_CHANGE_MAILS.limit
+    assert sorted(statuses) == [200] * limit + [429] * (len(clients) - limit)
+    assert len(outbox) == limit
