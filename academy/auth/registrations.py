@@ -14,15 +14,13 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
+from academy.auth import throttle
 from academy.auth.models import Registration, User
 from academy.auth.passwords import hash_password
-from academy.auth.services import PROFILE_FIELDS, find_user, update_profile
+from academy.auth.services import MAX_PENDING, PROFILE_FIELDS, find_user, update_profile
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
 from academy.extensions import db
-
-# Registrations kept per address: room for second thoughts, not for a flood.
-MAX_PENDING = 3
 
 
 def register(email: str, password: str, **profile) -> tuple[Registration | None, User | None]:
@@ -36,6 +34,21 @@ def register(email: str, password: str, **profile) -> tuple[Registration | None,
         hash_password(password)  # spend the same time either way
         return None, existing
     return _add(email, hash_password(password), profile), None
+
+
+def to_mail_again(waiting: Registration | User) -> Registration | None:
+    """The registration whose link to mail again after a sign-in, if any.
+
+    waiting is what authenticate returned with UNCONFIRMED. Only a few an
+    hour go to one address (ACTIVATION_MAILS): past that, None, and nothing
+    is added, so signing in in a loop floods no mailbox.
+    """
+    key = throttle.email_key(throttle.ACTIVATION_MAILS, waiting.email)
+    if not throttle.take(throttle.ACTIVATION_MAILS, key):
+        return None
+    if isinstance(waiting, User):
+        return renew(waiting)
+    return waiting
 
 
 def renew(user: User) -> Registration:

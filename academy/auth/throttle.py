@@ -17,6 +17,9 @@ the database by default, or in a `limits` storage such as Redis when
 ACADEMY_THROTTLE_STORAGE names one. Flask-Limiter's in-memory store would
 count per process, which an attacker spreads across workers. Keys hold
 digests, never an email or network address.
+
+Mails are counted per recipient (take): activation links mailed again at
+sign-in and address-change links, so nobody can fill a mailbox.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ ACCOUNT = Rule("account", 20)
 ADDRESS = Rule("address", 100)
 # Mails that ask to move an account to a new address, per account and hour.
 EMAIL_CHANGE_MAILS = Rule("email-change", 3, window_seconds=3600)
+# Activation links mailed again when someone signs in before confirming, per address.
+ACTIVATION_MAILS = Rule("activation-mails", 3, window_seconds=3600)
 
 
 def _digest(text: str) -> str:
