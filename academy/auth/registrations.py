@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from academy.auth import throttle
 from academy.auth.models import Registration, User
@@ -85,12 +86,24 @@ def confirm(registration: Registration) -> User | None:
         return None
     if user is None:
         user = User(email=registration.email, role="learner")
-        db.session.add(user)
     else:
         end_all_sessions(user)
     user.password_hash = registration.password_hash
     update_profile(user, **{field: getattr(registration, field) for field in PROFILE_FIELDS})
     user.confirmed_at = utcnow()
+    if user.id is None and not _insert(user):
+        return None
     db.session.execute(delete(Registration).where(Registration.email == registration.email))
     db.session.flush()
     return user
+
+
+def _insert(user: User) -> bool:
+    """Insert user; False when another link of the address created its account meanwhile."""
+    try:
+        # A savepoint: the losing request's transaction stays usable.
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError:
+        return False
+    return True

@@ -6,7 +6,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
-from academy.auth import throttle
+from academy.auth import registrations, throttle
 from academy.auth.models import Registration, SignInFailure, User
 from academy.auth.services import MAX_PENDING
 from academy.extensions import db
@@ -208,3 +208,26 @@ def test_every_sign_in_makes_the_same_number_of_hash_checks(make_app, app, outbo
         ("confirmed@example.org", OWNER_PASSWORD),
     ]
     assert [hash_checks(*attempt) for attempt in attempts] == [MAX_PENDING] * len(attempts)
+
+
+@pytest.mark.database
+def test_a_link_confirmed_while_another_creates_the_account_says_it_is_used(
+    app, outbox, monkeypatch, database_backend
+):
+    client = app.test_client()
+    register(client, "Wanjiru Owner", OWNER_PASSWORD)
+    link = confirm_link(outbox, outbox.last())
+    original_find_user = registrations.find_user
+
+    def found_nothing_then_raced(email):
+        user = original_find_user(email)
+        # Another link of the address is confirmed between the check and the insert.
+        db.session.add(User(email=email, name="Other Link", role="learner"))
+        db.session.flush()
+        return user
+
+    monkeypatch.setattr(registrations, "find_user", found_nothing_then_raced)
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "has already been used" in response.text
+    assert client.get("/account/").status_code == 302
