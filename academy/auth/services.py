@@ -134,6 +134,11 @@ def _check_pending(email: str, password: str, address: str) -> tuple[SignIn, Reg
     return SignIn.UNCONFIRMED, matched
 
 
+def count_reset_mail(email: str) -> bool:
+    """Count one more reset mail asked for email; False past the hourly limit."""
+    return throttle.take(throttle.RESET_MAILS, throttle.email_key(throttle.RESET_MAILS, email))
+
+
 def set_password(user: User, password: str) -> None:
     """Change the password and end every session, remember-me cookies included."""
     user.password_hash = hash_password(password)

@@ -19,7 +19,7 @@ count per process, which an attacker spreads across workers. Keys hold
 digests, never an email or network address.
 
 Mails are counted per recipient (take): activation links mailed again at
-sign-in and address-change links, so nobody can fill a mailbox.
+sign-in, reset links, and address-change links, so nobody can fill a mailbox.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ ADDRESS = Rule("address", 100)
 EMAIL_CHANGE_MAILS = Rule("email-change", 3, window_seconds=3600)
 # Activation links mailed again when someone signs in before confirming, per address.
 ACTIVATION_MAILS = Rule("activation-mails", 3, window_seconds=3600)
+# Reset links, per submitted address, counted whether or not it has an account.
+RESET_MAILS = Rule("reset-mails", 3, window_seconds=3600)
 
 
 def _digest(text: str) -> str:
