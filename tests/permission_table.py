@@ -59,7 +59,7 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("auth.sign_in", "POST"):                   (W(302), 302,   302,    302,    302,    302),
     ("auth.sign_out", "POST"):                  (IN,    W(302), W(302), W(302), W(302), W(302)),
     ("auth.reset_request", "GET"):              (200,   200,    200,    200,    200,    200),
-    ("auth.reset_request", "POST"):             (200,   200,    200,    200,    200,    200),
+    ("auth.reset_request", "POST"):             (W(200), W(200), W(200), W(200), W(200), W(200)),
     ("auth.reset_password", "GET"):             (200,   200,    200,    200,    200,    200),
     ("auth.reset_password", "POST"):            (W(302), W(302), W(302), W(302), W(302), W(302)),
     # -- one's own account (each acts on their own; change_email counts the mail it sends)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,7 +9,7 @@ from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired, ValidationError
 
 from academy.auth.forms import NewPasswordForm, ProfileFields, email_field
-from academy.auth.services import SignIn, check_password
+from academy.auth.services import SignIn
 
 
 def current_password_field():
@@ -22,24 +21,23 @@ def current_password_field():
 
 
 class CurrentPasswordCheck:
-    """Mixin: the form's current_password must be the account's.
+    """Mixin: a current_password field, which must be the account's.
 
-    Checked and throttled as a sign-in is, so that someone holding a signed-in
-    session cannot guess the password behind it; the view commits the count
-    even when the form is refused.
+    The form only validates: the view checks the password as a sign-in is
+    checked (academy.auth.services.check_password, which counts failures per
+    network address) and reports a refusal here.
     """
 
     throttled = False
 
-    def validate_current_password(self, field) -> None:
-        status = check_password(self.user, field.data or "", request.remote_addr or "unknown")
-        if status is SignIn.THROTTLED:
-            self.throttled = True
-            raise ValidationError(
-                _("Too many failed attempts. Wait 15 minutes, or reset your password.")
-            )
-        if status is not SignIn.OK:
-            raise ValidationError(_("This is not your current password."))
+    def refuse_current_password(self, status: SignIn) -> None:
+        """Show why the current password was refused (status: INVALID or THROTTLED)."""
+        self.throttled = status is SignIn.THROTTLED
+        if self.throttled:
+            message = _("Too many failed attempts. Wait 15 minutes, or reset your password.")
+        else:
+            message = _("This is not your current password.")
+        self.current_password.errors.append(message)
 
 
 class ProfileForm(ProfileFields):
@@ -73,7 +71,3 @@ class DeleteAccountForm(CurrentPasswordCheck, FlaskForm):
     withdraw_certificates = BooleanField(
         _l("Also withdraw my certificates: their verification pages will no longer show them.")
     )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user

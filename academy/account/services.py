@@ -9,12 +9,13 @@ from academy.database import utcnow
 
 
 def count_email_change_mail(user: User) -> bool:
-    """Count one more email-change mail; False (counting nothing) past the hourly limit."""
+    """Count one more email-change mail; False past the hourly limit.
+
+    Counted first and compared after, so two requests at once cannot both
+    take the last mail of the hour.
+    """
     key = f"{throttle.EMAIL_CHANGE_MAILS.prefix}:{user.id}"
-    if throttle.is_over(throttle.EMAIL_CHANGE_MAILS, key):
-        return False
-    throttle.hit(throttle.EMAIL_CHANGE_MAILS, key)
-    return True
+    return throttle.take(throttle.EMAIL_CHANGE_MAILS, key)
 
 
 def delete_account(user: User) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
@@ -18,6 +18,7 @@ from academy.account.forms import (
 from academy.auth import mails, tokens
 from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
+from academy.auth.services import SignIn
 from academy.auth.sessions import start_session
 from academy.certificates.withdrawal import withdraw_certificates
 from academy.extensions import db
@@ -31,12 +32,27 @@ def _signed_in_only():
 
 
 def _submitted(form) -> bool:
-    """Validate form; a refused one still commits the failed passwords it counted."""
-    if form.validate_on_submit():
-        return True
-    if form.is_submitted():
+    """Validate form and check its current password as a sign-in is checked.
+
+    Failed passwords count per network address as well as per account, so
+    that someone holding a signed-in session cannot guess the password
+    behind it; a refused form still commits the failures counted.
+    """
+    if not form.is_submitted():
+        return False
+    valid = form.validate()
+    if form.current_password.data:
+        status = auth_services.check_password(
+            current_user._get_current_object(),
+            form.current_password.data,
+            request.remote_addr or "unknown",
+        )
+        if status is not SignIn.OK:
+            form.refuse_current_password(status)
+            valid = False
+    if not valid:
         db.session.commit()
-    return False
+    return valid
 
 
 def _refused(template: str, form, **context):
@@ -142,7 +158,7 @@ def data_format():
 
 @bp.route("/delete", methods=["GET", "POST"])
 def delete():
-    form = DeleteAccountForm(user=current_user)
+    form = DeleteAccountForm()
     if _submitted(form):
         if form.withdraw_certificates.data:
             withdraw_certificates(current_user._get_current_object())

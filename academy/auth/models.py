@@ -110,8 +110,12 @@ class Registration(db.Model):
 
 
 class SignInFailure(db.Model):
-    """Failed sign-ins counted per key ("account:<email>" or "address:<ip>").
+    """A throttle counter (academy.auth.throttle): one row a key, its fixed window.
 
+    Keys hold digests, never an email or network address: failed passwords
+    under "pair:<account>:<address>", "account:<account>" and "address:<address>"
+    (<account> digests the email with its current password hash); mails under
+    "email-change:<user id>", "activation-mails:<email>" and "reset-mails:<email>".
     Kept in the database so every worker and app server sees the same counts.
     """
 
@@ -119,7 +123,8 @@ class SignInFailure(db.Model):
 
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
-    window_started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Indexed: every new count deletes the rows whose window is long past.
+    window_started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
     def __repr__(self) -> str:
         return f"<SignInFailure {self.key} {self.count}>"

@@ -13,16 +13,15 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
+from academy.auth import throttle
 from academy.auth.models import Registration, User
 from academy.auth.passwords import hash_password
-from academy.auth.services import PROFILE_FIELDS, find_user, update_profile
+from academy.auth.services import MAX_PENDING, PROFILE_FIELDS, find_user, update_profile
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
 from academy.extensions import db
-
-# Registrations kept per address: room for second thoughts, not for a flood.
-MAX_PENDING = 3
 
 
 def register(email: str, password: str, **profile) -> tuple[Registration | None, User | None]:
@@ -36,6 +35,21 @@ def register(email: str, password: str, **profile) -> tuple[Registration | None,
         hash_password(password)  # spend the same time either way
         return None, existing
     return _add(email, hash_password(password), profile), None
+
+
+def to_mail_again(waiting: Registration | User) -> Registration | None:
+    """The registration whose link to mail again after a sign-in, if any.
+
+    waiting is what authenticate returned with UNCONFIRMED. Only a few an
+    hour go to one address (ACTIVATION_MAILS): past that, None, and nothing
+    is added, so signing in in a loop floods no mailbox.
+    """
+    key = throttle.email_key(throttle.ACTIVATION_MAILS, waiting.email)
+    if not throttle.take(throttle.ACTIVATION_MAILS, key):
+        return None
+    if isinstance(waiting, User):
+        return renew(waiting)
+    return waiting
 
 
 def renew(user: User) -> Registration:
@@ -72,12 +86,24 @@ def confirm(registration: Registration) -> User | None:
         return None
     if user is None:
         user = User(email=registration.email, role="learner")
-        db.session.add(user)
     else:
         end_all_sessions(user)
     user.password_hash = registration.password_hash
     update_profile(user, **{field: getattr(registration, field) for field in PROFILE_FIELDS})
     user.confirmed_at = utcnow()
+    if user.id is None and not _insert(user):
+        return None
     db.session.execute(delete(Registration).where(Registration.email == registration.email))
     db.session.flush()
     return user
+
+
+def _insert(user: User) -> bool:
+    """Insert user; False when another link of the address created its account meanwhile."""
+    try:
+        # A savepoint: the losing request's transaction stays usable.
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError:
+        return False
+    return True

@@ -14,6 +14,9 @@ from academy.database import utcnow
 from academy.extensions import db
 
 PROFILE_FIELDS = ("name", "locale", "country", "sex", "constituent_group", "organization")
+# Registrations kept per address (see academy.auth.registrations): room for
+# second thoughts, not for a flood. A sign-in always makes this many hash checks.
+MAX_PENDING = 3
 
 
 class SignIn(enum.Enum):
@@ -30,10 +33,10 @@ def find_user(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == email, User.deleted_at.is_(None)))
 
 
-def latest_registration(email: str) -> Registration | None:
-    """The newest registration waiting for email to be confirmed, if any."""
+def waiting_registrations(email: str) -> list[Registration]:
+    """The registrations waiting for email to be confirmed, newest first."""
     statement = select(Registration).where(Registration.email == email)
-    return db.session.scalar(statement.order_by(Registration.id.desc()).limit(1))
+    return list(db.session.scalars(statement.order_by(Registration.id.desc()).limit(MAX_PENDING)))
 
 
 def create_user(
@@ -64,20 +67,29 @@ def confirm_email(user: User) -> None:
         user.confirmed_at = utcnow()
 
 
-def authenticate(email: str, password: str, address: str) -> tuple[SignIn, User | None]:
+def authenticate(
+    email: str, password: str, address: str
+) -> tuple[SignIn, User | Registration | None]:
     """Check a sign-in attempt, counting failures per account and per address.
 
-    UNCONFIRMED comes with no user: the caller mails the address a new link
-    (see academy.auth.registrations), and nothing is usable until it is followed.
+    OK comes with the user. UNCONFIRMED comes with what waits for the address
+    to be confirmed, for the caller to mail its link again (see
+    academy.auth.registrations): the registration whose password matched, or
+    an account left unconfirmed by an older version. Nothing is usable until
+    the link is followed. Every attempt makes MAX_PENDING hash checks (none
+    once throttled), so timing tells neither whether the address has an
+    account nor how many registrations wait for it.
     """
     user = find_user(email)
     if user is None:
-        return _check_pending(email, password, address), None
+        return _check_pending(email, password, address)
     status = check_password(user, password, address)
+    if status is not SignIn.THROTTLED:
+        _spend_hash_checks(MAX_PENDING - 1, password)
     if status is not SignIn.OK:
         return status, None
     if user.confirmed_at is None:
-        return SignIn.UNCONFIRMED, None
+        return SignIn.UNCONFIRMED, user
     user.last_sign_in_at = utcnow()
     return SignIn.OK, user
 
@@ -96,17 +108,35 @@ def check_password(user: User, password: str, address: str) -> SignIn:
     return SignIn.OK
 
 
-def _check_pending(email: str, password: str, address: str) -> SignIn:
-    pending = latest_registration(email)
-    password_hash = pending.password_hash if pending else None
-    account = throttle.account_key(email, password_hash)
+def _spend_hash_checks(count: int, password: str) -> None:
+    for _ in range(count):
+        verify_password(None, password)
+
+
+def _check_pending(email: str, password: str, address: str) -> tuple[SignIn, Registration | None]:
+    """Check password against every registration waiting for email (none: unknown).
+
+    Whoever registered first is not locked out by someone who registered the
+    address after them: each registration's own password is accepted.
+    """
+    pending = waiting_registrations(email)
+    account = throttle.account_key(email, pending[0].password_hash if pending else None)
     if throttle.is_throttled(account, address):
-        return SignIn.THROTTLED
-    # One hash check whether or not the address is known, so both take as long.
-    if not verify_password(password_hash, password):
+        return SignIn.THROTTLED, None
+    # Always MAX_PENDING checks, all made: missing ones hash the password instead.
+    hashes = [registration.password_hash for registration in pending]
+    hashes += [None] * (MAX_PENDING - len(hashes))
+    matches = [verify_password(password_hash, password) for password_hash in hashes]
+    matched = next((r for r, match in zip(pending, matches, strict=False) if match), None)
+    if matched is None:
         throttle.record_failure(account, address)
-        return SignIn.INVALID
-    return SignIn.UNCONFIRMED
+        return SignIn.INVALID, None
+    return SignIn.UNCONFIRMED, matched
+
+
+def count_reset_mail(email: str) -> bool:
+    """Count one more reset mail asked for email; False past the hourly limit."""
+    return throttle.take(throttle.RESET_MAILS, throttle.email_key(throttle.RESET_MAILS, email))
 
 
 def set_password(user: User, password: str) -> None:

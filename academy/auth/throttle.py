@@ -17,6 +17,9 @@ the database by default, or in a `limits` storage such as Redis when
 ACADEMY_THROTTLE_STORAGE names one. Flask-Limiter's in-memory store would
 count per process, which an attacker spreads across workers. Keys hold
 digests, never an email or network address.
+
+Mails are counted per recipient (take): activation links mailed again at
+sign-in, reset links, and address-change links, so nobody can fill a mailbox.
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ ACCOUNT = Rule("account", 20)
 ADDRESS = Rule("address", 100)
 # Mails that ask to move an account to a new address, per account and hour.
 EMAIL_CHANGE_MAILS = Rule("email-change", 3, window_seconds=3600)
+# Activation links mailed again when someone signs in before confirming, per address.
+ACTIVATION_MAILS = Rule("activation-mails", 3, window_seconds=3600)
+# Reset links, per submitted address, counted whether or not it has an account.
+RESET_MAILS = Rule("reset-mails", 3, window_seconds=3600)
 
 
 def _digest(text: str) -> str:
@@ -64,6 +71,11 @@ def _digest(text: str) -> str:
 def account_key(email: str, password_hash: str | None) -> str:
     """What the account counters are kept under: the address and its current password."""
     return _digest(f"{email}|{password_hash or ''}")
+
+
+def email_key(rule: Rule, email: str) -> str:
+    """The key of a per-recipient mail counter: a digest, never the address itself."""
+    return f"{rule.prefix}:{_digest(email)}"
 
 
 def _keys(account: str, address: str) -> list[tuple[Rule, str]]:
@@ -95,8 +107,18 @@ def is_over(rule: Rule, key: str) -> bool:
     return _backend(rule).count(key) >= rule.limit
 
 
-def hit(rule: Rule, key: str) -> None:
-    _backend(rule).add(key)
+def hit(rule: Rule, key: str) -> int:
+    """Count one more under key; return the new count, read in the same atomic step."""
+    return _backend(rule).add(key)
+
+
+def take(rule: Rule, key: str) -> bool:
+    """Count one more, then say whether it is within the limit.
+
+    Counting first, and comparing the count the increment returned, means
+    two requests at once can never both take the last place.
+    """
+    return hit(rule, key) <= rule.limit
 
 
 def _backend(rule: Rule):
@@ -121,8 +143,9 @@ class DatabaseCounter:
         )
         return row or 0
 
-    def add(self, key: str) -> None:
-        # One atomic upsert, so concurrent failures on several workers all count.
+    def add(self, key: str) -> int:
+        # One atomic upsert, so concurrent failures on several workers all count,
+        # and each learns the count its own increment made.
         now = utcnow()
         expired = SignInFailure.window_started_at < literal(now - self.window, UTCDateTime())
         dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
@@ -137,11 +160,12 @@ class DatabaseCounter:
                 ),
             },
         )
-        db.session.execute(statement)
+        count = db.session.scalar(statement.returning(SignInFailure.count))
         # Keys of old passwords and passing addresses are never asked again:
         # drop rows a day old (or older than this window), so the table stays small.
         stale = now - max(self.window, timedelta(days=1))
         db.session.execute(delete(SignInFailure).where(SignInFailure.window_started_at < stale))
+        return count
 
     def clear(self, key: str) -> None:
         db.session.execute(delete(SignInFailure).where(SignInFailure.key == key))
@@ -156,15 +180,19 @@ class LimitsCounter:
     """The same counters kept in a `limits` storage (Redis, Memcached, ...)."""
 
     def __init__(self, uri: str, window: timedelta):
-        self.strategy = FixedWindowRateLimiter(_limits_storage(uri))
+        self.storage = _limits_storage(uri)
+        self.strategy = FixedWindowRateLimiter(self.storage)
         self.item = RateLimitItemPerSecond(10**6, int(window.total_seconds()))
 
     def count(self, key: str) -> int:
         stats = self.strategy.get_window_stats(self.item, "sign-in", key)
         return self.item.amount - stats.remaining
 
-    def add(self, key: str) -> None:
-        self.strategy.hit(self.item, "sign-in", key)
+    def add(self, key: str) -> int:
+        # The storage's increment is atomic and answers the new count.
+        return self.storage.incr(
+            self.item.key_for("sign-in", key), self.item.get_expiry(), amount=1
+        )
 
     def clear(self, key: str) -> None:
         self.strategy.clear(self.item, "sign-in", key)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
+from academy.account.forms import ChangePasswordForm
 from academy.auth import throttle
-from academy.auth.models import User
+from academy.auth.models import SignInFailure, User
 from academy.extensions import db
 from tests.factories import PASSWORD, make_user, reload, sign_in
 
@@ -80,3 +83,50 @@ def test_email_change_mails_are_rate_limited(client, user, outbox):
     assert 'id="email-error"' in response.text
     assert len(outbox) == 2
     assert db.session.scalar(select(User.email).where(User.id == user.id)) == "amina@example.org"
+
+
+@pytest.mark.database
+def test_requests_at_once_cannot_pass_the_email_change_limit(app, outbox, database_backend):
+    user = make_user("amina@example.org")
+    clients = [app.test_client() for _ in range(8)]
+    for client in clients:
+        assert sign_in(client, user.email).status_code == 302
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def change(client, number: int) -> None:
+        barrier.wait()
+        data = {"email": f"new{number}@example.org", "current_password": PASSWORD}
+        statuses.append(client.post("/account/email", data=data).status_code)
+
+    threads = [
+        threading.Thread(target=change, args=(client, number))
+        for number, client in enumerate(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    limit = throttle.EMAIL_CHANGE_MAILS.limit
+    assert sorted(statuses) == [200] * limit + [429] * (len(clients) - limit)
+    assert len(outbox) == limit
+
+
+def test_validating_a_form_neither_checks_nor_counts_the_password(app, user):
+    # The view checks the current password, with the address it read from the request.
+    data = {"current_password": "a wrong guess", "password": NEW_PASSWORD}
+    with app.test_request_context("/account/password", method="POST", data=data):
+        ChangePasswordForm(user=user).validate()
+    assert db.session.scalar(select(SignInFailure)) is None
+
+
+def test_the_view_counts_a_wrong_current_password_against_the_senders_address(client, user):
+    data = {"current_password": "a wrong guess", **FORMS["/account/password"]}
+    for _ in range(throttle.PAIR.limit):
+        client.post("/account/password", data=data, environ_base={"REMOTE_ADDR": "203.0.113.9"})
+    client.post("/auth/sign-out")
+    guesser = {"REMOTE_ADDR": "203.0.113.9"}
+    owner = {"REMOTE_ADDR": "198.51.100.7"}
+    form = {"email": user.email, "password": PASSWORD}
+    assert client.post("/auth/sign-in", data=form, environ_base=guesser).status_code == 429
+    assert client.post("/auth/sign-in", data=form, environ_base=owner).status_code == 302

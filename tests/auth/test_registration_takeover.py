@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
-from academy.auth.models import Registration, User
+from academy.auth import registrations, throttle
+from academy.auth.models import Registration, SignInFailure, User
+from academy.auth.services import MAX_PENDING
 from academy.extensions import db
 from tests.factories import make_user, reload, sign_in, without_tokens
 
@@ -28,6 +31,14 @@ def register(client, name: str, password: str, email: str = VICTIM):
 
 def confirm_link(outbox, message) -> str:
     return outbox.link(message, contains="/auth/confirm/").removeprefix("http://academy.test")
+
+
+def registration_of(link: str) -> str:
+    """The signed payload of an activation link, without its timestamp and signature.
+
+    Two links for one registration differ when mailed in different seconds.
+    """
+    return link.rsplit("/", 1)[1].split(".")[0]
 
 
 def count(model) -> int:
@@ -104,7 +115,7 @@ def test_signing_in_before_confirming_mails_the_link_again(client, outbox):
     assert response.status_code == 200
     assert "Your account is not active yet." in response.text
     assert len(outbox) == 2
-    assert confirm_link(outbox, outbox.last()) == first_link
+    assert registration_of(confirm_link(outbox, outbox.last())) == registration_of(first_link)
     assert client.get("/account/").status_code == 302
 
 
@@ -126,3 +137,97 @@ def test_an_address_keeps_only_its_newest_registrations(client, outbox, database
     assert client.post(confirm_link(outbox, outbox.messages()[0])).status_code == 400
     assert client.post(confirm_link(outbox, outbox.messages()[4])).status_code == 302
     assert db.session.scalar(select(User.name)) == "Person 4"
+
+
+NOT_ACTIVE = "Your account is not active yet. We have sent you a new activation link"
+
+
+def test_signing_in_again_and_again_mails_three_links_an_hour(client, outbox):
+    register(client, "Wanjiru Owner", OWNER_PASSWORD)
+    for _ in range(10):
+        response = sign_in(client, VICTIM, OWNER_PASSWORD)
+        assert response.status_code == 200
+        assert NOT_ACTIVE in response.text
+    assert len(outbox) == 1 + throttle.ACTIVATION_MAILS.limit
+
+
+def test_an_account_left_unconfirmed_gets_three_new_links_an_hour(client, outbox):
+    make_user(VICTIM, ATTACKER_PASSWORD, confirmed=False)
+    for _ in range(10):
+        response = sign_in(client, VICTIM, ATTACKER_PASSWORD)
+        assert response.status_code == 200
+        assert NOT_ACTIVE in response.text
+    assert (len(outbox), count(Registration)) == (3, 3)
+    # No registration was added past the limit, so the first link mailed still works.
+    assert client.post(confirm_link(outbox, outbox.messages()[0])).status_code == 302
+
+
+def test_the_owner_who_registered_first_is_mailed_their_own_link(app, outbox):
+    owner, attacker = app.test_client(), app.test_client()
+    register(owner, "Wanjiru Owner", OWNER_PASSWORD)
+    register(attacker, "Mallory Attacker", ATTACKER_PASSWORD)
+    owners_link = confirm_link(outbox, outbox.messages()[0])
+    response = sign_in(owner, VICTIM, OWNER_PASSWORD)
+    assert response.status_code == 200
+    assert NOT_ACTIVE in response.text
+    # Not counted as a failed password either.
+    assert db.session.scalar(select(SignInFailure).where(SignInFailure.key.like("pair:%"))) is None
+    assert registration_of(confirm_link(outbox, outbox.last())) == registration_of(owners_link)
+    assert owner.post(owners_link).status_code == 302
+    assert db.session.scalar(select(User.name)) == "Wanjiru Owner"
+
+
+def test_every_sign_in_makes_the_same_number_of_hash_checks(make_app, app, outbox, monkeypatch):
+    make_user("confirmed@example.org", OWNER_PASSWORD)
+    client = app.test_client()
+    register(client, "One Waiting", OWNER_PASSWORD, email="one@example.org")
+    for number in range(MAX_PENDING):
+        register(client, f"Person {number}", f"{OWNER_PASSWORD} {number}", "three@example.org")
+    checks = []
+    for name in ("hash", "verify"):
+        original = getattr(PasswordHasher, name)
+
+        def counted(hasher, *args, _original=original, **kwargs):
+            checks.append(1)
+            return _original(hasher, *args, **kwargs)
+
+        monkeypatch.setattr(PasswordHasher, name, counted)
+
+    def hash_checks(email: str, password: str) -> int:
+        checks.clear()
+        sign_in(make_app().test_client(), email, password)
+        return len(checks)
+
+    attempts = [
+        ("nobody@example.org", OWNER_PASSWORD),
+        ("one@example.org", "a wrong password"),
+        ("one@example.org", OWNER_PASSWORD),
+        ("three@example.org", "a wrong password"),
+        ("three@example.org", f"{OWNER_PASSWORD} 0"),
+        ("confirmed@example.org", "a wrong password"),
+        ("confirmed@example.org", OWNER_PASSWORD),
+    ]
+    assert [hash_checks(*attempt) for attempt in attempts] == [MAX_PENDING] * len(attempts)
+
+
+@pytest.mark.database
+def test_a_link_confirmed_while_another_creates_the_account_says_it_is_used(
+    app, outbox, monkeypatch, database_backend
+):
+    client = app.test_client()
+    register(client, "Wanjiru Owner", OWNER_PASSWORD)
+    link = confirm_link(outbox, outbox.last())
+    original_find_user = registrations.find_user
+
+    def found_nothing_then_raced(email):
+        user = original_find_user(email)
+        # Another link of the address is confirmed between the check and the insert.
+        db.session.add(User(email=email, name="Other Link", role="learner"))
+        db.session.flush()
+        return user
+
+    monkeypatch.setattr(registrations, "find_user", found_nothing_then_raced)
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "has already been used" in response.text
+    assert client.get("/account/").status_code == 302

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from academy.auth import throttle
 from tests.factories import PASSWORD, make_user, reload, sign_in, without_tokens
 
 NEW_PASSWORD = "harbour violet thunder 7"
@@ -81,3 +82,28 @@ def test_malformed_reset_links_get_a_clear_page(client, token):
     response = client.get(f"/auth/reset/{token}")
     assert response.status_code == 400
     assert "/auth/reset" in response.text
+
+
+def test_one_mailbox_gets_three_reset_links_an_hour(make_app, app, outbox):
+    make_user("amina@example.org")
+    site = make_app(RATELIMIT_ENABLED=True)
+    pages = []
+    for number in range(throttle.RESET_MAILS.limit + 1):
+        # From a new address each time: the per-address limit is not what stops it.
+        response = site.test_client().post(
+            "/auth/reset",
+            data={"email": "amina@example.org"},
+            environ_base={"REMOTE_ADDR": f"203.0.113.{number}"},
+        )
+        assert response.status_code == 200
+        pages.append(without_tokens(response.text))
+    assert len(outbox) == throttle.RESET_MAILS.limit
+    assert pages[-1] == pages[0]
+
+
+def test_reset_requests_for_an_unknown_address_count_the_same(client, outbox):
+    for _ in range(throttle.RESET_MAILS.limit):
+        client.post("/auth/reset", data={"email": "nobody@example.org"})
+    make_user("nobody@example.org")
+    client.post("/auth/reset", data={"email": "nobody@example.org"})
+    assert len(outbox) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from academy.auth import throttle
 from academy.auth.models import SignInFailure
@@ -234,3 +234,19 @@ def test_counters_of_old_passwords_do_not_pile_up(client):
     db.session.commit()
     sign_in_from(client, "198.51.100.7", "someone@example.org", "wrong password!!")
     assert db.session.scalar(select(func.count()).select_from(SignInFailure)) == 3
+
+
+@pytest.mark.database
+def test_stale_counters_are_found_through_an_index(app, database_backend):
+    # Every new count deletes the rows whose window is long past.
+    indexes = inspect(db.engine).get_indexes("sign_in_failures")
+    assert [index["column_names"] for index in indexes] == [["window_started_at"]]
+
+
+@pytest.mark.parametrize("storage", ["database", "memory://"])
+def test_take_counts_first_then_compares(make_app, app, storage):
+    rule = throttle.Rule("test-take", 2, window_seconds=60)
+    with make_app(THROTTLE_STORAGE=storage).app_context():
+        key = throttle.email_key(rule, f"{storage}@example.org")
+        assert [throttle.take(rule, key) for _ in range(4)] == [True, True, False, False]
+        assert throttle.is_over(rule, key)

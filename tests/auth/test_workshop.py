@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from academy.auth import throttle
+from academy.extensions import db
 from tests.factories import PASSWORD, make_user
 
 ROOM = "192.0.2.50"  # the workshop's one public address
@@ -88,3 +89,13 @@ def test_one_mailbox_cannot_be_flooded_from_many_addresses(make_app, app, outbox
     response = post(site.test_client(), "/auth/register", form, "203.0.113.99")
     assert response.status_code == 429
     assert len(outbox) == 5
+
+
+def test_thirty_people_behind_one_address_each_get_a_reset_link(make_app, app, outbox):
+    room = make_app(RATELIMIT_ENABLED=True)
+    people = [make_user(f"participant{n}@example.org", commit=False) for n in range(30)]
+    db.session.commit()
+    for person in people:
+        response = post(room.test_client(), "/auth/reset", {"email": person.email})
+        assert response.status_code == 200
+    assert sorted(m["To"] for m in outbox.messages()) == sorted(p.email for p in people)
