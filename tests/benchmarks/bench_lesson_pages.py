@@ -82,13 +82,16 @@ def site(tmp_path, monkeypatch):
 def _wait_until_up(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/healthz")
             if connection.getresponse().status == 200:
                 return
         except OSError:
             time.sleep(0.2)
+        finally:
+            # A refused or half-open attempt must not leave its socket to the collector.
+            connection.close()
     raise RuntimeError("gunicorn did not start")
 
 
