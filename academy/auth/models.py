@@ -27,21 +27,14 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-class User(UserMixin, db.Model):
-    __tablename__ = "users"
-    __table_args__ = (
-        CheckConstraint(_in("role", ROLES), name="role"),
-        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
-        CheckConstraint(
-            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
-            name="constituent_group",
-        ),
-    )
+# What a person tells about themselves: kept on the account, and on a registration
+# until it becomes one (academy.auth.registrations copies them across).
+PROFILE_FIELDS = ("name", "locale", "country", "sex", "constituent_group", "organization")
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    # Case-folded; NULL once the account is deleted, so the address can register again.
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
-    password_hash: Mapped[str | None] = mapped_column(String(255))
+
+class Profile:
+    """The profile columns an account and a waiting registration share."""
+
     # The name exactly as it should be printed on a certificate.
     name: Mapped[str] = mapped_column(String(200), default="")
     locale: Mapped[str] = mapped_column(String(8), default="en")
@@ -49,6 +42,27 @@ class User(UserMixin, db.Model):
     sex: Mapped[str | None] = mapped_column(String(16))
     constituent_group: Mapped[str | None] = mapped_column(String(32))
     organization: Mapped[str] = mapped_column(String(200), default="")
+
+
+def _profile_checks() -> tuple[CheckConstraint, ...]:
+    # New objects for each table: a constraint belongs to one table.
+    return (
+        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
+        CheckConstraint(
+            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
+            name="constituent_group",
+        ),
+    )
+
+
+class User(Profile, UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"), *_profile_checks())
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Case-folded; NULL once the account is deleted, so the address can register again.
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="learner")
     # Part of the login id: bumping it ends every session and remember-me cookie.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
@@ -76,7 +90,7 @@ class User(UserMixin, db.Model):
         return f"{self.id}.{self.session_version}"
 
 
-class Registration(db.Model):
+class Registration(Profile, db.Model):
     """A registration waiting for its address to be confirmed.
 
     No account exists until the mailbox owner follows the emailed link, so
@@ -86,23 +100,11 @@ class Registration(db.Model):
     """
 
     __tablename__ = "registrations"
-    __table_args__ = (
-        CheckConstraint(f"sex IS NULL OR {_in('sex', SEXES)}", name="sex"),
-        CheckConstraint(
-            f"constituent_group IS NULL OR {_in('constituent_group', CONSTITUENT_GROUPS)}",
-            name="constituent_group",
-        ),
-    )
+    __table_args__ = _profile_checks()
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), index=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    name: Mapped[str] = mapped_column(String(200))
-    locale: Mapped[str] = mapped_column(String(8))
-    country: Mapped[str | None] = mapped_column(String(2))
-    sex: Mapped[str | None] = mapped_column(String(16))
-    constituent_group: Mapped[str | None] = mapped_column(String(32))
-    organization: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def __repr__(self) -> str:

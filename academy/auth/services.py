@@ -7,13 +7,12 @@ import enum
 from sqlalchemy import select
 
 from academy.auth import throttle
-from academy.auth.models import ROLES, Registration, User
+from academy.auth.models import PROFILE_FIELDS, ROLES, Registration, User
 from academy.auth.passwords import hash_password, needs_rehash, verify_password
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
 from academy.extensions import db
 
-PROFILE_FIELDS = ("name", "locale", "country", "sex", "constituent_group", "organization")
 # Registrations kept per address (see academy.auth.registrations): room for
 # second thoughts, not for a flood. A sign-in always makes this many hash checks.
 MAX_PENDING = 3
