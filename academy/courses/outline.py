@@ -125,3 +125,61 @@ def _build_outline(course: Course, language: str) -> tuple[ModuleEntry, ...]:
 
 def lessons_in_order(modules: list[ModuleEntry]) -> list[LessonEntry]:
     return [lesson for module in modules for lesson in module.lessons]
+
+
+Entry = LessonEntry | QuizEntry
+
+
+def path_of(modules: list[ModuleEntry]) -> list[Entry]:
+    """Every lesson and quiz in course order: the path "Previous" and "Next" follow."""
+    return [item for module in modules for item in module.items]
+
+
+def neighbours(modules: list[ModuleEntry], entry: Entry) -> tuple[Entry | None, Entry | None]:
+    """The items before and after entry on the course path (None at either end)."""
+    path = path_of(modules)
+    index = next(
+        i for i, item in enumerate(path) if item.kind == entry.kind and item.slug == entry.slug
+    )
+    previous = path[index - 1] if index > 0 else None
+    return previous, path[index + 1] if index + 1 < len(path) else None
+
+
+def quiz_pks(course: Course) -> set[int]:
+    """Row ids of every quiz of the course, from the stored outline."""
+    return {
+        item["pk"]
+        for module in course.outline or []
+        for item in module.get("items", [])
+        if item.get("type") == "quiz"
+    }
+
+
+def required_pks(course: Course, kind: str) -> set[int]:
+    """Row ids of the lessons or quizzes ("lesson", "quiz") the completion rule asks for."""
+    chosen = (course.completion or {}).get("lessons" if kind == "lesson" else "quizzes", "all")
+    items = [
+        item
+        for module in course.outline or []
+        for item in module.get("items", [])
+        if item.get("type") == kind
+    ]
+    if chosen != "all":
+        items = [item for item in items if item["id"] in set(chosen)]
+    return {item["pk"] for item in items}
+
+
+def next_step(
+    course: Course, modules: list[ModuleEntry], completed: set[int], passed: set[int]
+) -> Entry | None:
+    """Where to continue: the first required lesson not completed or quiz not passed.
+
+    Only what the completion rule asks for, so a learner who has met it is told
+    they finished rather than sent to an optional quiz.
+    """
+    lessons, quizzes = required_pks(course, "lesson"), required_pks(course, "quiz")
+    for item in path_of(modules):
+        wanted, done = (lessons, completed) if item.kind == "lesson" else (quizzes, passed)
+        if item.pk in wanted and item.pk not in done:
+            return item
+    return None

@@ -8,7 +8,9 @@ blueprint's record_once), and courses never import them:
 
 - learning registers its Learners: enrolments and progress through lessons;
 - a feature whose course items a learner does (quizzes: passed) registers how
-  to tell which of them a learner has done.
+  to tell which of them a learner has done, and where the learner stands on
+  each (not started, in progress, failed with attempts left, passed) for the
+  course outline.
 
 An app missing a registration fails loudly (KeyError) rather than show every
 reader as a visitor or count a quiz as done.
@@ -17,6 +19,7 @@ reader as a visitor or count a quiz as done.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from flask import Flask, current_app
@@ -25,9 +28,23 @@ from academy.courses.models import Course
 
 _LEARNERS = "academy.courses.learners"
 _DONE_ITEMS = "academy.courses.done_items"
+_ITEM_STATES = "academy.courses.item_states"
+
+NOT_STARTED, IN_PROGRESS, FAILED, PASSED = "not_started", "in_progress", "failed", "passed"
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """Where a learner stands on one item: one of the four statuses above."""
+
+    status: str
+    attempts_left: int | None = None  # None when unlimited
+
 
 # (user id, row ids of items of one kind) -> the row ids of those the user has done
 DoneItems = Callable[[int, set[int]], set[int]]
+# (user id, row ids of items of one kind) -> their state, for those the user started
+ItemStates = Callable[[int, set[int]], dict[int, ItemState]]
 
 
 class Learners(Protocol):
@@ -37,12 +54,10 @@ class Learners(Protocol):
         """Their enrolment (active or not; None if never) and the lessons they completed."""
         ...
 
-    def progress_of(self, course: Course, completed: Collection[int]) -> Any:
-        """Their progress, for the progress bar (done, total, ratio)."""
-        ...
-
-    def resume_lesson(self, course: Course, completed: Collection[int]) -> str | None:
-        """The id of the first lesson, in course order, not completed yet."""
+    def progress_of(
+        self, course: Course, completed: Collection[int], passed: Collection[int]
+    ) -> Any:
+        """Their progress through what completion requires: lessons completed, quizzes passed."""
         ...
 
 
@@ -65,3 +80,16 @@ def done_items(user_id: int, kind: str, item_ids: Collection[int]) -> set[int]:
     if not wanted:
         return set()
     return current_app.extensions[_DONE_ITEMS][kind](user_id, wanted)
+
+
+def register_item_states(app: Flask, kind: str, states: ItemStates) -> None:
+    """Register how to tell where a learner stands on each item of kind ("quiz")."""
+    app.extensions.setdefault(_ITEM_STATES, {})[kind] = states
+
+
+def item_states(user_id: int, kind: str, item_ids: Collection[int]) -> dict[int, ItemState]:
+    """Each item's state (row id -> ItemState; not started when absent), in one query."""
+    wanted = set(item_ids)
+    if not wanted:
+        return {}
+    return current_app.extensions[_ITEM_STATES][kind](user_id, wanted)

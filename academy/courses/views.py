@@ -14,7 +14,7 @@ from typing import Any
 from babel.lists import format_list
 from babel.numbers import format_percent
 from babel.units import format_unit
-from flask import Response, abort, render_template, request
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -24,7 +24,6 @@ from academy.courses import bp, content_languages, outline, queries, readers
 from academy.courses.content_languages import Text, offered_language, pick
 from academy.courses.forms import CatalogueFilterForm, ContentLanguageForm
 from academy.courses.models import Course
-from academy.courses.outline import LessonEntry
 from academy.forms import choices
 from academy.i18n import current_language
 from academy.pagecache import cached_page
@@ -157,12 +156,14 @@ def course(course: str):
     row = queries.course_or_404(course)
     reading = _reading(row)
     modules = outline.outline_of(row, reading.language)
-    progress = readers.learners().progress_of(row, reading.completed) if reading.enrolment else None
-    resume = _resume(modules, reading) if reading.enrolment else None
-    passed_quizzes = set()
+    progress = resume = None
+    quiz_states = {}
     if reading.enrolment:
         quiz_ids = [quiz.pk for module in modules for quiz in module.quizzes]
-        passed_quizzes = readers.done_items(current_user.id, "quiz", quiz_ids)
+        quiz_states = readers.item_states(current_user.id, "quiz", quiz_ids)
+        passed = {pk for pk, state in quiz_states.items() if state.status == readers.PASSED}
+        progress = readers.learners().progress_of(row, reading.completed, passed)
+        resume = outline.next_step(row, modules, reading.completed, passed)
     return render_template(
         "courses/course.html",
         course=row,
@@ -173,14 +174,9 @@ def course(course: str):
         modules=modules,
         progress=progress,
         resume=resume,
-        passed_quizzes=passed_quizzes,
+        quiz_states=quiz_states,
         content_form=_content_form(reading),
     )
-
-
-def _resume(modules, reading: Reading) -> LessonEntry | None:
-    slug = readers.learners().resume_lesson(reading.course, reading.completed)
-    return next((e for e in outline.lessons_in_order(modules) if e.slug == slug), None)
 
 
 @bp.route("/<course>/lessons/<lesson>")
@@ -215,8 +211,8 @@ def lesson(course: str, lesson: str):
             entry=entry,
             content=content,
             missing=content.language != reading.language,
-            previous=ordered[index - 1] if index > 0 else None,
-            next_lesson=ordered[index + 1] if index + 1 < len(ordered) else None,
+            # The path runs through quizzes too: after a module's last lesson, its quiz.
+            path=outline.neighbours(modules, entry),
             total=len(ordered),
             content_form=_content_form(reading),
         ),
@@ -288,6 +284,13 @@ def lang_attrs(code: str | None) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(code, content_languages.direction_of(code))
 
 
+def path_url(course: Course, item, **values) -> str:
+    """The address of a lesson or a quiz of course (an outline entry)."""
+    if item.kind == "quiz":
+        return url_for("quizzes.quiz", course=course.slug, quiz=item.slug, **values)
+    return url_for("courses.lesson", course=course.slug, lesson=item.slug, **values)
+
+
 def current_path() -> str:
     """This page's address, to come back to after a form."""
     return request.full_path if request.query_string else request.path
@@ -301,6 +304,7 @@ def _course_helpers() -> dict:
         "language_list": language_list,
         "language_name": lambda code: content_languages.language_name(code, current_language()),
         "current_path": current_path,
+        "path_url": path_url,
         "lang_attrs": lang_attrs,
         "content_direction": content_languages.direction_of,
         "percent_label": percent_label,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from academy.courses.models import Course
+from academy.courses.outline import required_pks
 from academy.courses.readers import done_items
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, LessonCompletion
@@ -20,16 +21,7 @@ from academy.learning.signals import course_completed
 
 def required_items(course: Course, kind: str, key: str) -> set[int]:
     """Row ids of the lessons or quizzes the rule asks for, from the outline."""
-    chosen = (course.completion or {}).get(key, "all")
-    items = [
-        item
-        for module in course.outline or []
-        for item in module.get("items", [])
-        if item.get("type") == kind
-    ]
-    if chosen != "all":
-        items = [item for item in items if item["id"] in set(chosen)]
-    return {item["pk"] for item in items}
+    return required_pks(course, kind)
 
 
 def completion_met(user_id: int, course: Course) -> bool:

@@ -1,7 +1,7 @@
 """Enrolment and progress: the operations flush, the view commits once.
 
 Progress and "continue where you left off" are derived from the completed
-lessons and the course outline; nothing about them is stored.
+lessons, the passed quizzes and the course outline; nothing about them is stored.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from academy.courses.content_languages import offered_language
 from academy.courses.models import Course, Lesson
+from academy.courses.outline import required_pks
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.models import Enrolment, LessonCompletion
@@ -22,8 +23,20 @@ from academy.learning.models import Enrolment, LessonCompletion
 
 @dataclass(frozen=True)
 class Progress:
-    done: int
-    total: int
+    """Progress through what completion requires: lessons completed, quizzes passed."""
+
+    lessons_done: int
+    lessons_total: int
+    quizzes_done: int = 0
+    quizzes_total: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.lessons_done + self.quizzes_done
+
+    @property
+    def total(self) -> int:
+        return self.lessons_total + self.quizzes_total
 
     @property
     def ratio(self) -> float:
@@ -95,16 +108,12 @@ def enrolment_and_completions(user, course: Course) -> tuple[Enrolment | None, s
     return rows[0][0], {lesson_id for _, lesson_id in rows if lesson_id is not None}
 
 
-def progress_of(course: Course, completed: Iterable[int]) -> Progress:
-    done = set(completed)
-    lessons = lesson_ids(course)
-    return Progress(sum(1 for _, pk in lessons if pk in done), len(lessons))
-
-
-def resume_lesson(course: Course, completed: Iterable[int]) -> str | None:
-    """The id of the first lesson, in course order, not yet completed; None when all are."""
-    done = set(completed)
-    return next((slug for slug, pk in lesson_ids(course) if pk not in done), None)
+def progress_of(course: Course, completed: Iterable[int], passed: Iterable[int] = ()) -> Progress:
+    """Progress counted the way the completion rule counts: its lessons and its quizzes."""
+    lessons, quizzes = required_pks(course, "lesson"), required_pks(course, "quiz")
+    return Progress(
+        len(lessons & set(completed)), len(lessons), len(quizzes & set(passed)), len(quizzes)
+    )
 
 
 def enrolments_of(user) -> list[tuple[Enrolment, Course]]:

@@ -21,8 +21,9 @@ from academy.courses.content_languages import (
 )
 from academy.courses.forms import ContentLanguageForm
 from academy.courses.models import Course
-from academy.courses.outline import LessonEntry, lessons_in_order, outline_of
+from academy.courses.outline import Entry, neighbours, next_step, outline_of, quiz_pks
 from academy.courses.queries import course_or_404
+from academy.courses.readers import done_items
 from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services
@@ -38,19 +39,19 @@ class CourseProgress:
     enrolment: Enrolment
     title: Text
     progress: services.Progress
-    resume: LessonEntry | None
+    resume: Entry | None
 
 
-def _course_progress(enrolment: Enrolment, course: Course, completed: set[int]) -> CourseProgress:
+def _course_progress(
+    enrolment: Enrolment, course: Course, completed: set[int], passed: set[int]
+) -> CourseProgress:
     language = offered_language(course, enrolment.content_language) or course.default_language
-    slug = services.resume_lesson(course, completed)
-    lessons = lessons_in_order(outline_of(course, language))
     return CourseProgress(
         course=course,
         enrolment=enrolment,
         title=pick(course.title, language, course.default_language) or Text(course.slug, "en"),
-        progress=services.progress_of(course, completed),
-        resume=next((entry for entry in lessons if entry.slug == slug), None),
+        progress=services.progress_of(course, completed, passed),
+        resume=next_step(course, outline_of(course, language), completed, passed),
     )
 
 
@@ -58,9 +59,12 @@ def _course_progress(enrolment: Enrolment, course: Course, completed: set[int]) 
 @login_required
 def my_learning():
     completed = services.completed_lesson_ids(current_user)
+    enrolments = services.enrolments_of(current_user)
+    # One query for the quizzes of every course, however many courses and attempts.
+    quizzes = {pk for _enrolment, course in enrolments for pk in quiz_pks(course)}
+    passed = done_items(current_user.id, "quiz", quizzes)
     rows = [
-        _course_progress(enrolment, course, completed)
-        for enrolment, course in services.enrolments_of(current_user)
+        _course_progress(enrolment, course, completed, passed) for enrolment, course in enrolments
     ]
     return render_template(
         "learning/my_learning.html",
@@ -152,7 +156,23 @@ def complete(course: str, lesson: str):
     if record_completion(current_user.id, row):
         flash(_("You have completed this course. Congratulations!"), "success")
     db.session.commit()
-    return redirect(safe_next(form.next.data, lesson_page))
+    return redirect(_after_lesson(row, lesson))
+
+
+def _after_lesson(course: Course, lesson: str) -> str:
+    """The next lesson or quiz on the course path; the course page after the last.
+
+    The learner moves on instead of landing at the top of the lesson they
+    finished; the confirmation is flashed into the page's status region.
+    """
+    modules = outline_of(course, course.default_language)
+    entry = next(item for module in modules for item in module.lessons if item.slug == lesson)
+    _previous, following = neighbours(modules, entry)
+    if following is None:
+        return _course_page(course)
+    if following.kind == "quiz":
+        return url_for("quizzes.quiz", course=course.slug, quiz=following.slug)
+    return url_for("courses.lesson", course=course.slug, lesson=following.slug)
 
 
 @bp.route("/<course>/language", methods=["POST"])

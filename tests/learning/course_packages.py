@@ -28,10 +28,13 @@ def write_course(
     modules: int = 1,
     lessons: int = 1,
     quiz: bool = False,
+    module_quizzes: int | None = None,
 ) -> Path:
     """A package with modules x lessons, every lesson written in every language of titles.
 
-    With quiz, the last module ends with a one-question quiz `check`.
+    With quiz, the last module ends with a one-question quiz `check`. With
+    module_quizzes (a number of attempts allowed), every module ends with a
+    quiz `check-<module number>`; the completion rule (default) asks for all.
     """
     languages = list(titles)
     root = folder / course_id
@@ -64,6 +67,11 @@ def write_course(
                 text = f"---\ntitle: Lesson {number} ({code})\nduration_minutes: 5\n---\n\n"
                 text += f"Text of lesson {number} in {code}.\n"
                 (module / f"{n:03d}-lesson-{number}.{code}.md").write_text(text, encoding="utf-8")
+        if module_quizzes:
+            definition = {**_one_question_quiz(languages), "max_attempts": module_quizzes}
+            (module / f"{lessons + 1:03d}-check-{m}.quiz.yaml").write_text(
+                json.dumps(definition, ensure_ascii=False), encoding="utf-8"
+            )
     if quiz:
         (module / f"{lessons + 1:03d}-check.quiz.yaml").write_text(
             json.dumps(_one_question_quiz(languages), ensure_ascii=False), encoding="utf-8"

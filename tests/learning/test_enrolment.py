@@ -200,11 +200,12 @@ def test_completing_an_unknown_lesson_is_not_found(client, sample_course):
     assert completions_of(user) == 0
 
 
-def test_completing_returns_to_the_lesson(client, sample_course):
+def test_completing_moves_on_to_the_next_lesson(client, sample_course):
     signed_in(client)
     client.post(ENROL)
     response = client.post(complete_url("welcome"))
-    assert response.location == "/courses/sample-course/lessons/welcome"
+    assert response.status_code == 302
+    assert response.location == "/courses/sample-course/lessons/working-together"
 
 
 # -- content language -------------------------------------------------------------
