@@ -137,10 +137,17 @@ def path_of(modules: list[ModuleEntry]) -> list[Entry]:
 
 def neighbours(modules: list[ModuleEntry], entry: Entry) -> tuple[Entry | None, Entry | None]:
     """The items before and after entry on the course path (None at either end)."""
+    return neighbours_of(modules, entry.kind, entry.slug)
+
+
+def neighbours_of(
+    modules: list[ModuleEntry], kind: str, slug: str
+) -> tuple[Entry | None, Entry | None]:
+    """The items before and after the lesson or quiz slug; (None, None) if it is not listed."""
     path = path_of(modules)
-    index = next(
-        i for i, item in enumerate(path) if item.kind == entry.kind and item.slug == entry.slug
-    )
+    index = next((i for i, item in enumerate(path) if (item.kind, item.slug) == (kind, slug)), None)
+    if index is None:
+        return None, None
     previous = path[index - 1] if index > 0 else None
     return previous, path[index + 1] if index + 1 < len(path) else None
 

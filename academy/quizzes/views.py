@@ -14,6 +14,7 @@ from flask_login import current_user, login_required
 
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course, Quiz
+from academy.courses.outline import neighbours_of, outline_of
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.completion import record_completion
@@ -83,7 +84,16 @@ def quiz(course: str, quiz: str):
         current=current,
         minutes=minutes,
         is_trainer=services.is_trainer_of(current_user, row),
+        # The course path runs through the quiz: its previous and next lesson or quiz.
+        path=neighbours_of(outline_of(row, language), "quiz", quiz_row.slug),
+        links=_visitor_links(row, enrolment),
     )
+
+
+def _visitor_links(course: Course, enrolment: Enrolment | None) -> dict[str, str]:
+    """A visitor's ?content= choice, kept in the links to the next lesson or quiz."""
+    chosen = offered_language(course, request.args.get("content"))
+    return {"content": chosen} if chosen and enrolment is None else {}
 
 
 @bp.route("/<course>/quizzes/<quiz>/attempts", methods=["POST"])

@@ -96,6 +96,20 @@ def test_a_visitors_content_choice_is_kept_on_the_way_to_the_quiz(client, path_c
     assert "Check (fr)</span>" in links
 
 
+def test_after_a_quiz_comes_the_next_modules_first_lesson(client, path_course):
+    links = pager(client.get(QUIZ + "check-1").text)
+    assert f'<a href="{LESSON}lesson-2" rel="prev">' in links
+    assert f'<a href="{LESSON}lesson-3" rel="next">' in links
+    assert "Next lesson" in links
+    assert "Lesson 3 (en)</span>" in links
+
+
+def test_the_last_quiz_leads_nowhere_further(client, path_course):
+    links = pager(client.get(QUIZ + "check-2").text)
+    assert f'<a href="{LESSON}lesson-4" rel="prev">' in links
+    assert 'rel="next"' not in links
+
+
 # -- Mark as complete moves on --------------------------------------------------------
 
 
