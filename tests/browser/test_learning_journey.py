@@ -1,10 +1,10 @@
 """A learner's journey through a course on a small phone, with the keyboard only.
 
 Sign in (the interface is French), find the course in the catalogue, enrol,
-read three lessons in French marking each complete (the third has no French
-text and says so), see the progress on the course page and the way back in on
-"My learning". Every kind of page is checked with axe-core and for sideways
-scrolling.
+read three lessons in French marking each complete, which leads each time to
+the next lesson (the third has no French text and says so), see the progress
+on the course page and the way back in on "My learning". Every kind of page is
+checked with axe-core and for sideways scrolling.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from academy.extensions import db
 from tests.browser.test_journey import check_page, submit_with_enter, tab_to
 from tests.conftest import SAMPLE_PACKAGE, import_package
 from tests.factories import PASSWORD, make_user
+from tests.i18n import translated
 
 pytestmark = pytest.mark.browser
 
@@ -91,15 +92,21 @@ def test_learning_journey_on_a_phone(axe_page: Page, course_server) -> None:
             expect(page.locator(".notice--language")).to_have_count(0)
         if number in (1, 3):
             check_page(page)
+        # Mark as complete moves on to the next lesson, and says so in the status region.
         press_enter_on(page, 'form[action$="/complete"] button')
-        page.wait_for_url(f"{base}/courses/sample-course/lessons/{lesson}")
-        expect(page.locator(".lesson-complete .success-text")).to_be_visible()
-        expect(page.locator('form[action$="/complete"]')).to_have_count(0)
+        following = ["working-together", "local-examples", "principles"][number - 1]
+        page.wait_for_url(f"{base}/courses/sample-course/lessons/{following}")
+        expect(page.locator('.flashes[role="status"]')).to_contain_text(
+            translated("Lesson marked as complete.", "fr")
+        )
         if number == 1:
-            check_page(page)  # the completed state
-        if number < 3:
-            press_enter_on(page, 'a[rel="next"]')
-            page.wait_for_url(re.compile(r".*/lessons/(working-together|local-examples)$"))
+            check_page(page)  # with the confirmation
+        if number == 3:
+            # The fourth lesson opens module 2; back to the third, now completed.
+            press_enter_on(page, 'a[rel="prev"]')
+            page.wait_for_url(f"{base}/courses/sample-course/lessons/{lesson}")
+            expect(page.locator(".lesson-complete .success-text")).to_be_visible()
+            expect(page.locator('form[action$="/complete"]')).to_have_count(0)
 
     # Back to the course page through the breadcrumb: 3 of 5.
     press_enter_on(page, f'.breadcrumb a[href="{COURSE}"]')
