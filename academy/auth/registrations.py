@@ -89,7 +89,9 @@ def confirm(registration: Registration) -> User | None:
     else:
         end_all_sessions(user)
     user.password_hash = registration.password_hash
-    update_profile(user, **{field: getattr(registration, field) for field in PROFILE_FIELDS})
+    profile = {field: getattr(registration, field) for field in PROFILE_FIELDS}
+    # A taken-over account starts afresh: its zone follows the new country.
+    update_profile(user, time_zone=None, **profile)
     user.confirmed_at = utcnow()
     if user.id is None and not _insert(user):
         return None
