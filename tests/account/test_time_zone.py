@@ -16,6 +16,7 @@ from tests.auth.test_registration_takeover import (
     register,
 )
 from tests.factories import make_user, reload, sign_in
+from tests.i18n import translated
 
 
 @pytest.fixture
@@ -60,6 +61,15 @@ def test_an_unknown_zone_is_refused_and_nothing_changes(client, learner):
     assert 'aria-invalid="true"' in response.text
     learner = reload(learner)
     assert (learner.name, learner.time_zone) == ("Karim Haddad", None)
+
+
+def test_the_refusal_is_in_the_learners_language(client, learner):
+    response = client.post(
+        "/account/?lang=fr", data={**PROFILE, "locale": "fr", "time_zone": "Nowhere"}
+    )
+    assert response.status_code == 200
+    assert translated("Choose a time zone from the list.", "fr") in response.text
+    assert reload(learner).locale == "en"
 
 
 def test_registration_does_not_ask_for_a_zone(client):

@@ -130,6 +130,7 @@ def test_a_deadline_is_shown_in_the_users_locale(client, tmp_path):
     html = client.get(start(client)).text
     # The learner's own time (Dakar, from the country), never labelled UTC.
     assert "UTC" not in html
+    assert "Envoyez avant " in html
     assert "dans 20 minutes" in html or "dans 19 minutes" in html
 
 
