@@ -66,7 +66,7 @@ def profile():
     if form.validate_on_submit():
         auth_services.update_profile(
             current_user,
-            **{name: getattr(form, name).data for name in auth_services.ACCOUNT_FIELDS},
+            **{name: getattr(form, name).data for name in auth_services.PROFILE_FIELDS},
         )
         db.session.commit()
         flash(_("Your profile is saved."), "success")

@@ -29,9 +29,15 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 # What a person tells about themselves: kept on the account, and on a registration
 # until it becomes one (academy.auth.registrations copies them across).
-PROFILE_FIELDS = ("name", "locale", "country", "sex", "constituent_group", "organization")
-# What only an account holds: set on the profile page, never at registration.
-ACCOUNT_FIELDS = (*PROFILE_FIELDS, "time_zone")
+PROFILE_FIELDS = (
+    "name",
+    "locale",
+    "country",
+    "time_zone",
+    "sex",
+    "constituent_group",
+    "organization",
+)
 
 
 class Profile:
@@ -44,6 +50,9 @@ class Profile:
     sex: Mapped[str | None] = mapped_column(String(16))
     constituent_group: Mapped[str | None] = mapped_column(String(32))
     organization: Mapped[str] = mapped_column(String(200), default="")
+    # An IANA zone (academy.time_zones) chosen on the profile, or told by the
+    # browser at registration; NULL follows the country (academy.i18n.user_time_zone).
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
 
 def _profile_checks() -> tuple[CheckConstraint, ...]:
@@ -68,9 +77,6 @@ class User(Profile, UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(16), default="learner")
     # Part of the login id: bumping it ends every session and remember-me cookie.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
-    # An IANA zone (academy.time_zones) chosen on the profile; NULL follows the
-    # country (academy.i18n.user_time_zone). Not asked at registration.
-    time_zone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

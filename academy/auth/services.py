@@ -7,13 +7,7 @@ import enum
 from sqlalchemy import select
 
 from academy.auth import throttle
-from academy.auth.models import (  # PROFILE_FIELDS: re-exported for registrations and views
-    ACCOUNT_FIELDS,
-    PROFILE_FIELDS,  # noqa: F401
-    ROLES,
-    Registration,
-    User,
-)
+from academy.auth.models import PROFILE_FIELDS, ROLES, Registration, User
 from academy.auth.passwords import hash_password, needs_rehash, verify_password
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
@@ -60,7 +54,7 @@ def create_user(
 
 def update_profile(user: User, **profile) -> None:
     for key, value in profile.items():
-        if key not in ACCOUNT_FIELDS:
+        if key not in PROFILE_FIELDS:
             raise TypeError(f"not a profile field: {key}")
         if key in ("country", "sex", "time_zone"):
             value = value or None  # optional choices are stored as NULL, not ""

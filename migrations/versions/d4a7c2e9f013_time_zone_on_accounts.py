@@ -1,4 +1,4 @@
-"""time zone on accounts: dates and times shown in the learner's zone
+"""time zone on accounts and registrations: dates and times shown in the learner's zone
 
 Revision ID: d4a7c2e9f013
 Revises: c3e8f1a2b4d5
@@ -17,10 +17,12 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('time_zone', sa.String(length=64), nullable=True))
+    for table in ('users', 'registrations'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column('time_zone', sa.String(length=64), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('time_zone')
+    for table in ('registrations', 'users'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('time_zone')

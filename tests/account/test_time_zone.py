@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
+from academy.auth.models import User
 from academy.extensions import db
 from tests.account.test_account import PROFILE
 from tests.auth.test_registration_takeover import (
@@ -72,8 +74,39 @@ def test_the_refusal_is_in_the_learners_language(client, learner):
     assert reload(learner).locale == "en"
 
 
-def test_registration_does_not_ask_for_a_zone(client):
-    assert 'name="time_zone"' not in client.get("/auth/register").text
+def test_registration_asks_the_browser_not_the_learner(client):
+    html = client.get("/auth/register").text
+    assert '<input id="time_zone" name="time_zone" type="hidden" value="">' in html
+    assert '<script src="/static/js/time-zone.js?v=' in html
+    assert '<label for="time_zone">' not in html
+
+
+@pytest.mark.parametrize(
+    ("country", "told", "kept"),
+    [
+        ("US", "America/Chicago", "America/Chicago"),  # several zones: the browser's
+        ("JO", "Europe/Paris", None),  # one zone: the country's, followed from NULL
+        ("US", "Mars/Olympus_Mons", None),  # not a zone the list offers: dropped
+        ("US", "", None),  # scripts off
+    ],
+)
+def test_registration_keeps_the_browsers_zone_only_where_the_country_cannot_tell(
+    app, outbox, country, told, kept
+):
+    owner = app.test_client()
+    data = {
+        "email": "new@example.org",
+        "name": "New Learner",
+        "password": OWNER_PASSWORD,
+        "locale": "en",
+        "country": country,
+        "constituent_group": "workers",
+        "time_zone": told,
+    }
+    assert owner.post("/auth/register", data=data).status_code == 302
+    assert owner.post(confirm_link(outbox, outbox.last())).status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "new@example.org"))
+    assert (user.country, user.time_zone) == (country, kept)
 
 
 def test_the_chosen_zone_is_in_the_personal_data(client, learner):
@@ -82,7 +115,7 @@ def test_the_chosen_zone_is_in_the_personal_data(client, learner):
     assert data["account"]["time_zone"] == "Asia/Beirut"
 
 
-def test_an_unconfirmed_account_taken_over_drops_its_zone(app, outbox):
+def test_an_unconfirmed_account_taken_over_takes_the_registrations_zone(app, outbox):
     squatted = make_user(VICTIM, ATTACKER_PASSWORD, confirmed=False, time_zone="Pacific/Tahiti")
     owner = app.test_client()
     register(owner, "Wanjiru Owner", OWNER_PASSWORD)
