@@ -6,10 +6,13 @@ import os
 import unicodedata
 from functools import cache
 
-from babel import Locale
+from babel import Locale, localedata
+from babel.dates import format_date, format_time, get_datetime_format
 from flask import current_app, has_request_context, request
-from flask_babel import get_locale, get_translations
+from flask_babel import get_locale, get_timezone, get_translations
 from flask_login import current_user
+
+from academy.time_zones import UTC_ZONE, country_zone, time_zones
 
 # The interface languages, each named in itself for the switcher.
 LANGUAGES: dict[str, str] = {
@@ -69,6 +72,63 @@ def select_locale() -> str:
     return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
 
 
+def _signed_in_user():
+    if has_request_context() and current_user.is_authenticated:
+        return current_user
+    return None
+
+
+def user_time_zone(user) -> str:
+    """The zone user reads times in: chosen, else their country's only one, else UTC."""
+    chosen = getattr(user, "time_zone", None)
+    if chosen in time_zones():
+        return chosen
+    return country_zone(getattr(user, "country", None)) or UTC_ZONE
+
+
+def select_time_zone() -> str:
+    """Flask-Babel's time zone: the signed-in user's; UTC for visitors and the command line."""
+    user = _signed_in_user()
+    return user_time_zone(user) if user is not None else UTC_ZONE
+
+
+def format_locale(language: str | None = None, country: str | None = None) -> Locale:
+    """The locale dates are written in: the language in the profile's country when Babel knows it.
+
+    The interface is "en", but a British learner writes 7 December, not December 7:
+    "en" with the country GB formats as en_GB. Without a known pairing, the language.
+    """
+    language = language or current_language()
+    if country is None:
+        user = _signed_in_user()
+        country = getattr(user, "country", None) if user is not None else None
+    if country and localedata.exists(f"{language}_{country}"):
+        return Locale.parse(f"{language}_{country}")
+    return Locale.parse(language)
+
+
+def format_moment(moment, *, time: bool = True, width: str = "medium") -> str:
+    """A stored UTC time as the reader reads it: their zone, their locale's order.
+
+    Every date or time a page shows goes through here (time=False for a date
+    alone). Certificates' PDFs keep their own rule: the certificate's language.
+    """
+    if moment is None:
+        return ""
+    locale = format_locale()
+    local = moment.astimezone(get_timezone())
+    day = format_date(local, width, locale=locale)
+    if not time:
+        return day
+    clock = format_time(local, "short", locale=locale)
+    return get_datetime_format(width, locale=locale).replace("{1}", day).replace("{0}", clock)
+
+
+def format_clock(moment) -> str:
+    """The time of day alone (a deadline within the hour), in the reader's zone and locale."""
+    return format_time(moment.astimezone(get_timezone()), "short", locale=format_locale())
+
+
 def current_language() -> str:
     return str(get_locale() or DEFAULT_LANGUAGE)
 
@@ -114,6 +174,7 @@ def inject_i18n() -> dict:
         "current_language": language,
         "text_direction": text_direction(language),
         "interface_languages": LANGUAGES,
+        "format_moment": format_moment,
     }
 
 
@@ -132,6 +193,7 @@ def babel_options() -> dict:
         "default_locale": DEFAULT_LANGUAGE,
         "default_translation_directories": "../translations",
         "locale_selector": select_locale,
+        "timezone_selector": select_time_zone,
     }
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField
+from wtforms import BooleanField, PasswordField, SelectField
 from wtforms.validators import DataRequired, ValidationError
 
 from academy.auth.forms import NewPasswordForm, ProfileFields, email_field
 from academy.auth.services import SignIn
+from academy.forms import choices
+from academy.i18n import current_language
+from academy.time_zones import UTC_ZONE, time_zones, zone_choices
 
 
 def current_password_field():
@@ -41,7 +44,32 @@ class CurrentPasswordCheck:
 
 
 class ProfileForm(ProfileFields):
-    pass
+    """The registration's details, and the time zone only an account has."""
+
+    time_zone = SelectField(
+        _l("Time zone"),
+        validate_choice=False,
+        description=_l(
+            "Dates and times are shown in this time zone. Automatic uses your country's "
+            "time zone when it has only one, and Coordinated Universal Time otherwise."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.time_zone.choices = choices(
+            [
+                ("", _("Automatic, from my country")),
+                (UTC_ZONE, _("Coordinated Universal Time (UTC)")),
+                *zone_choices(current_language()),
+            ]
+        )
+        if self.time_zone.data is None:  # no choice stored: "Automatic" is the one shown
+            self.time_zone.data = ""
+
+    def validate_time_zone(self, field) -> None:
+        if field.data and field.data not in time_zones():
+            raise ValidationError(_("Choose a time zone from the list."))
 
 
 class ChangeEmailForm(CurrentPasswordCheck, FlaskForm):

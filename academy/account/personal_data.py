@@ -98,6 +98,7 @@ def _account(user: User) -> dict:
         "name": user.name,
         "preferred_language": user.locale,
         "country": user.country,
+        "time_zone": user.time_zone,
         "sex": user.sex,
         "constituent_group": user.constituent_group,
         "organization": user.organization,

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
+    HiddenField,
     PasswordField,
     RadioField,
     SelectField,
@@ -144,6 +145,8 @@ class ProfileFields(FlaskForm):
 class RegisterForm(ProfileFields):
     email = email_field()
     password = new_password_field()
+    # Filled by static/js/time-zone.js when scripts run; empty otherwise.
+    time_zone = HiddenField(filters=[lambda value: (value or "").strip()[:64]])
 
     def validate_password(self, field) -> None:
         check_new_password(self, field, email=self.email.data or "", name=self.name.data or "")

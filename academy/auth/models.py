@@ -29,7 +29,15 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 # What a person tells about themselves: kept on the account, and on a registration
 # until it becomes one (academy.auth.registrations copies them across).
-PROFILE_FIELDS = ("name", "locale", "country", "sex", "constituent_group", "organization")
+PROFILE_FIELDS = (
+    "name",
+    "locale",
+    "country",
+    "time_zone",
+    "sex",
+    "constituent_group",
+    "organization",
+)
 
 
 class Profile:
@@ -42,6 +50,9 @@ class Profile:
     sex: Mapped[str | None] = mapped_column(String(16))
     constituent_group: Mapped[str | None] = mapped_column(String(32))
     organization: Mapped[str] = mapped_column(String(200), default="")
+    # An IANA zone (academy.time_zones) chosen on the profile, or told by the
+    # browser at registration; NULL follows the country (academy.i18n.user_time_zone).
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
 
 def _profile_checks() -> tuple[CheckConstraint, ...]:

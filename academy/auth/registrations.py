@@ -22,6 +22,7 @@ from academy.auth.services import MAX_PENDING, PROFILE_FIELDS, find_user, update
 from academy.auth.sessions import end_all_sessions
 from academy.database import utcnow
 from academy.extensions import db
+from academy.time_zones import country_zone, time_zones
 
 
 def register(email: str, password: str, **profile) -> tuple[Registration | None, User | None]:
@@ -34,7 +35,20 @@ def register(email: str, password: str, **profile) -> tuple[Registration | None,
     if existing is not None and existing.confirmed_at is not None:
         hash_password(password)  # spend the same time either way
         return None, existing
+    profile["time_zone"] = _zone_to_keep(profile.get("time_zone"), profile.get("country"))
     return _add(email, hash_password(password), profile), None
+
+
+def _zone_to_keep(told: str | None, country: str | None) -> str | None:
+    """The browser's zone, kept only where the country cannot tell the zone itself.
+
+    A country with one zone gives it (NULL follows the country, even if it
+    changes later); a zone the list does not offer is dropped: nobody typed
+    it, so there is nobody to ask.
+    """
+    if country_zone(country) is not None or told not in time_zones():
+        return None
+    return told
 
 
 def to_mail_again(waiting: Registration | User) -> Registration | None:

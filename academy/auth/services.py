@@ -56,7 +56,7 @@ def update_profile(user: User, **profile) -> None:
     for key, value in profile.items():
         if key not in PROFILE_FIELDS:
             raise TypeError(f"not a profile field: {key}")
-        if key in ("country", "sex"):
+        if key in ("country", "sex", "time_zone"):
             value = value or None  # optional choices are stored as NULL, not ""
         setattr(user, key, value)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -26,14 +26,14 @@ from academy.certificates.models import Certificate
 from academy.courses.content_languages import pick
 from academy.courses.models import Course
 from academy.extensions import db, limiter
-from academy.i18n import current_language
+from academy.i18n import current_language, format_moment
 from academy.security import role_required
 
 logger = logging.getLogger(__name__)
 
 
 def date_label(moment) -> str:
-    return format_date(moment, "long") if moment else ""
+    return format_moment(moment, time=False, width="long")
 
 
 @bp.app_context_processor

@@ -9,11 +9,11 @@ modules so that neither has to import the other for them.
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
-from babel.dates import format_time, format_timedelta
+from babel.dates import format_timedelta
 from babel.numbers import format_decimal
-from flask_babel import format_datetime, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -21,6 +21,7 @@ from academy.courses.content_languages import Text, pick
 from academy.courses.models import Course, Quiz
 from academy.courses.queries import course_or_404
 from academy.database import utcnow
+from academy.i18n import format_clock, format_moment
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import bp, services
 from academy.quizzes.grading import GROUPED_NUMBER, NOT_A_NUMBER
@@ -59,8 +60,8 @@ def deadline_label(deadline) -> str:
     locale = get_locale()
     remaining = max(deadline - utcnow(), timedelta(0))
     return _(
-        "Submit before %(time)s UTC (%(remaining)s).",
-        time=format_time(deadline, "short", tzinfo=UTC, locale=locale),
+        "Submit before %(time)s (%(remaining)s).",
+        time=format_clock(deadline),
         remaining=format_timedelta(
             remaining, add_direction=True, threshold=1.5, locale=locale, granularity="minute"
         ),
@@ -68,7 +69,7 @@ def deadline_label(deadline) -> str:
 
 
 def date_label(moment) -> str:
-    return format_datetime(moment, "medium") + " UTC" if moment else ""
+    return format_moment(moment)
 
 
 def number_hint() -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -127,7 +128,9 @@ def test_a_deadline_is_shown_in_the_users_locale(client, tmp_path):
     import_quiz(tmp_path, SIMPLE, settings="time_limit_minutes: 20")
     enrolled_learner(client, locale="fr")
     html = client.get(start(client)).text
-    assert "UTC" in html
+    # The learner's own time (Dakar, from the country), never labelled UTC.
+    assert "UTC" not in html
+    assert "Envoyez avant " in html
     assert "dans 20 minutes" in html or "dans 19 minutes" in html
 
 
@@ -197,3 +200,29 @@ def test_an_absurd_attempt_number_is_not_found(client, tmp_path):
     import_quiz(tmp_path, SIMPLE)
     enrolled_learner(client)
     assert client.get(f"{QUIZ_URL}/attempts/99999999999999999999999").status_code == 404
+
+
+def test_the_deadline_is_in_the_learners_zone_and_order(client, tmp_path):
+    import_quiz(tmp_path, SIMPLE, settings="time_limit_minutes: 10")
+    enrolled_learner(client, country="JO")
+    page = start(client)
+    deadline = attempts_of_quiz()[0].deadline_at
+    # Amman keeps UTC+3 all year; English without a British country writes 12-hour times.
+    local = deadline.astimezone(ZoneInfo("Asia/Amman"))
+    clock = f"{local.hour % 12 or 12}:{local.minute:02d}\u202f{'AM' if local.hour < 12 else 'PM'}"
+    html = client.get(page).text
+    assert f"Submit before {clock} (in " in html
+    assert "UTC" not in html
+
+
+def test_a_british_learner_reads_day_month_times_in_london(client, tmp_path):
+    import_quiz(tmp_path, SIMPLE)
+    enrolled_learner(client, country="GB")
+    answer(client, start(client), "Owned by its members")
+    attempt = attempts_of_quiz()[0]
+    attempt.submitted_at = datetime(2026, 7, 4, 10, 5, tzinfo=UTC)
+    db.session.commit()
+    html = client.get(QUIZ_URL).text
+    # London is on summer time in July: 10:05 UTC is 11:05 there.
+    assert "<td>4 Jul 2026, 11:05</td>" in html
+    assert "UTC" not in html
