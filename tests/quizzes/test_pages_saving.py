@@ -108,6 +108,8 @@ def test_a_position_given_twice_is_refused_at_the_question_with_answers_kept(cli
     assert response.status_code == 422
     assert "Give each position to one item only: position 1 is given twice." in response.text
     assert 'aria-describedby="q7-error"' in response.text
+    summary = response.text[response.text.index('class="error-summary"') :]
+    assert '<li><a href="#q7">Question 7</a></li>' in summary[: summary.index("</ul>")]
     assert 'maxlength="500" value="vote"' in response.text
     [attempt] = attempts_of_quiz()
     assert (attempt.state, attempt.score_percent) == ("open", None)
