@@ -45,12 +45,18 @@ def attempts_of(user_id: int, quiz: Quiz) -> list[Attempt]:
 
 
 def attempts_left(user_id: int, quiz: Quiz) -> int | None:
-    """How many more attempts the learner may start; None when unlimited."""
+    """How many more attempts the learner may submit; None when unlimited.
+
+    An open attempt is not spent until it is submitted (or its time runs
+    out): the learner may leave it and come back to the answers they saved.
+    """
     limit = quiz.definition.get("max_attempts")
     if not isinstance(limit, int):
         return None
     used = db.session.scalar(
-        select(func.count()).where(Attempt.user_id == user_id, Attempt.quiz_id == quiz.id)
+        select(func.count()).where(
+            Attempt.user_id == user_id, Attempt.quiz_id == quiz.id, Attempt.state == SUBMITTED
+        )
     )
     return max(limit - used, 0)
 
@@ -123,6 +129,24 @@ def close_expired(attempt: Attempt) -> None:
         .execution_options(synchronize_session=False)
     )
     db.session.expire(attempt)
+
+
+def save_responses(attempt: Attempt, responses: dict) -> bool:
+    """Keep the answers of an open attempt without grading it; False when it is closed.
+
+    Conditional like submit_attempt, so a save racing a submission never
+    overwrites the graded responses.
+    """
+    if is_expired(attempt):
+        return False
+    changed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == OPEN)
+        .values(responses=responses)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.expire(attempt)
+    return changed == 1
 
 
 def submit_attempt(

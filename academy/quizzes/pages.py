@@ -141,6 +141,51 @@ def _position(value) -> int | None:
     return None
 
 
+def form_values(questions: list[ShownQuestion], responses) -> dict:
+    """Saved responses as the form's values again (the inverse of responses_from)."""
+    responses = responses if isinstance(responses, dict) else {}
+    values: dict = {}
+    for shown in questions:
+        response, name = responses.get(shown.question.id), shown.name
+        to_value = {o.id: o.value for o in shown.options}
+        if shown.type in ("single", "true_false"):
+            values[name] = to_value.get(response) if shown.type == "single" else response
+        elif shown.type == "multiple" and isinstance(response, list):
+            values[name] = [to_value[i] for i in response if i in to_value]
+        elif shown.type in ("short", "numeric") and isinstance(response, str):
+            values[name] = response
+        elif shown.type in ("matching", "ordering") and isinstance(response, dict):
+            for row in shown.rows:
+                given = response.get(row.id)
+                given = to_value.get(given) if shown.type == "matching" else given
+                values[f"{name}-{row.value}"] = None if given is None else str(given)
+    return values
+
+
+def is_answered(shown: ShownQuestion, response) -> bool:
+    """Whether every part of a question has an answer (a matching row left empty: no)."""
+    if shown.type in ("matching", "ordering"):
+        given = response if isinstance(response, dict) else {}
+        return all(given.get(row.id) is not None for row in shown.rows)
+    if isinstance(response, str):
+        return bool(response.strip())
+    return bool(response) if isinstance(response, list) else response is not None
+
+
+def repeated_positions(questions: list[ShownQuestion], responses: dict) -> dict[str, list[int]]:
+    """Ordering questions that give a position to more than one item: name -> positions."""
+    repeated = {}
+    for shown in questions:
+        given = responses.get(shown.question.id)
+        if shown.type != "ordering" or not isinstance(given, dict):
+            continue
+        positions = [p for p in given.values() if p is not None]
+        twice = sorted({p for p in positions if positions.count(p) > 1})
+        if twice:
+            repeated[shown.name] = twice
+    return repeated
+
+
 # -- reading a result back -------------------------------------------------------
 
 
@@ -148,6 +193,15 @@ def _position(value) -> int | None:
 class AnswerLine:
     label: Text | None  # a prompt or an item, for matching and ordering
     answer: Text | str | None  # what the learner gave; None when nothing
+    wrong: bool = False  # a matching pair or ordering position given wrongly
+
+
+def _right_row(question: Question, row_id: str, value) -> bool:
+    """Whether a matching prompt got its own match, or an item its place."""
+    if isinstance(question, MatchingQuestion):
+        return value == row_id
+    ids = [item.id for item in question.items] if isinstance(question, OrderingQuestion) else []
+    return row_id in ids and value == ids.index(row_id) + 1
 
 
 def answer_lines(shown: ShownQuestion, response) -> list[AnswerLine]:
@@ -168,11 +222,20 @@ def answer_lines(shown: ShownQuestion, response) -> list[AnswerLine]:
         lines = []
         for row in shown.rows:
             value = given.get(row.id)
+            wrong = value is not None and not _right_row(shown.question, row.id, value)
             if kind == "matching":
                 value = options.get(value)
-            lines.append(AnswerLine(row.text, value if value not in (None, "") else None))
+            lines.append(AnswerLine(row.text, value if value not in (None, "") else None, wrong))
         return lines if any(line.answer is not None for line in lines) else []
     return []
+
+
+def right_choice(shown: ShownQuestion) -> Text | None:
+    """The right answer of a single-choice question, to show beside a wrong one."""
+    if not isinstance(shown.question, SingleQuestion):
+        return None
+    right = {c.id for c in shown.question.choices if c.correct}
+    return next((o.text for o in shown.options if o.id in right), None)
 
 
 @dataclass(frozen=True)
@@ -184,6 +247,7 @@ class QuestionFeedback:
     score: float
     feedback: list[Text]
     message: str | None
+    right: Text | None = None  # the right choice, when a single choice was answered wrongly
 
 
 def question_feedback(
@@ -209,6 +273,9 @@ def question_feedback(
                 score=float(result.get("score") or 0),
                 feedback=[text for text in feedback if text],
                 message=result.get("message"),
+                right=right_choice(shown)
+                if result.get("answered") and not result.get("correct")
+                else None,
             )
         )
     return lines

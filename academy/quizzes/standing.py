@@ -14,7 +14,7 @@ from academy.courses.models import Quiz
 from academy.courses.readers import FAILED, IN_PROGRESS, PASSED, ItemState
 from academy.database import utcnow
 from academy.extensions import db
-from academy.quizzes.models import OPEN, Attempt
+from academy.quizzes.models import OPEN, SUBMITTED, Attempt
 
 
 def quiz_states(user_id: int, quiz_ids: set[int]) -> dict[int, ItemState]:
@@ -26,7 +26,9 @@ def quiz_states(user_id: int, quiz_ids: set[int]) -> dict[int, ItemState]:
         select(
             Attempt.quiz_id,
             func.max(Quiz.definition["max_attempts"].as_integer()),  # one value per quiz
-            func.count(Attempt.id),
+            # Spent attempts only, as attempts.attempts_left counts them: an open
+            # attempt is not spent until it is submitted.
+            func.sum(case((Attempt.state == SUBMITTED, 1), else_=0)),
             func.max(case((Attempt.passed.is_(True), 1), else_=0).cast(Integer)),
             func.max(case((under_way, 1), else_=0).cast(Integer)),
         )

@@ -20,7 +20,7 @@ from academy.learning import services as learning
 from academy.learning.completion import record_completion
 from academy.learning.models import Enrolment
 from academy.packagefiles.quiz_types import QuizDefinition
-from academy.quizzes import attempts, bp, layout, pages, services
+from academy.quizzes import attempts, bp, layout, pages, result_page, services
 from academy.quizzes.forms import ActionForm
 from academy.quizzes.grading import grade_quiz
 from academy.quizzes.models import OPEN, Attempt
@@ -122,47 +122,52 @@ def start(course: str, quiz: str):
 # -- an attempt ------------------------------------------------------------------
 
 
+def _common(course: Course, quiz: Quiz, definition: QuizDefinition, attempt: Attempt) -> dict:
+    return {
+        "course": course,
+        "quiz": quiz,
+        "definition": definition,
+        "attempt": attempt,
+        "title": quiz_title(definition, attempt.language, quiz),
+        "course_title": pick(course.title, attempt.language, course.default_language),
+    }
+
+
+def _attempt_form(course, quiz, definition, attempt, questions, responses=None, repeated=None):
+    """The attempt's form, filled with responses (by default the saved ones)."""
+    deadline = deadline_label(attempt.deadline_at) if attempt.deadline_at else None
+    values = pages.form_values(questions, attempt.responses if responses is None else responses)
+    return render_template(
+        "quizzes/attempt.html",
+        questions=questions,
+        deadline=deadline,
+        values=values,
+        repeated=repeated or {},
+        **_common(course, quiz, definition, attempt),
+    )
+
+
 @bp.route("/<course>/quizzes/<quiz>/attempts/<int:number>")
 @login_required
 def attempt(course: str, quiz: str, number: int):
     row, quiz_row, definition = load_quiz(course, quiz)
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     questions = pages.shown_questions(definition, attempt_row.layout, attempt_row.language)
-    common = {
-        "course": row,
-        "quiz": quiz_row,
-        "definition": definition,
-        "attempt": attempt_row,
-        "title": quiz_title(definition, attempt_row.language, quiz_row),
-        "course_title": pick(row.title, attempt_row.language, row.default_language),
-    }
     if attempt_row.state == OPEN and not attempts.is_expired(attempt_row):
-        deadline = deadline_label(attempt_row.deadline_at) if attempt_row.deadline_at else None
-        return render_template(
-            "quizzes/attempt.html", questions=questions, deadline=deadline, **common
-        )
-    details = None
-    if attempt_row.state != OPEN and services.shows_details(current_user.id, quiz_row, definition):
-        details = pages.question_feedback(
-            questions,
-            attempt_row.responses,
-            attempt_row.results,
-            attempt_row.language,
-            definition.default_language,
-        )
-    return render_template(
-        "quizzes/result.html",
-        details=details,
-        mode=definition.feedback,
-        expired=attempt_row.state == OPEN,
-        left=attempts.attempts_left(current_user.id, quiz_row),
-        **common,
-    )
+        return _attempt_form(row, quiz_row, definition, attempt_row, questions)
+    return result_page.render(_common(row, quiz_row, definition, attempt_row), questions)
 
 
 @bp.route("/<course>/quizzes/<quiz>/attempts/<int:number>", methods=["POST"])
 @login_required
 def submit(course: str, quiz: str, number: int):
+    """Save, ask to confirm, or finish (grade) an attempt, by the button pressed.
+
+    action=save is the form's first (hidden) button, so Enter in a text field
+    saves instead of finishing. action=finish asks first when questions are
+    unanswered; action=confirm grades the saved answers. A form without an
+    action (a page loaded before the buttons existed) finishes, as it used to.
+    """
     row, quiz_row, definition = load_quiz(course, quiz)
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     if not ActionForm().validate_on_submit():
@@ -171,27 +176,66 @@ def submit(course: str, quiz: str, number: int):
         # Left the course with an attempt open: as for starting one, enrol first.
         flash(_("Enrol in this course to take its quizzes."), "error")
         return redirect(url_for("courses.course", course=row.slug))
-    result_page = _attempt_page(row, quiz_row, attempt_row)
+    here = _attempt_page(row, quiz_row, attempt_row)
     if attempt_row.state != OPEN:
         flash(_("This attempt was already submitted."), "info")
-        return redirect(result_page)
+        return redirect(here)
+    action = request.form.get("action")
+    if action == "confirm":
+        saved = attempt_row.responses
+        return _finish(
+            row, quiz_row, definition, attempt_row, saved if isinstance(saved, dict) else {}
+        )
     questions = pages.shown_questions(definition, attempt_row.layout, attempt_row.language)
     responses = pages.responses_from(request.form, questions)
+    if action is None:
+        return _finish(row, quiz_row, definition, attempt_row, responses)
+    action = "save" if action == "save" else "finish"
+    return _save(row, quiz_row, definition, attempt_row, questions, responses, action)
+
+
+def _save(course, quiz, definition, attempt, questions, responses, action):
+    """Keep the answers; then the form again, or the confirmation step, or grading."""
+    here = _attempt_page(course, quiz, attempt)
+    repeated = pages.repeated_positions(questions, responses)
+    unanswered = [q for q in questions if not pages.is_answered(q, responses.get(q.question.id))]
+    if action == "finish" and not repeated and not unanswered:
+        return _finish(course, quiz, definition, attempt, responses)
+    if not attempts.save_responses(attempt, responses):
+        db.session.rollback()
+        return redirect(here)  # submitted meanwhile, or out of time: its result page says
+    db.session.commit()
+    if repeated:
+        page = _attempt_form(course, quiz, definition, attempt, questions, responses, repeated)
+        return page, 422
+    if action == "save":
+        flash(_("Your answers are saved. Press Finish when you are ready."), "success")
+        return redirect(here)
+    return render_template(
+        "quizzes/confirm.html",
+        unanswered=unanswered,
+        **_common(course, quiz, definition, attempt),
+    )
+
+
+def _finish(course, quiz, definition, attempt, responses):
+    """Grade the attempt exactly once, and go to its result."""
+    here = _attempt_page(course, quiz, attempt)
     locale = get_locale()
 
     def grade(kept: dict, _late: bool) -> dict:
-        return grade_quiz(definition, kept, attempt_row.language, locale).to_dict()
+        return grade_quiz(definition, kept, attempt.language, locale).to_dict()
 
-    if not attempts.submit_attempt(attempt_row, responses, grade):
+    if not attempts.submit_attempt(attempt, responses, grade):
         db.session.rollback()
         flash(_("This attempt was already submitted."), "info")
-        return redirect(result_page)
-    completed = record_completion(current_user.id, row)
+        return redirect(here)
+    completed = record_completion(current_user.id, course)
     db.session.commit()
-    if attempt_row.late:
+    if attempt.late:
         flash(_("Your time had run out, so this attempt was graded as unanswered."), "error")
     else:
         flash(_("Your answers were submitted."), "success")
     if completed:
         flash(_("You have completed this course. Congratulations!"), "success")
-    return redirect(result_page)
+    return redirect(here)

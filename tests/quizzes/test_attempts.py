@@ -40,8 +40,10 @@ def test_start_resumes_the_open_attempt_and_counts_attempts(quiz):
     assert attempts.submit_attempt(first, {"q1": "wrong"}, fake_grade)
     second = attempts.start_attempt(learner.id, quiz, "en")
     assert second.number == 2
-    assert attempts.attempts_left(learner.id, quiz) == 0
+    # An open attempt is not spent until it is submitted.
+    assert attempts.attempts_left(learner.id, quiz) == 1
     attempts.submit_attempt(second, {"q1": "right"}, fake_grade)
+    assert attempts.attempts_left(learner.id, quiz) == 0
     with pytest.raises(attempts.AttemptRefused):
         attempts.start_attempt(learner.id, quiz, "en")
 
@@ -129,3 +131,14 @@ def test_concurrent_submits_grade_the_attempt_once(app, quiz, database_backend):
         select(func.count()).where(Attempt.quiz_id == quiz_id, Attempt.state == SUBMITTED)
     )
     assert submitted == 1
+
+
+def test_saving_keeps_answers_without_grading_and_never_after_submission(quiz):
+    learner = make_user()
+    attempt = attempts.start_attempt(learner.id, quiz, "en")
+    assert attempts.save_responses(attempt, {"q1": "draft"})
+    assert (attempt.state, attempt.responses, attempt.results) == ("open", {"q1": "draft"}, {})
+    assert attempt.score_percent is None
+    assert attempts.submit_attempt(attempt, {"q1": "right"}, fake_grade)
+    assert not attempts.save_responses(attempt, {"q1": "changed"})
+    assert (attempt.state, attempt.responses) == ("submitted", {"q1": "right"})
