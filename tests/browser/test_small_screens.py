@@ -114,14 +114,6 @@ def test_learner_pages_fit_a_phone_at_200_percent_text(axe_page: Page, learner_s
     expect(page.locator(".footnote-backref").first).to_have_attribute(
         "aria-label", "Back to reference 1"
     )
-    # Printed, the lesson still says which course and module it belongs to.
-    page.emulate_media(media="print")
-    breadcrumb = page.locator(".breadcrumb")
-    expect(breadcrumb).to_be_visible()
-    expect(breadcrumb).to_contain_text("Working together: a first look at cooperatives")
-    expect(breadcrumb).to_contain_text("Getting started")
-    page.emulate_media(media="screen")
-
     # The quiz, an attempt, and the learner's own pages with the long name and email.
     page.goto(base + COURSE + "quizzes/check")
     check_large_text(page)
