@@ -203,4 +203,8 @@ def test_a_profile_name_over_200_characters_gets_a_message_and_is_never_cut(clie
     assert "maxlength" not in name_input
     assert 'aria-invalid="true"' in name_input
     assert translated("Use at most 200 characters.", "fr") in response.text
+    # The title says what happened, in the learner's language.
+    page_title = translated("Error: %(title)s", "fr", title=translated("My account", "fr"))
+    site = translated("SSE Academy", "fr")
+    assert f"<title>{page_title} · {site}</title>" in response.text
     assert reload(user).name == "Amina Diallo"
