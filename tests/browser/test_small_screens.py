@@ -123,3 +123,11 @@ def test_learner_pages_fit_a_phone_at_200_percent_text(axe_page: Page, learner_s
     for path in ("/learning/", "/certificates/", "/account/", "/account/email"):
         page.goto(base + path)
         check_large_text(page)
+
+    # The same in French (longer words) and Arabic (right to left); ?lang= is for
+    # that page view only.
+    for language, direction in (("fr", "ltr"), ("ar", "rtl")):
+        for path in ("/courses/", COURSE, LESSON, "/learning/", "/account/"):
+            page.goto(f"{base}{path}?lang={language}")
+            expect(page.locator("html")).to_have_attribute("dir", direction)
+            check_large_text(page)
