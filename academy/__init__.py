@@ -83,10 +83,13 @@ def _register_hooks(app: Flask) -> None:
     from academy.assets import cache_versioned_static, static_url
     from academy.cache_headers import forbid_storing_private_pages
     from academy.errors import register_error_handlers
+    from academy.page_status import note_page_error, page_has_error
     from academy.security import set_security_headers
 
     app.context_processor(i18n.inject_i18n)
     app.jinja_env.globals["static_url"] = static_url
+    app.jinja_env.globals["note_page_error"] = note_page_error
+    app.jinja_env.globals["page_has_error"] = page_has_error
     # after_request hooks run last registered first: this one sees the others' headers.
     app.after_request(forbid_storing_private_pages)
     app.after_request(set_security_headers)

@@ -148,3 +148,33 @@ def test_pages_with_their_css_stay_small_for_slow_connections(client, url):
     css = client.get(re.search(rb'href="(/static/css/[^"]+)"', html).group(1).decode())
     assert len(html) + len(css.data) < 60_000
     css.close()
+
+
+# -- after a reload: the message takes the focus, or the title says what happened -------
+
+
+def title(html: str) -> str:
+    return re.search(r"<title>(.*?)</title>", html).group(1)
+
+
+def test_a_form_with_errors_says_so_in_the_title_and_its_summary_can_take_focus(client):
+    assert title(client.get("/auth/sign-in").text) == "Sign in · SSE Academy"
+    html = client.post("/auth/sign-in", data={"email": "nope", "password": ""}).text
+    assert title(html) == "Error: Sign in · SSE Academy"
+    summary = re.search(r'<div class="error-summary"[^>]*>', html).group(0)
+    assert 'role="alert"' in summary
+    assert 'tabindex="-1"' in summary
+    # The script that moves the focus to it is served from the site (the CSP allows 'self').
+    assert re.search(r'<script src="/static/js/focus-message\.js\?v=\w+" defer></script>', html)
+    assert client.get("/static/js/focus-message.js").status_code == 200
+
+
+def test_an_error_flashed_before_a_redirect_says_so_in_the_title(client, sample_course):
+    sign_in(client, make_user().email)
+    response = client.post("/learning/sample-course/unenrol")
+    assert response.status_code == 302
+    html = client.get(response.location).text
+    assert title(html) == "Error: Working together: a first look at cooperatives · SSE Academy"
+    assert '<div class="flashes" role="status" tabindex="-1">' in html
+    # Only errors change the title: the next view of the page is plain again.
+    assert not title(client.get(response.location).text).startswith("Error:")

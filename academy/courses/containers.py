@@ -14,11 +14,17 @@ from collections.abc import Mapping
 
 from markdown_it.token import Token
 
-from academy.courses.parsers import INLINE, LESSON
+from academy.courses.parsers import INLINE, LESSON, STRUCTURE_LABELS
 from academy.courses.sanitising import CONTAINER_KINDS
 from academy.messages import gettext as _
 
-DEFAULT_LABELS = {"note": "Note", "tip": "Tip", "warning": "Warning", "activity": "Activity"}
+DEFAULT_LABELS = {
+    "note": "Note",
+    "tip": "Tip",
+    "warning": "Warning",
+    "activity": "Activity",
+    **STRUCTURE_LABELS,
+}
 
 # A container fence, possibly inside a list item or a block quote.
 _CONTAINER_LINE = re.compile(r"[ \t>]*(:{3,})[ \t]*(\S*)")

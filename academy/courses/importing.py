@@ -34,7 +34,12 @@ class ImportResult:
 
 
 def container_labels(language: str) -> dict[str, str]:
-    """The default titles of note/tip/warning/activity boxes in a content language."""
+    """The words the renderer adds to a lesson, in its content language.
+
+    The default titles of note/tip/warning/activity boxes, and the names a
+    screen reader gives to tables and footnotes. Lessons are rendered once, at
+    import, so these follow the lesson's language, not the reader's interface.
+    """
     base = language.split("-")[0].lower()
     with force_locale(base if base in LANGUAGES else DEFAULT_LANGUAGE):
         # TRANSLATORS: default titles of boxes inside lessons.
@@ -43,6 +48,13 @@ def container_labels(language: str) -> dict[str, str]:
             "tip": _("Tip"),
             "warning": _("Warning"),
             "activity": _("Activity"),
+            # TRANSLATORS: how a screen reader names a table in a lesson (Table 1, Table 2...).
+            "table": _("Table %(number)s"),
+            # TRANSLATORS: the heading above the footnotes at the end of a lesson.
+            "footnotes": _("Notes"),
+            # TRANSLATORS: the link at the end of a footnote that goes back to where
+            # its number [1] appears in the text.
+            "footnote_back": _("Back to reference %(number)s"),
         }
 
 

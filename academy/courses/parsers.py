@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt, rules_inline
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -21,6 +22,23 @@ from mdit_py_plugins.footnote.index import footnote_inline
 from academy.courses.sanitising import CONTAINER_KINDS, ID_PREFIX
 
 _TRACKED_TOKENS = ("link_open", "image", "footnote_ref")
+
+# Names a screen reader gives to the structure the renderer adds, in the lesson's
+# language: the importer passes translated labels in `env["labels"]`; these English
+# ones are the fallback. "%(number)s" is the table's or the footnote's number.
+STRUCTURE_LABELS = {
+    "table": "Table %(number)s",
+    "footnotes": "Notes",
+    "footnote_back": "Back to reference %(number)s",
+}
+
+
+def _label(env: dict, key: str, number: str | None = None) -> str:
+    """The escaped label `key` from the lesson's labels, with its number filled in."""
+    text = env.get("labels", {}).get(key) or STRUCTURE_LABELS[key]
+    if number is not None:
+        text = text % {"number": number}
+    return escapeHtml(text)
 
 
 def _tracking(rule: Callable) -> Callable:
@@ -74,8 +92,14 @@ def _base_parser() -> MarkdownIt:
 
 
 def _render_table_open(self, tokens, idx, options, env) -> str:
-    # The wrapper lets wide tables scroll sideways on phones (see the CSS).
-    return '<div class="table-wrap">\n' + self.renderToken(tokens, idx, options, env)
+    # The wrapper lets wide tables scroll sideways on phones (see the CSS); as a
+    # named region in the tab order, keyboard users can scroll it too.
+    env["tables"] = number = env.get("tables", 0) + 1
+    label = _label(env, "table", str(number))
+    return (
+        f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">\n'
+        + self.renderToken(tokens, idx, options, env)
+    )
 
 
 def _render_table_close(self, tokens, idx, options, env) -> str:
@@ -85,6 +109,29 @@ def _render_table_close(self, tokens, idx, options, env) -> str:
 def _render_plain(self, tokens, idx, options, env) -> str:
     # Callout attributes are set on the tokens by `containers.add_callout_titles`.
     return self.renderToken(tokens, idx, options, env)
+
+
+def _render_footnote_block_open(self, tokens, idx, options, env) -> str:
+    # A heading, so that screen reader users find the notes in the headings list.
+    return (
+        '<hr class="footnotes-sep">\n<section class="footnotes">\n'
+        f"<h2>{_label(env, 'footnotes')}</h2>\n"
+        '<ol class="footnotes-list">\n'
+    )
+
+
+def _named_back_link(rule: Callable) -> Callable:
+    """Name the plugin's back link ("↩︎") after the reference it returns to."""
+
+    def render(self, tokens, idx, options, env) -> str:
+        # The number as the reference shows it: "1", or "1:1" for its second use.
+        number = self.rules["footnote_caption"](tokens, idx, options, env).strip("[]")
+        label = _label(env, "footnote_back", number)
+        return rule(tokens, idx, options, env).replace(
+            ' class="footnote-backref">', f' class="footnote-backref" aria-label="{label}">'
+        )
+
+    return render
 
 
 def _prefix_ids(rule: Callable) -> Callable:
@@ -104,6 +151,8 @@ def _lesson_parser() -> MarkdownIt:
     md.use(footnote_plugin)
     md.inline.ruler.at("footnote_inline", _tracking(footnote_inline))
     md.core.ruler.before("footnote_tail", "number_lines", _number_lines)
+    md.add_render_rule("footnote_block_open", _render_footnote_block_open)
+    md.add_render_rule("footnote_anchor", _named_back_link(md.renderer.rules["footnote_anchor"]))
     for name in ("footnote_ref", "footnote_open", "footnote_anchor"):
         md.add_render_rule(name, _prefix_ids(md.renderer.rules[name]))
     for kind in CONTAINER_KINDS:

@@ -54,9 +54,10 @@ def render_lesson(
     `rewrite_url` is called with the reference of every relative link and image
     (no scheme, not "/..." nor "#..."); a string it returns replaces the URL
     as is (percent-encoded, a fragment in it is not prefixed), None keeps it.
-    `labels` titles the callouts that have no title of their own.
+    `labels` titles the callouts that have no title of their own and names the
+    tables, the footnotes' heading and their back links (see parsers.STRUCTURE_LABELS).
     """
-    env: dict = {}
+    env: dict = {"labels": {**DEFAULT_LABELS, **labels}}
     tokens = add_callout_titles(LESSON.parse(markdown, env), labels, env)
     _decorate_blocks(tokens)
     references = fix_links(LESSON, tokens, first_line, rewrite_url)

@@ -35,17 +35,18 @@ _TAGS = frozenset(
 # Free-valued attributes; `class`, `rel`, `role`, `loading` and `decoding` are
 # only allowed with the fixed values listed further down.
 _ATTRIBUTES = {
-    "a": {"href", "title", "id"},
+    "a": {"href", "title", "id", "aria-label"},
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start"},
     "li": {"id"},
+    "div": {"aria-label"},  # a table's scrolling region
     **{heading: {"id"} for heading in _HEADINGS},
 }
 
 _ATTRIBUTE_VALUES = {
     "a": {"rel": {"noopener"}},
     "img": {"loading": {"lazy"}, "decoding": {"async"}},
-    "div": {"role": {"note"}},
+    "div": {"role": {"note", "region"}, "tabindex": {"0"}},
 }
 
 _CLASSES = {

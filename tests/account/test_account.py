@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.extensions import db
 from tests.factories import PASSWORD, make_user, reload, sign_in
+from tests.i18n import translated
 
 NEW_PASSWORD = "orchard compass willow 5"
 
@@ -192,3 +194,17 @@ def test_the_email_change_notice_names_the_support_address(make_app, app, outbox
     notice = outbox.last()
     assert notice["To"] == "owner@example.org"
     assert "help@academy.example" in notice.get_content()
+
+
+def test_a_profile_name_over_200_characters_gets_a_message_and_is_never_cut(client, user):
+    response = client.post("/account/", data={**PROFILE, "name": "Ñ" * 201})
+    assert response.status_code == 200
+    name_input = re.search(r'<input[^>]*id="name"[^>]*>', response.text).group(0)
+    assert "maxlength" not in name_input
+    assert 'aria-invalid="true"' in name_input
+    assert translated("Use at most 200 characters.", "fr") in response.text
+    # The title says what happened, in the learner's language.
+    page_title = translated("Error: %(title)s", "fr", title=translated("My account", "fr"))
+    site = translated("SSE Academy", "fr")
+    assert f"<title>{page_title} · {site}</title>" in response.text
+    assert reload(user).name == "Amina Diallo"

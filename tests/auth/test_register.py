@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -169,3 +171,21 @@ def test_signed_in_people_are_sent_home_from_register(client):
     user = make_user()
     client.post("/auth/sign-in", data={"email": user.email, "password": PASSWORD})
     assert client.get("/auth/register").status_code == 302
+
+
+def test_a_name_over_200_characters_gets_a_message_and_is_never_cut(client, outbox):
+    html = client.get("/auth/register").text
+    name_input = re.search(r'<input[^>]*id="name"[^>]*>', html).group(0)
+    # A maxlength attribute would let the browser cut the name without a word.
+    assert "maxlength" not in name_input
+
+    response = register(client, name="N" * 201)
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in re.search(r'<input[^>]*id="name"[^>]*>', response.text).group(0)
+    assert "Use at most 200 characters." in response.text
+    assert "<title>Error: Create your account · SSE Academy</title>" in response.text
+    assert count_registrations() == 0
+    assert outbox.messages() == []
+
+    assert register(client, name="N" * 200).status_code == 302
+    assert db.session.scalar(select(Registration.name)) == "N" * 200

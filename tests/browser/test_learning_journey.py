@@ -152,8 +152,13 @@ def test_a_lesson_prints_without_the_site_around_it(make_context, course_server)
     page = make_context().new_page()
     page.goto(course_server.url + "/courses/sample-course/lessons/working-together")
     page.emulate_media(media="print")
-    for selector in (".site-header", ".breadcrumb", ".pager", ".module-outline", ".site-footer"):
+    for selector in (".site-header", ".pager", ".module-outline", ".site-footer"):
         expect(page.locator(selector).first).to_be_hidden()
+    # The printed page still says which course and module it belongs to.
+    breadcrumb = page.locator(".breadcrumb")
+    expect(breadcrumb).to_be_visible()
+    expect(breadcrumb).to_contain_text("Working together: a first look at cooperatives")
+    expect(breadcrumb).to_contain_text("Getting started")
     expect(page.locator(".lesson-content")).to_be_visible()
     activity = page.locator(".callout-activity")
     assert activity.evaluate("(e) => getComputedStyle(e).breakBefore") == "page"

@@ -12,6 +12,8 @@ from academy.courses.models import Lesson
 from academy.extensions import db
 from academy.learning.models import Enrolment, LessonCompletion
 from tests.conftest import SAMPLE_PACKAGE, import_package
+from tests.courses import packages
+from tests.courses.packages import package
 from tests.factories import make_user, reload, sign_in
 from tests.i18n import translated
 
@@ -225,3 +227,30 @@ def test_a_lesson_without_a_position_is_not_found_even_if_listed(client, sample_
     db.session.execute(update(Lesson).where(Lesson.slug == "summary").values(position=None))
     db.session.commit()
     assert client.get(LESSON + "summary").status_code == 404
+
+
+# -- Footnotes and tables, named for screen readers --------------------------------
+
+NOTED_BODY = "Text.[^1]\n\n| Country | Members |\n|---|---|\n| Senegal | 12 |\n\n[^1]: Source.\n"
+
+
+def test_footnotes_and_tables_are_named_in_the_lesson_language(client, app, tmp_path):
+    root = package(
+        tmp_path,
+        {
+            "course.yaml": packages.COURSE_YAML.replace("[en, fr]", "[en, fr, es]"),
+            "01-start/01-hello.en.md": packages.lesson("Hello", NOTED_BODY),
+            "01-start/01-hello.es.md": packages.lesson("Hola", NOTED_BODY),
+        },
+    )
+    import_package(root)
+    for language in ("en", "es"):
+        # The interface is English: the names follow the lesson, rendered at import.
+        html = client.get(f"/courses/tiny/lessons/hello?content={language}").text
+        assert content_wrapper(html) == (language, "ltr")
+        notes = translated("Notes", language)
+        back = translated("Back to reference %(number)s", language, number="1")
+        table = translated("Table %(number)s", language, number="1")
+        assert f'<section class="footnotes">\n<h2>{notes}</h2>' in html
+        assert f'class="footnote-backref" aria-label="{back}">' in html
+        assert f'<div class="table-wrap" role="region" tabindex="0" aria-label="{table}">' in html

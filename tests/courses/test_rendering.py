@@ -74,13 +74,32 @@ def test_table_is_wrapped_and_aligned_with_classes():
         | a    | b      | c     | d    |
         """
     )
-    assert out.startswith('<div class="table-wrap">\n<table>\n')
+    assert out.startswith(
+        '<div class="table-wrap" role="region" tabindex="0" aria-label="Table 1">\n<table>\n'
+    )
     assert out.rstrip().endswith("</table>\n</div>")
     assert '<th class="align-left">Left</th>' in out
     assert '<th class="align-center">Centre</th>' in out
     assert '<td class="align-right">c</td>' in out
     assert "<td>d</td>" in out
     assert "style" not in out
+
+
+def test_tables_are_numbered_regions_named_in_the_lesson_language():
+    table = "| a |\n|---|\n| b |\n"
+    labels = {"table": "Tableau %(number)s"}
+    out = render_lesson(f"{table}\nText.\n\n{table}", labels=labels).html
+    assert re.findall(r'<div class="table-wrap"[^>]*>', out) == [
+        '<div class="table-wrap" role="region" tabindex="0" aria-label="Tableau 1">',
+        '<div class="table-wrap" role="region" tabindex="0" aria-label="Tableau 2">',
+    ]
+
+
+def test_footnote_heading_and_back_links_use_the_lesson_language_labels():
+    labels = {"footnotes": "Notes & sources", "footnote_back": "Retour à l’appel %(number)s"}
+    out = render_lesson("Texte.[^a]\n\n[^a]: Source.\n", labels=labels).html
+    assert "<h2>Notes &amp; sources</h2>" in out
+    assert '<a href="#c-fnref1" class="footnote-backref" aria-label="Retour à l’appel 1">' in out
 
 
 def test_raw_html_is_escaped_text():
@@ -106,10 +125,12 @@ def test_footnotes_have_prefixed_ids_and_fragments():
     assert '<a href="#c-fn1" id="c-fnref1:1">[1:1]</a>' in out
     assert '<a href="#c-fn2" id="c-fnref2">[2]</a>' in out
     assert '<li id="c-fn1" class="footnote-item">' in out
-    assert '<a href="#c-fnref1" class="footnote-backref">' in out
-    assert '<a href="#c-fnref1:1" class="footnote-backref">' in out
+    assert '<a href="#c-fnref1" class="footnote-backref" aria-label="Back to reference 1">' in out
+    assert (
+        '<a href="#c-fnref1:1" class="footnote-backref" aria-label="Back to reference 1:1">' in out
+    )
     assert "An <em>inline</em> note." in out
-    assert '<section class="footnotes">' in out
+    assert '<section class="footnotes">\n<h2>Notes</h2>\n<ol class="footnotes-list">' in out
     for value in re.findall(r'(?:id="|href="#)([^"]*)"', out):
         assert value.startswith(ID_PREFIX)
         assert not value.startswith(ID_PREFIX * 2)

@@ -44,7 +44,7 @@ FORBIDDEN_ELEMENTS = {
 }
 ALLOWED_ATTRIBUTES = {
     *("href", "src", "alt", "title", "rel", "id", "class", "role", "start"),
-    *("loading", "decoding", "width", "height"),
+    *("loading", "decoding", "width", "height", "tabindex", "aria-label"),
 }
 SAFE_URL_STARTS = ("http:", "https:", "mailto:", "#c-")
 
@@ -85,7 +85,9 @@ def assert_harmless(output: str) -> None:
             if name == "rel":
                 assert value == "noopener", output
             if name == "role":
-                assert value == "note", output
+                assert value in ("note", "region"), output
+            if name == "tabindex":
+                assert value == "0", output
 
 
 def test_corpus_is_large_and_distinct():

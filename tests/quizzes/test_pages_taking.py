@@ -127,3 +127,17 @@ def test_the_content_language_of_the_enrolment_is_used(client, tmp_path):
     assert 'lang="fr"' in html
     [attempt] = attempts_of_quiz()
     assert (attempt.language, attempt.user_id) == ("fr", user.id)
+
+
+def test_question_numbers_are_read_apart_from_the_question(client, tmp_path):
+    # A screen reader reads a legend as one string: "Question 1: ...", never "1What...".
+    import_quiz(tmp_path)
+    enrolled_learner(client)
+    html = client.get(start(client)).text
+    legends = re.findall(r"<legend>(.*?)</legend>", html, re.S)
+    assert len(legends) == 7
+    for number, legend in enumerate(legends, 1):
+        assert legend.startswith(
+            f'<span class="question-number">Question {number}'
+            '<span class="visually-hidden">:</span></span> <span'
+        )
