@@ -27,7 +27,7 @@ from academy.packagefiles.quiz import QuizDefinition, parse_quiz, render_texts
 from academy.packagefiles.yamlfile import LineDict
 
 # Bump when rendering changes, so unchanged packages are rendered again.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: footnotes with a heading and named back links, tables as regions
 
 Labels = Callable[[str], Mapping[str, str]]
 
