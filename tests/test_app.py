@@ -104,14 +104,21 @@ def test_every_page_sends_security_headers(client):
 
 
 def test_pages_contain_no_inline_script_or_style(client):
-    for url in ["/", "/auth/register", "/auth/sign-in", "/privacy", "/nowhere"]:
+    # Scripts are same-origin files, never inline: focus-message.js on every page, and
+    # time-zone.js on the registration form.
+    for url, files in [
+        ("/", ["focus-message"]),
+        ("/auth/register", ["focus-message", "time-zone"]),
+        ("/auth/sign-in", ["focus-message"]),
+        ("/privacy", ["focus-message"]),
+        ("/nowhere", ["focus-message"]),
+    ]:
         html = client.get(url).get_data(as_text=True)
-        # The one script is a same-origin file (focus-message.js), never inline.
         scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
-        assert scripts == [
-            (re.search(r' src="/static/js/focus-message\.js\?v=\w+" defer', html).group(0), "")
-        ]
-        assert html.count("<script") == 1
+        assert [body for _attributes, body in scripts] == [""] * len(files)
+        sources = [re.search(r'src="/static/js/([\w-]+)\.js\?v=\w+"', a) for a, _ in scripts]
+        assert [match.group(1) if match else None for match in sources] == files
+        assert html.count("<script") == len(files)
         assert "style=" not in html
         assert "<style" not in html
 

@@ -128,7 +128,7 @@ def test_the_confirmation_is_announced_on_the_next_page(client, path_course):
     response = client.post("/learning/path-course/lessons/lesson-1/complete", follow_redirects=True)
     assert response.status_code == 200
     assert response.request.path == LESSON + "lesson-2"
-    status = response.text.split('<div class="flashes" role="status">')[1].split("</div>")[0]
+    status = response.text.split('<div class="flashes" role="status"')[1].split("</div>")[0]
     assert "Lesson marked as complete." in status
 
 
