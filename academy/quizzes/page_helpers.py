@@ -68,7 +68,10 @@ def deadline_label(deadline) -> str:
 
 
 def date_label(moment) -> str:
-    return format_datetime(moment, "medium") + " UTC" if moment else ""
+    if not moment:
+        return ""
+    # TRANSLATORS: a date and time, then the name of the time zone, Coordinated Universal Time.
+    return _("%(moment)s UTC", moment=format_datetime(moment, "medium"))
 
 
 def number_hint() -> str:
