@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from babel.support import Translations
 from academy.typography import typeset
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+ACADEMY = Path(__file__).resolve().parent.parent / "academy"
 
 
 @cache
@@ -23,3 +25,13 @@ def translated(message: str, language: str, **values) -> str:
     assert language == "en" or text != message, f"{message!r} is not translated into {language}"
     text = typeset(text, language)  # as the interface shows it (academy.i18n.InterfaceDomain)
     return text % values if values else text
+
+
+def template_messages() -> set[str]:
+    """Every message a template passes to _() as a literal."""
+    found = set()
+    for path in ACADEMY.glob("**/templates/**/*.html"):
+        text = path.read_text(encoding="utf-8")
+        found.update(re.findall(r'\b_\(\s*"((?:[^"\\]|\\.)*)"', text))
+        found.update(re.findall(r"\b_\(\s*'((?:[^'\\]|\\.)*)'", text))
+    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -15,22 +14,10 @@ from academy.extensions import db
 from academy.i18n import isolate, reading_arrows
 from academy.typography import french_spacing, typeset
 from tests.factories import make_user, reload, sign_in
-from tests.i18n import TRANSLATIONS, translated
+from tests.i18n import TRANSLATIONS, template_messages, translated
 from tests.visible_text import visible_pieces, visible_text
 
-ACADEMY = Path(__file__).resolve().parent.parent / "academy"
-
-
 # -- every word the templates translate is in the catalogue ---------------------------
-
-
-def _template_messages() -> set[str]:
-    found = set()
-    for path in ACADEMY.glob("**/templates/**/*.html"):
-        text = path.read_text(encoding="utf-8")
-        found.update(re.findall(r'\b_\(\s*"((?:[^"\\]|\\.)*)"', text))
-        found.update(re.findall(r"\b_\(\s*'((?:[^'\\]|\\.)*)'", text))
-    return found
 
 
 def test_every_template_message_is_in_the_catalogue_template():
@@ -38,7 +25,7 @@ def test_every_template_message_is_in_the_catalogue_template():
     # ("There is a problem", "Error:") were never extracted, so never translated.
     with (TRANSLATIONS / "messages.pot").open("rb") as file:
         extracted = {message.id for message in read_po(file) if isinstance(message.id, str)}
-    assert sorted(_template_messages() - extracted) == []
+    assert sorted(template_messages() - extracted) == []
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
