@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import unescape
 
 import pytest
 from babel.messages.pofile import read_po
@@ -87,7 +88,10 @@ def english_in(html: str, language: str) -> list[str]:
 
 
 def entities_in(html: str) -> list[str]:
-    return sorted(set(_ENTITY.findall(visible_text(html))))
+    """Character references a reader would see, in the page or in its window title."""
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    shown = visible_text(html) + (unescape(title.group(1)) if title else "")
+    return sorted(set(_ENTITY.findall(shown)))
 
 
 # -- the checks themselves can fail --------------------------------------------------
@@ -118,6 +122,7 @@ def test_the_check_finds_escaped_markup_in_the_text():
         "&nbsp;",
     ]
     assert entities_in("<p>Vérifiez vos acquis&nbsp;: l&#39;ESS &amp; co</p>") == []
+    assert entities_in("<title>Vérifiez&amp;nbsp;: l&#39;ESS</title>") == ["&nbsp;"]
 
 
 # -- the journey -------------------------------------------------------------------------
