@@ -47,6 +47,7 @@ def _init_extensions(app: Flask) -> None:
         init_engine_events(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, **i18n.babel_options())
+    i18n.install_interface_domain(babel)
     i18n.install_message_translations()
     csrf.init_app(app)
     from academy.pagecache import csrf_token
@@ -87,6 +88,7 @@ def _register_hooks(app: Flask) -> None:
     from academy.security import set_security_headers
 
     app.context_processor(i18n.inject_i18n)
+    app.add_template_filter(i18n.bdi, "bdi")
     app.jinja_env.globals["static_url"] = static_url
     app.jinja_env.globals["note_page_error"] = note_page_error
     app.jinja_env.globals["page_has_error"] = page_has_error

@@ -9,10 +9,12 @@ from functools import cache
 from babel import Locale, localedata
 from babel.dates import format_date, format_time, get_datetime_format
 from flask import current_app, has_request_context, request
-from flask_babel import get_locale, get_timezone, get_translations
+from flask_babel import Domain, get_locale, get_timezone, get_translations
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 from academy.time_zones import UTC_ZONE, country_zone, time_zones
+from academy.typography import SPACED_LANGUAGES, typeset
 
 # The interface languages, each named in itself for the switcher.
 LANGUAGES: dict[str, str] = {
@@ -167,14 +169,41 @@ def country_name(code: str | None, language: str | None = None) -> str:
     return Locale.parse(language or current_language()).territories.get(code, code)
 
 
+def bdi(value) -> Markup:
+    """value isolated from the text around it (a name, an address, a course title).
+
+    A Latin name inside an Arabic sentence, or an Arabic one inside French,
+    would otherwise pull the sentence's punctuation to its own side.
+    """
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
+def isolate(message: str, **values) -> Markup:
+    """A translated message (from _ without values) filled with each value in <bdi>.
+
+    For flashes and other text built in Python: the message is escaped, the
+    values escaped and isolated, so the result is safe to show as it is.
+    """
+    return escape(message) % {name: bdi(value) for name, value in values.items()}
+
+
+def reading_arrows(direction: str) -> dict[str, str]:
+    """Arrows for "previous" and "next": back points against the reading direction."""
+    if direction == "rtl":
+        return {"previous": "\u2192", "next": "\u2190"}
+    return {"previous": "\u2190", "next": "\u2192"}
+
+
 def inject_i18n() -> dict:
     """Template globals for every page."""
     language = current_language()
+    direction = text_direction(language)
     return {
         "current_language": language,
-        "text_direction": text_direction(language),
+        "text_direction": direction,
         "interface_languages": LANGUAGES,
         "format_moment": format_moment,
+        "arrows": reading_arrows(direction),
     }
 
 
@@ -186,6 +215,36 @@ def install_message_translations() -> None:
         lambda message: get_translations().ugettext(message),
         lambda singular, plural, num: get_translations().ungettext(singular, plural, num),
     )
+
+
+class InterfaceDomain(Domain):
+    """The interface's catalogues, with French spacing set once as each is loaded.
+
+    Flask-Babel keeps one loaded catalogue per locale, so the spacing costs one
+    pass over the French messages per process; every way the interface
+    translates (templates, views, mails, the Flask-free modules) reads it here.
+    """
+
+    def get_translations(self):
+        translations = super().get_translations()
+        language = str(get_locale() or DEFAULT_LANGUAGE)
+        catalogue = getattr(translations, "_catalog", None)
+        if catalogue and language in SPACED_LANGUAGES and not getattr(translations, "typeset", 0):
+            for key, text in catalogue.items():
+                if key:  # "" holds the catalogue's metadata, not words
+                    catalogue[key] = typeset(text, language)
+            translations.typeset = True
+        return translations
+
+
+def install_interface_domain(babel) -> None:
+    """Make babel translate through InterfaceDomain (call after init_app).
+
+    The Babel object is shared by every app of the process, and so is its
+    domain's cache of loaded catalogues: install it once, keep the cache.
+    """
+    if not isinstance(vars(babel).get("domain_instance"), InterfaceDomain):
+        babel.domain_instance = InterfaceDomain()
 
 
 def babel_options() -> dict:

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from academy.auth import tokens
 from academy.auth.models import Registration, User
+from academy.i18n import isolate
 from academy.mail import send_mail, send_mail_after_response
 
 
@@ -86,9 +87,11 @@ def send_password_changed(user: User) -> None:
     )
     if not sent:
         flash(
-            _(
-                "We could not send the mail that tells %(email)s about this change. "
-                "Your password is changed all the same.",
+            isolate(
+                _(
+                    "We could not send the mail that tells %(email)s about this change. "
+                    "Your password is changed all the same."
+                ),
                 email=user.email,
             ),
             "error",
@@ -108,9 +111,11 @@ def send_email_changed(user: User, old_email: str) -> None:
     )
     if not sent:
         flash(
-            _(
-                "We could not send the mail that tells your previous address, %(email)s, "
-                "about this change. Your new address is saved all the same.",
+            isolate(
+                _(
+                    "We could not send the mail that tells your previous address, %(email)s, "
+                    "about this change. Your new address is saved all the same."
+                ),
                 email=old_email,
             ),
             "error",

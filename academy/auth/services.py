@@ -89,8 +89,14 @@ def authenticate(
         return status, None
     if user.confirmed_at is None:
         return SignIn.UNCONFIRMED, user
-    user.last_sign_in_at = utcnow()
     return SignIn.OK, user
+
+
+def record_sign_in(user: User) -> bool:
+    """Note that user signed in now; True if it is their first sign-in."""
+    first = user.last_sign_in_at is None
+    user.last_sign_in_at = utcnow()
+    return first
 
 
 def check_password(user: User, password: str, address: str) -> SignIn:

@@ -43,6 +43,11 @@ def end_all_sessions(user: User) -> None:
     user.session_version = (user.session_version or 1) + 1
 
 
+# Set in the session when it is the account's first (last_sign_in_at was empty), so
+# the pages greet "welcome" rather than "welcome back" for as long as it lasts.
+FIRST_SESSION = "first_session"
+
+
 def start_session(user: User, remember: bool) -> None:
     session.clear()
     login_user(user, remember=remember)

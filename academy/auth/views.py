@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
@@ -18,8 +18,9 @@ from academy.auth.forms import (
     normalise_email,
 )
 from academy.auth.services import SignIn
-from academy.auth.sessions import end_all_sessions, start_session
+from academy.auth.sessions import FIRST_SESSION, end_all_sessions, start_session
 from academy.extensions import db, limiter
+from academy.i18n import current_language, set_language_cookie
 from academy.security import safe_next
 
 
@@ -88,8 +89,10 @@ def confirm(token: str):
         user = registrations.confirm(registration)
         if user is None:  # the address was confirmed by another link meanwhile
             return render_template("auth/link_invalid.html", error=None), 400
+        services.record_sign_in(user)  # the confirmation signs in: the next one is "back"
         db.session.commit()
         start_session(user, remember=False)
+        session[FIRST_SESSION] = True
         flash(_("Your email address is confirmed. Welcome to the SSE Academy!"), "success")
         return redirect(url_for("main.home"))
     return render_template("auth/confirm.html", form=form, registration=registration)
@@ -111,7 +114,9 @@ def sign_in():
         status, found = services.authenticate(
             form.email.data, form.password.data, request.remote_addr or "unknown"
         )
-        to_mail = None
+        to_mail = first_sign_in = None
+        if status is SignIn.OK:
+            first_sign_in = services.record_sign_in(found)
         if status is SignIn.UNCONFIRMED:
             # Past the hourly limit nothing is sent, and the page says the same:
             # the links mailed in the last hour still work.
@@ -119,6 +124,8 @@ def sign_in():
         db.session.commit()
         if status is SignIn.OK:
             start_session(found, remember=form.remember.data)
+            if first_sign_in:
+                session[FIRST_SESSION] = True
             return redirect(next_url)
         if to_mail is not None:
             mail_sent = mails.send_confirmation(to_mail)
@@ -130,11 +137,12 @@ def sign_in():
 @login_required
 def sign_out():
     # Ends this session and every other one, remember-me cookies included.
+    language = current_language()  # signed out, the visitor keeps the language they read
     end_all_sessions(current_user)
     db.session.commit()
     logout_user()
     flash(_("You are signed out."), "success")
-    return redirect(url_for("main.home"))
+    return set_language_cookie(redirect(url_for("main.home")), language)
 
 
 # Sized for a workshop of thirty behind one address, every form counted;

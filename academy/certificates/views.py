@@ -22,11 +22,11 @@ from academy.cache_headers import revalidated_page
 from academy.certificates import bp, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
 from academy.certificates.mails import send_certificate_issued
-from academy.certificates.models import Certificate
+from academy.certificates.models import AUTOMATIC_ISSUER, Certificate
 from academy.courses.content_languages import pick
 from academy.courses.models import Course
 from academy.extensions import db, limiter
-from academy.i18n import current_language, format_moment
+from academy.i18n import current_language, format_moment, isolate
 from academy.security import role_required
 
 logger = logging.getLogger(__name__)
@@ -36,9 +36,16 @@ def date_label(moment) -> str:
     return format_moment(moment, time=False, width="long")
 
 
+def issuer_label(certificate: Certificate) -> str:
+    """Who issued it: the academy, named in the reader's language, or an admin's name."""
+    if certificate.issuer == AUTOMATIC_ISSUER:
+        return _("SSE Academy")
+    return certificate.issuer
+
+
 @bp.app_context_processor
 def _helpers() -> dict:
-    return {"certificate_date": date_label}
+    return {"certificate_date": date_label, "issuer_label": issuer_label}
 
 
 @bp.route("/verify/<public_id>")
@@ -153,7 +160,7 @@ def issue():
         user, course, issued_by=current_user._get_current_object(), face_to_face=True
     )
     db.session.commit()
-    flash(_("Certificate issued to %(name)s.", name=user.name), "success")
+    flash(isolate(_("Certificate issued to %(name)s."), name=user.name), "success")
     _notify([(user, certificate)])
     return _back()
 
@@ -233,7 +240,8 @@ def reissue(certificate_id: int):
     )
     db.session.commit()
     flash(
-        _("The certificate was reissued to %(name)s.", name=replacement.recipient_name), "success"
+        isolate(_("The certificate was reissued to %(name)s."), name=replacement.recipient_name),
+        "success",
     )
     _notify([(db.session.get(User, replacement.user_id), replacement)])
     return _back()

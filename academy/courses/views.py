@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from academy.courses import bp, content_languages, outline, queries, readers
+from academy.courses import bp, content_languages, outline, queries, readers, vocabulary
 from academy.courses.content_languages import Text, offered_language, pick
 from academy.courses.forms import CatalogueFilterForm, ContentLanguageForm
 from academy.courses.models import Course
@@ -72,8 +72,11 @@ def _filter_choices(form: CatalogueFilterForm, courses: list[Course], language: 
         key=lambda pair: _sort_key(pair[1]),
     )
     form.language.choices = choices([("", _("Any language")), *names])
-    tags = sorted({tag for course in courses for tag in course.tags or []}, key=_sort_key)
-    form.tag.choices = choices([("", _("Any topic")), *((tag, tag) for tag in tags)])
+    tags = {tag for course in courses for tag in course.tags or []}
+    topics = sorted(
+        ((tag, vocabulary.topic_label(tag)) for tag in tags), key=lambda p: _sort_key(p[1])
+    )
+    form.tag.choices = choices([("", _("Any topic")), *topics])
     levels = {course.level for course in courses if course.level}
     form.level.choices = choices(
         [("", _("Any level"))]
@@ -309,4 +312,6 @@ def _course_helpers() -> dict:
         "content_direction": content_languages.direction_of,
         "percent_label": percent_label,
         "level_label": level_label,
+        "topic_label": vocabulary.topic_label,
+        "licence": vocabulary.licence,
     }

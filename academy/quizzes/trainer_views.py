@@ -16,6 +16,7 @@ from flask_login import current_user, login_required
 from academy.courses.content_languages import offered_language
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
+from academy.i18n import isolate
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts, bp, services
 from academy.quizzes.forms import AllowanceForm
@@ -75,16 +76,16 @@ def allowance(course: str, quiz: str):
     db.session.commit()
     # Named by the address the trainer typed: the name may not be on this page.
     if form.unlimited.data:
-        flash(_("%(email)s now has no time limit on this quiz.", email=learner.email), "success")
+        message = _("%(email)s now has no time limit on this quiz.")
+        flash(isolate(message, email=learner.email), "success")
     else:
         minutes = form.extra_minutes.data or 0
-        flash(
-            ngettext(
-                "%(email)s now has %(num)d extra minute on this quiz.",
-                "%(email)s now has %(num)d extra minutes on this quiz.",
-                minutes,
-                email=learner.email,
-            ),
-            "success",
+        # ngettext fills every placeholder: it puts %(email)s back for isolate to fill.
+        message = ngettext(
+            "%(email)s now has %(num)d extra minute on this quiz.",
+            "%(email)s now has %(num)d extra minutes on this quiz.",
+            minutes,
+            email="%(email)s",
         )
+        flash(isolate(message, email=learner.email), "success")
     return redirect(url_for("quizzes.results", course=row.slug, quiz=quiz_row.slug))

@@ -222,7 +222,7 @@ def test_a_reset_whose_notice_fails_still_changes_the_password(refusing, caplog)
         response = refusing.post(link, data={"password": NEW_PASSWORD}, follow_redirects=True)
     assert response.status_code == 200
     assert "Your password is changed. Sign in with your new password." in response.text
-    assert f"We could not send the mail that tells {user.email} about this change" in (
+    assert f"We could not send the mail that tells <bdi>{user.email}</bdi> about this change" in (
         response.text
     )
     assert len(failures(caplog)) == 1
@@ -254,6 +254,6 @@ def test_an_email_change_whose_notice_fails_is_kept_and_said(refusing, caplog):
         response = refusing.post(f"/account/email/confirm/{token}", follow_redirects=True)
     assert response.status_code == 200
     assert "Your email address is changed." in response.text
-    assert "your previous address, old@example.org" in response.text
+    assert "your previous address, <bdi>old@example.org</bdi>" in response.text
     assert len(failures(caplog)) == 1
     assert reload(user).email == "new@example.org"

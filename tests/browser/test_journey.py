@@ -202,7 +202,8 @@ def test_keyboard_journey_on_a_phone(axe_page: Page, live_server) -> None:
     page.wait_for_url(base + "/")
     expect(page.locator(SIGN_IN_LINK)).to_be_visible()
     expect(page.locator(ACCOUNT_LINK)).to_have_count(0)
-    assert html_lang_dir(page) == ("en", "ltr")
+    # Signed out, the pages stay in the language the person was reading.
+    assert html_lang_dir(page) == ("fr", "ltr")
 
     page.goto(base + "/auth/sign-in")
     check_page(page)

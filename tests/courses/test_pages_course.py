@@ -34,8 +34,13 @@ def test_visitors_read_what_the_course_is(client, sample_course):
     assert "<h1>Working together: a first look at cooperatives</h1>" in html
     assert "A short course on why people form cooperatives" in html
     assert "Members of cooperatives and associations" in html  # audience
-    for fact in ("1.5 hours", "Introductory", "English and French", "CC-BY-SA-4.0"):
+    for fact in ("1.5 hours", "Introductory", "English and French"):
         assert f"<dd>{fact}</dd>" in html
+    licence = "Creative Commons Attribution-ShareAlike 4.0"
+    assert (
+        f'<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">{licence}</a>'
+        in (html)
+    )
 
 
 def test_modules_list_their_lessons_in_order_with_durations(client, sample_course):

@@ -96,7 +96,7 @@ def test_a_trainer_gives_a_learner_more_time(client, app, tmp_path):
     response = client.post(ALLOWANCES, data={"email": learner.email, "extra_minutes": "15"})
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).text
-    assert f"{learner.email} now has 15 extra minutes on this quiz." in page
+    assert f"<bdi>{learner.email}</bdi> now has 15 extra minutes on this quiz." in page
     allowance = db.session.scalar(select(TimeAllowance))
     assert (allowance.extra_minutes, allowance.unlimited) == (15, False)
     assert "25 minutes" in learner_client.get(QUIZ_URL).text
