@@ -88,6 +88,6 @@ def test_a_face_to_face_certificate_whose_mail_fails_is_issued(refusing, sample_
             follow_redirects=True,
         )
     assert response.status_code == 200
-    assert "Certificate issued to Face Learner." in response.text
+    assert "Certificate issued to <bdi>Face Learner</bdi>." in response.text
     assert "The mail to 1 learner about their certificate could not be sent." in response.text
     assert len(certificates_of(learner)) == 1
