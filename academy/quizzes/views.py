@@ -172,6 +172,8 @@ def submit(course: str, quiz: str, number: int):
     attempt_row = services.attempt_or_404(current_user.id, quiz_row, number)
     if not ActionForm().validate_on_submit():
         abort(400)
+    if request.headers.get("X-Background-Save") == "1":
+        return _keep(row, definition, attempt_row)
     if _active_enrolment(row) is None:
         # Left the course with an attempt open: as for starting one, enrol first.
         flash(_("Enrol in this course to take its quizzes."), "error")
@@ -192,6 +194,23 @@ def submit(course: str, quiz: str, number: int):
         return _finish(row, quiz_row, definition, attempt_row, responses)
     action = "save" if action == "save" else "finish"
     return _save(row, quiz_row, definition, attempt_row, questions, responses, action)
+
+
+def _keep(course, definition, attempt):
+    """keep-answers.js saving in the background: action=save only, never a
+    grade, no message and no redirect (a flash would show on the next page).
+    204 when saved, 409 when the attempt is closed or the learner left the course.
+    """
+    if request.form.get("action") != "save" or attempt.state != OPEN:
+        return "", 409
+    if _active_enrolment(course) is None:
+        return "", 409
+    questions = pages.shown_questions(definition, attempt.layout, attempt.language)
+    if not attempts.save_responses(attempt, pages.responses_from(request.form, questions)):
+        db.session.rollback()
+        return "", 409
+    db.session.commit()
+    return "", 204
 
 
 def _save(course, quiz, definition, attempt, questions, responses, action):
