@@ -77,6 +77,12 @@
     submitting = true;
     clearTimeout(timer);
   });
+  window.addEventListener("pageshow", function (event) {
+    // Back from the confirmation page (the page kept in memory): save again.
+    if (event.persisted) {
+      submitting = false;
+    }
+  });
   window.addEventListener("pagehide", save);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") {
