@@ -48,13 +48,16 @@ def topic_label(tag: str) -> str:
     return _topic_names().get(tag) or humanise(tag)
 
 
-_CC_PATHS = {
-    "CC-BY-4.0": "by/4.0",
-    "CC-BY-SA-4.0": "by-sa/4.0",
-    "CC-BY-NC-4.0": "by-nc/4.0",
-    "CC-BY-NC-SA-4.0": "by-nc-sa/4.0",
-    "CC-BY-ND-4.0": "by-nd/4.0",
-    "CC-BY-NC-ND-4.0": "by-nc-nd/4.0",
+_LICENSES = "https://creativecommons.org/licenses/"
+# Each well-known licence's deed, the page its name links to.
+_DEEDS = {
+    "CC-BY-4.0": _LICENSES + "by/4.0/",
+    "CC-BY-SA-4.0": _LICENSES + "by-sa/4.0/",
+    "CC-BY-NC-4.0": _LICENSES + "by-nc/4.0/",
+    "CC-BY-NC-SA-4.0": _LICENSES + "by-nc-sa/4.0/",
+    "CC-BY-ND-4.0": _LICENSES + "by-nd/4.0/",
+    "CC-BY-NC-ND-4.0": _LICENSES + "by-nc-nd/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
 
 
@@ -74,11 +77,8 @@ def _licence_names() -> dict[str, str]:
 
 def licence(identifier: str) -> Licence:
     """A licence's name in the reader's language, and its deed when it is well known."""
-    key = next((known for known in _licence_names() if known.lower() == identifier.lower()), None)
+    names = _licence_names()
+    key = next((known for known in names if known.lower() == identifier.lower()), None)
     if key is None:
         return Licence(identifier, None)  # SPDX ids like "MIT" are names already
-    if key == "CC0-1.0":
-        url = "https://creativecommons.org/publicdomain/zero/1.0/"
-    else:
-        url = f"https://creativecommons.org/licenses/{_CC_PATHS[key]}/"
-    return Licence(_licence_names()[key], url)
+    return Licence(names[key], _DEEDS[key])
