@@ -117,17 +117,41 @@ class Certificate(db.Model):
         return f"<Certificate {self.id} {self.course_slug} {self.state}>"
 
 
+# What the audit log records: certificates, then courses and cohorts.
+AUDIT_ACTIONS = (
+    "issue",
+    "revoke",
+    "reissue",
+    "upload",
+    "publish",
+    "restore",
+    "unpublish",
+    "assign_owner",
+    "remove_owner",
+    "create_cohort",
+    "update_cohort",
+    "enrol_from_file",
+    "announce",
+)
+
+
 class AuditEntry(db.Model):
-    """Something done to a certificate: by whom (None: the system), when, and why."""
+    """Something staff did: by whom (None: the system), when, to what, and why.
+
+    Certificates (issue, revoke, reissue) name their certificate; what
+    trainers do to courses and cohorts names the course. The action names
+    are listed in AUDIT_ACTIONS and checked where entries are written, so a
+    new kind of entry needs no migration.
+    """
 
     __tablename__ = "audit_log"
-    __table_args__ = (CheckConstraint("action IN ('issue', 'revoke', 'reissue')", name="action"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    action: Mapped[str] = mapped_column(String(16))
-    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificates.id"), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    certificate_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"), index=True)
+    course_slug: Mapped[str | None] = mapped_column(String(100), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     details: Mapped[str] = mapped_column(Text, default="")
 

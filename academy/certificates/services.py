@@ -19,6 +19,7 @@ from academy.certificates.models import (
     AUTOMATIC_ISSUER,
     ISSUED,
     REVOKED,
+    AUDIT_ACTIONS,
     AuditEntry,
     Certificate,
 )
@@ -114,10 +115,26 @@ def settings_snapshot(course: Course, language: str) -> dict:
 
 def audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):
     """Add an audit log entry for certificate (issue, revoke, reissue); the caller flushes."""
+    record(action, actor, certificate=certificate, reason=reason, details=details)
+
+
+def record(
+    action: str,
+    actor: User | None,
+    *,
+    certificate: Certificate | None = None,
+    course_slug: str | None = None,
+    reason: str | None = None,
+    details: str = "",
+) -> None:
+    """Add an audit log entry; the caller flushes."""
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
     db.session.add(
         AuditEntry(
             action=action,
-            certificate_id=certificate.id,
+            certificate_id=certificate.id if certificate is not None else None,
+            course_slug=course_slug or (certificate.course_slug if certificate else None),
             actor_id=actor.id if actor is not None else None,
             reason=reason,
             details=details,

@@ -86,6 +86,28 @@ def import_built(built: Built) -> ImportResult:
     return ImportResult(package.id, status, result.lessons, result.languages, result.assets)
 
 
+def unsaved_course(built: Built) -> Course:
+    """The course as import_built would store it, without touching the database.
+
+    For previews of a draft: the pages render it like an imported course. Its
+    lessons and quizzes are numbered in course order in place of row ids.
+    """
+    package = built.package
+    course = Course(slug=package.id)
+    _set_course_fields(course, package, built.content_hash)
+    course.certificate_template = built.certificate_template
+    items = [item for module in package.modules for item in module.items]
+    numbers = {item.id: _Numbered(number) for number, item in enumerate(items, 1)}
+    quizzes = {key: value for key, value in numbers.items() if key in built.quizzes}
+    course.outline = _outline(built, numbers, quizzes)
+    return course
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    id: int
+
+
 def _set_course_fields(course: Course, package: CoursePackage, content_hash: str) -> None:
     course.version = package.version
     course.default_language = package.default_language

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from academy.database import SharedJSON, UTCDateTime, utcnow
@@ -42,6 +52,14 @@ class Course(db.Model):
     outline: Mapped[list] = mapped_column(SharedJSON(), default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The uploaded version now published (None: imported from the command line
+    # before versions were kept).
+    published_version_id: Mapped[int | None] = mapped_column(ForeignKey("course_versions.id"))
+    # Set while a trainer has withdrawn the course: learners cannot reach it,
+    # but enrolments, progress and certificates stay.
+    unpublished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Learners may enrol on their own; when False they join through a cohort.
+    open_enrolment: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     lessons: Mapped[list[Lesson]] = relationship(back_populates="course", lazy="raise")
 
@@ -120,3 +138,49 @@ class Asset(db.Model):
 
     def __repr__(self) -> str:
         return f"<Asset {self.path}>"
+
+
+class CourseOwner(db.Model):
+    """A trainer who may publish a course and run its cohorts; admins assign them."""
+
+    __tablename__ = "course_owners"
+
+    course_id: Mapped[int] = mapped_column(
+        ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<CourseOwner course={self.course_id} user={self.user_id}>"
+
+
+class CourseVersion(db.Model):
+    """An uploaded package: a draft until published, then kept so it can be restored.
+
+    The package's files are kept as a zip of what was checked, so previewing,
+    publishing and restoring all start from exactly the same bytes. Keyed by the
+    course id in course.yaml: the first version of a new course has no course row.
+    """
+
+    __tablename__ = "course_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_slug: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[str] = mapped_column(String(50))
+    title: Mapped[dict] = mapped_column(JSON, default=dict)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    package: Mapped[bytes] = mapped_column(LargeBinary)
+    package_size: Mapped[int] = mapped_column(Integer)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The first time it was published (restoring publishes it again; the
+    # audit log keeps every time).
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    def __repr__(self) -> str:
+        return f"<CourseVersion {self.course_slug} {self.id}>"

@@ -37,12 +37,14 @@ def catalogue_courses() -> list[Course]:
         Course.level,
         Course.tags,
     )
-    return list(db.session.scalars(select(Course).options(load_only(*columns))))
+    statement = select(Course).where(Course.unpublished_at.is_(None)).options(load_only(*columns))
+    return list(db.session.scalars(statement))
 
 
 def course_or_404(slug: str) -> Course:
+    """A published course; one its trainers unpublished is not found, as if it had gone."""
     course = db.session.scalar(select(Course).where(Course.slug == slug))
-    if course is None:
+    if course is None or course.unpublished_at is not None:
         abort(404)
     return course
 
@@ -100,7 +102,7 @@ def _lesson_page_statement():
             & lessons.position.is_not(None),
         )
         .outerjoin(LessonContent.__table__, contents.lesson_id == lessons.id)
-        .where(courses.slug == bindparam("course_slug"))
+        .where(courses.slug == bindparam("course_slug"), courses.unpublished_at.is_(None))
     )
 
 
@@ -132,7 +134,7 @@ def asset_or_404(course_slug: str, digest: str, path: str) -> Asset:
     asset = db.session.scalar(
         select(Asset)
         .join(Course, Course.id == Asset.course_id)
-        .where(Course.slug == course_slug, Asset.path == path)
+        .where(Course.slug == course_slug, Course.unpublished_at.is_(None), Asset.path == path)
         .options(load_only(Asset.media_type, Asset.sha256, Asset.size))
     )
     if asset is None or asset.sha256[: len(digest)] != digest:

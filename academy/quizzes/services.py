@@ -13,6 +13,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
+from academy.learning import staff
 from academy.learning.models import Enrolment
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes.models import Attempt, TimeAllowance
@@ -78,19 +79,8 @@ def time_allowance(user_id: int, quiz: Quiz) -> TimeAllowance | None:
 
 
 def is_trainer_of(user, course: Course) -> bool:
-    """Admins, and the trainers course.yaml names, may follow a course's quizzes.
-
-    Being named is not enough: the account must hold the trainer role, which
-    only an admin grants, so a learner registered at a listed address is not one.
-    """
-    if not user.is_authenticated:
-        return False
-    if user.is_admin:
-        return True
-    if not user.is_trainer:
-        return False
-    email = (user.email or "").casefold()
-    return bool(email) and email in {str(e).casefold() for e in course.trainers or []}
+    """Admins, owners and the course's trainers follow its quizzes (academy.learning.staff)."""
+    return staff.is_trainer_of(user, course)
 
 
 def learners_attempts(quiz: Quiz) -> list[tuple[Attempt, User]]:
