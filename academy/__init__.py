@@ -73,9 +73,9 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Register each feature's blueprint; importing a feature attaches its routes."""
-    from academy import account, auth, certificates, courses, learning, main, quizzes
+    from academy import account, auth, certificates, courses, learning, main, quizzes, trainers
 
-    for feature in (main, auth, account, courses, learning, quizzes, certificates):
+    for feature in (main, auth, account, courses, learning, quizzes, certificates, trainers):
         app.register_blueprint(feature.bp)
 
 
