@@ -105,9 +105,11 @@ def _register_commands(app: Flask) -> None:
     from academy.courses.cli import courses_group
     from academy.package_check import check_course_package
     from academy.quizzes.cli import quizzes
+    from academy.trainers.versions import publish_folder
 
     app.cli.add_command(users)
-    # The full check: courses cannot import the certificate template's check.
-    app.cli.add_command(courses_group(check_course_package))
+    # The full check (courses cannot import the certificate template's check),
+    # and imports kept as versions the trainers' workspace can restore.
+    app.cli.add_command(courses_group(check_course_package, publish_folder))
     app.cli.add_command(quizzes)
     app.cli.add_command(certificates)

@@ -15,8 +15,12 @@ a valid CSRF token.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
+from functools import cache
 
+from tests.conftest import SAMPLE_PACKAGE
 from tests.factories import PASSWORD
 from tests.permission_world import NEW_PASSWORD, World
 
@@ -98,6 +102,23 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("certificates.issue_ready", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.revoke", "POST"):            (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
+    # -- the trainers' workspace: the course's owners (the trainer) and admins
+    ("trainers.home", "GET"):                   (IN,    403,    403,    200,    200,    200),
+    # another trainer's upload of a course id they do not own is refused by name
+    ("trainers.upload", "POST"):                (IN,    403,    403,    400,    W(302), W(302)),
+    ("trainers.version", "GET"):                (IN,    403,    403,    403,    200,    200),
+    ("trainers.publish", "POST"):               (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.course", "GET"):                 (IN,    403,    403,    403,    200,    200),
+    ("trainers.unpublish", "POST"):             (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.restore", "POST"):               (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.enrolment_settings", "POST"):    (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.add_owner", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
+    ("trainers.remove_owner", "POST"):          (IN,    403,    403,    403,    403,    W(302)),
+    ("trainers.preview_course", "GET"):         (IN,    403,    403,    403,    200,    200),
+    ("trainers.preview_lesson", "GET"):         (IN,    403,    403,    403,    200,    200),
+    ("trainers.preview_quiz", "GET"):           (IN,    403,    403,    403,    200,    200),
+    ("trainers.preview_asset", "GET"):          (IN,    403,    403,    403,    200,    200),
+    ("trainers.preview_inert", "POST"):         (IN,    403,    403,    403,    302,    302),
 }
 # fmt: on
 
@@ -120,6 +141,23 @@ URLS = {
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
     "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},
+    "trainers.version": lambda w: {"version_id": w["version_id"]},
+    "trainers.publish": lambda w: {"version_id": w["earlier_version_id"]},
+    "trainers.course": lambda w: {"course": w.course},
+    "trainers.unpublish": lambda w: {"course": w.course},
+    "trainers.restore": lambda w: {"course": w.course},
+    "trainers.enrolment_settings": lambda w: {"course": w.course},
+    "trainers.add_owner": lambda w: {"course": w.course},
+    "trainers.remove_owner": lambda w: {"course": w.course, "user_id": w.users["trainer"][0]},
+    "trainers.preview_course": lambda w: {"version_id": w["version_id"]},
+    "trainers.preview_lesson": lambda w: {"version_id": w["version_id"], "lesson": w.lesson},
+    "trainers.preview_quiz": lambda w: {"version_id": w["version_id"], "quiz": w.quiz},
+    "trainers.preview_asset": lambda w: {
+        "version_id": w["version_id"],
+        "digest": w["digest"],
+        "name": w["asset_name"],
+    },
+    "trainers.preview_inert": lambda w: {"version_id": w["version_id"]},
     "auth.confirm": lambda w: {"token": w["confirm_token"]},
     "auth.reset_password": lambda w: {"token": w["reset_token"]},
     "account.confirm_email_change": lambda w: {"token": w["email_token"]},
@@ -144,7 +182,24 @@ FORMS = {
     "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},
     "certificates.revoke": {"reason": "Issued by mistake"},
     "certificates.reissue": {"reason": "The name was misspelt"},
+    "trainers.upload": lambda w: {"package": (io.BytesIO(sample_package_zip()), "sample.zip")},
+    "trainers.add_owner": {"email": "other-trainer@example.org"},
 }
+
+
+@cache
+def sample_package_zip() -> bytes:
+    """The sample course zipped as a trainer would, inside its own folder."""
+    from academy.trainers.versions import pack_folder
+
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w") as archive,
+        zipfile.ZipFile(io.BytesIO(pack_folder(SAMPLE_PACKAGE))) as packed,
+    ):
+        for name in packed.namelist():
+            archive.writestr(f"sample-course/{name}", packed.read(name))
+    return buffer.getvalue()
 
 
 def form_data(endpoint: str, world: World) -> dict:

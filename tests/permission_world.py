@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from academy.auth import registrations, tokens
 from academy.auth.models import User
-from academy.courses.models import Asset, Course, Quiz
+from academy.courses.models import Asset, Course, CourseOwner, Quiz
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.models import CourseCompletion
@@ -89,6 +89,9 @@ def build(folder: Path) -> World:
     asset = db.session.scalar(
         select(Asset).where(Asset.course_id == course.id, Asset.path == "circle.svg")
     )
+    db.session.add(CourseOwner(course_id=course.id, user_id=users["trainer"].id))
+    db.session.add(CourseOwner(course_id=other.id, user_id=users["other_trainer"].id))
+    earlier, current = _two_versions(users["trainer"])
     db.session.commit()
     learner = users["learner"]
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
@@ -97,12 +100,28 @@ def build(folder: Path) -> World:
         "certificate_id": certificate.id,
         "completion_id": ready.id,
         "digest": asset.sha256[:16],
+        "version_id": current.id,
+        "earlier_version_id": earlier.id,
         "asset_name": asset.path,
         "confirm_token": tokens.make_registration_token(newcomer),
         "reset_token": tokens.make_token(learner, tokens.RESET),
         "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
     }
     return world
+
+
+def _two_versions(trainer: User):
+    """The sample course uploaded twice by its owner, both published, the second one last."""
+    from academy.trainers import drafts, versions
+
+    checked = drafts.check_folder(SAMPLE_PACKAGE)
+    package_bytes = versions.pack_folder(SAMPLE_PACKAGE)
+    published = []
+    for _ in range(2):
+        version = versions.store_version(checked.built, package_bytes, trainer)
+        versions.publish(version, checked.built, trainer)
+        published.append(version)
+    return published
 
 
 def client_for(app: Flask, world: World, actor: str) -> tuple[FlaskClient, str]:

@@ -11,7 +11,12 @@ from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
 from academy.courses.building import Built, package_hash
-from academy.courses.importing import container_labels, import_built, imported_unchanged
+from academy.courses.importing import (
+    ImportResult,
+    container_labels,
+    import_built,
+    imported_unchanged,
+)
 from academy.database import write_transactions
 from academy.extensions import db
 from academy.packagefiles.problems import Problems
@@ -91,13 +96,20 @@ def _check(folder: Path, check: PackageCheck) -> tuple[Built | None, Problems]:
         return check(folder, container_labels, progress=lambda _n: bar.update(1))
 
 
-def courses_group(check: PackageCheck) -> click.Group:
+# import_built, or a caller's function that also keeps the package as a version.
+Publish = Callable[[Path, Built], ImportResult]
+
+
+def courses_group(check: PackageCheck, publish: Publish | None = None) -> click.Group:
     """The `academy courses` commands, checking every package with check.
 
     check is passed in, not looked up: the whole check includes parts of the
     package that later features print (the certificate template), which
-    courses cannot import (academy.package_check puts them together).
+    courses cannot import (academy.package_check puts them together). So is
+    publish: the trainers' workspace keeps every imported package as a
+    version that can be restored, and courses cannot import it either.
     """
+    publish = publish or (lambda _folder, built: import_built(built))
 
     @click.group(help="Check and import course packages.")
     def courses() -> None:
@@ -118,7 +130,7 @@ def courses_group(check: PackageCheck) -> click.Group:
     @with_appcontext
     def import_(paths: tuple[str, ...], dry_run: bool) -> None:
         """Check course packages, then store them; a package with an error is not imported."""
-        sys.exit(_import_all(paths, dry_run, check))
+        sys.exit(_import_all(paths, dry_run, check, publish))
 
     return courses
 
@@ -132,7 +144,9 @@ def _check_all(paths: tuple[str, ...], check: PackageCheck) -> int:
     return 1 if failed else 0
 
 
-def _import_all(paths: tuple[str, ...], dry_run: bool, check: PackageCheck) -> int:
+def _import_all(
+    paths: tuple[str, ...], dry_run: bool, check: PackageCheck, publish: Publish
+) -> int:
     failed = False
     for folder in package_folders(paths):
         unchanged = folder.is_dir() and imported_unchanged(package_hash(folder))
@@ -149,7 +163,7 @@ def _import_all(paths: tuple[str, ...], dry_run: bool, check: PackageCheck) -> i
             failed = True
             continue
         with write_transactions():
-            result = import_built(built)
+            result = publish(folder, built)
             if dry_run:
                 db.session.rollback()
             else:

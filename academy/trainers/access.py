@@ -43,13 +43,11 @@ def version_or_404(version_id: int) -> CourseVersion:
 
 
 def may_handle(user, version: CourseVersion) -> bool:
-    """Owners of the course see and publish its versions; a new course's uploader theirs."""
-    if user.is_admin:
+    """The course's owners and the version's uploader see it (publishing checks ownership)."""
+    if user.is_admin or version.uploaded_by == user.id:
         return True
     course = db.session.scalar(select(Course).where(Course.slug == version.course_slug))
-    if course is None:
-        return version.uploaded_by == user.id
-    return owns(user, course)
+    return course is not None and owns(user, course)
 
 
 def handled_version_or_403(version_id: int) -> CourseVersion:

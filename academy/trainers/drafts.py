@@ -1,9 +1,9 @@
 """A version's package, checked and rendered: what its report, preview and publication use.
 
 Checking renders every lesson, which takes a moment on a large course, so the
-result is kept per process for the last few versions looked at. A version's
-files never change, so a kept result is never stale; another app server
-simply builds its own.
+result is kept per process for the last few packages looked at, by content
+hash: the same files (and renderer) always check the same, so a kept result
+is never stale; another app server simply builds its own.
 """
 
 from __future__ import annotations
@@ -70,14 +70,14 @@ def _quotes(root: Path, problems: Problems) -> dict[tuple[str, int], str]:
     return quotes
 
 
-_KEPT: OrderedDict[int, Checked] = OrderedDict()
+_KEPT: OrderedDict[str, Checked] = OrderedDict()
 _LOCK = threading.Lock()
 
 
-def keep(version_id: int, checked: Checked) -> None:
+def keep(version: CourseVersion, checked: Checked) -> None:
     with _LOCK:
-        _KEPT[version_id] = checked
-        _KEPT.move_to_end(version_id)
+        _KEPT[version.content_hash] = checked
+        _KEPT.move_to_end(version.content_hash)
         while len(_KEPT) > KEPT:
             _KEPT.popitem(last=False)
 
@@ -85,15 +85,15 @@ def keep(version_id: int, checked: Checked) -> None:
 def checked_version(version: CourseVersion) -> Checked:
     """The version's package checked and rendered, from this process's copy if it has one."""
     with _LOCK:
-        checked = _KEPT.get(version.id)
+        checked = _KEPT.get(version.content_hash)
         if checked is not None:
-            _KEPT.move_to_end(version.id)
+            _KEPT.move_to_end(version.content_hash)
             return checked
     with tempfile.TemporaryDirectory(prefix="academy-version-") as folder:
         root = Path(folder)
         unpack(version.package, root)
         checked = check_folder(root)
-    keep(version.id, checked)
+    keep(version, checked)
     return checked
 
 

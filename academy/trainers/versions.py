@@ -57,7 +57,7 @@ def refusal_for(user, slug: str) -> Refusal | None:
 
 
 def store_version(built: Built, package: bytes, actor) -> CourseVersion:
-    """Keep a checked package as a draft of its course."""
+    """Keep a checked package as a draft of its course (actor None: the command line)."""
     meta = built.package
     version = CourseVersion(
         course_slug=meta.id,
@@ -68,7 +68,7 @@ def store_version(built: Built, package: bytes, actor) -> CourseVersion:
         package=package,
         package_size=len(package),
         warnings=len(built.problems.warnings),
-        uploaded_by=actor.id,
+        uploaded_by=actor.id if actor else None,
     )
     db.session.add(version)
     db.session.flush()
@@ -80,18 +80,24 @@ def publish(version: CourseVersion, built: Built, actor, action: str = "publish"
     """Make version the one learners see; the importer keeps their progress.
 
     built is the version's package, checked (academy.trainers.drafts). A new
-    course is owned by whoever published it first.
+    course is owned by whoever published it first (nobody, from the command line).
     """
     result = import_built(built)
     course = db.session.scalar(select(Course).where(Course.slug == version.course_slug))
     course.published_version_id = version.id
     course.unpublished_at = None
-    version.published_at, version.published_by = utcnow(), actor.id
-    if result.status == "created":
+    version.published_at, version.published_by = utcnow(), actor.id if actor else None
+    if result.status == "created" and actor is not None:
         db.session.add(CourseOwner(course_id=course.id, user_id=actor.id, assigned_by=actor.id))
     record(action, actor, course_slug=course.slug, details=f"version {version.id}")
     db.session.flush()
     return result
+
+
+def publish_folder(root: Path, built: Built) -> ImportResult:
+    """`academy courses import`: keep the package as a version too, so it can be restored."""
+    version = store_version(built, pack_folder(root), None)
+    return publish(version, built, None)
 
 
 def unpublish(course: Course, actor) -> None:

@@ -74,7 +74,7 @@ def upload():
         db.session.rollback()
         return _home_page(form, result), 400
     db.session.commit()
-    drafts.keep(result.version.id, result.checked)
+    drafts.keep(result.version, result.checked)
     flash(_("Your package passed the check. Preview it, then publish it."), "success")
     return redirect(url_for("trainers.version", version_id=result.version.id))
 
