@@ -29,6 +29,7 @@ UTF8_FLAG = 0x800  # general purpose bit 11: the name is UTF-8
 ENCRYPTED_FLAG = 0x1
 UNICODE_PATH_EXTRA = 0x7075  # Info-ZIP's UTF-8 copy of a name written in a code page
 MSDOS_FOLDER = 0x10
+MAX_NAME_BYTES = 255  # of one file or folder name, on every common file system
 
 # Archives inside the archive, by name; archives.py also knows them by content.
 ARCHIVE_SUFFIXES = frozenset({
@@ -80,6 +81,13 @@ def read_entry(info: ZipInfo) -> Entry:
         )
         raise ArchiveError(message)
     parts = tuple(part for part in name.split("/") if part not in ("", "."))
+    if any(len(part.encode()) > MAX_NAME_BYTES for part in parts):
+        message = _(
+            "'%(name)s' has a name longer than %(limit)s bytes; shorten it.",
+            name=written,
+            limit=MAX_NAME_BYTES,
+        )
+        raise ArchiveError(message)
     if ".." in parts:
         # TRANSLATORS: '..' is the name of the parent folder; keep it as it is.
         message = _(
@@ -209,7 +217,7 @@ def check_names(entries: list[Entry]) -> None:
                 raise ArchiveError(message)
             is_file = entry.kind != FOLDER and depth == len(entry.parts)
             if is_file and key in files:
-                raise ArchiveError(_("'%(name)s' is twice in the archive.", name=path))
+                raise ArchiveError(_("'%(name)s' appears twice in the archive.", name=path))
             (files if is_file else folders).add(key)
             if key in files and key in folders:
                 raise ArchiveError(_("'%(name)s' is both a file and a folder.", name=path))

@@ -1,16 +1,16 @@
 """Unpack an uploaded course package zip safely, into a folder the caller owns.
 
-Limits are checked twice: on the sizes the zip declares, before anything is
-written, and on the bytes actually unpacked, counted while streaming, since
-a crafted zip can declare anything. Files are created one by one with
-O_EXCL and O_NOFOLLOW below the destination; no link is ever created, so
-nothing can be written outside it. On refusal, what was written is removed.
+Each entry is judged by its name first (academy.packagefiles.archive_names)
+and the sizes it declares (archive_limits), so most refusals happen before
+anything is written; then bytes are counted while unpacking, since a crafted
+zip can declare anything. Files are created one by one with O_EXCL and
+O_NOFOLLOW below the destination and no link is ever created, so nothing can
+be written outside it. On refusal, what was written is removed.
 Pure: no Flask, no database (the `pure` contract in .importlinter).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 import struct
@@ -24,7 +24,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from academy.messages import gettext as _
-from academy.messages import ngettext
+from academy.packagefiles.archive_limits import (
+    ArchiveLimits,
+    check_declared_sizes,
+    check_entry_count,
+    check_file_size,
+    check_total,
+    damaged_archive_message,
+    readable_upload,
+    too_many_message,
+)
 from academy.packagefiles.archive_names import (
     FILE,
     FOLDER,
@@ -40,10 +49,6 @@ from academy.packagefiles.problems import WARNING, Problem
 
 __all__ = ["ArchiveError", "ArchiveLimits", "Extracted", "extract_package", "extracted_package"]
 
-MB = 1024 * 1024
-# Small files may compress far more than max_ratio (a YAML file of spaces)
-# and cost nothing; the ratio is a bomb's mark only past this size.
-RATIO_APPLIES_FROM = 1 * MB
 _CHUNK = 64 * 1024
 _HEAD = 512  # enough for every signature below, tar's at 257 included
 
@@ -58,22 +63,6 @@ _ARCHIVE_SIGNATURES = (
     b"LZIP\x01",
 )  # fmt: skip
 
-_END = struct.Struct("<4s4H2LH")  # end of central directory record
-_END_SIGNATURE = b"PK\x05\x06"
-_ZIP64_LOCATOR = struct.Struct("<4sLQL")
-_ZIP64_END = struct.Struct("<4sQ2H2L4Q")
-_SMALLEST_DIRECTORY_ENTRY = 46
-_LARGEST_LIKELY_DIRECTORY_ENTRY = 1024  # 46 bytes and a long path; more is crafted
-
-
-@dataclass(frozen=True)
-class ArchiveLimits:
-    max_archive_bytes: int = 50 * MB  # the zip itself
-    max_entries: int = 2000  # files and folders, skipped ones included
-    max_total_bytes: int = 100 * MB  # everything unpacked
-    max_file_bytes: int = 20 * MB  # one unpacked file (the checker allows 5 MB per asset)
-    max_ratio: int = 100  # unpacked size / packed size, per file and overall
-
 
 @dataclass
 class Extracted:
@@ -85,14 +74,18 @@ class Extracted:
 def extract_package(
     data: bytes | BinaryIO, destination: Path, limits: ArchiveLimits | None = None
 ) -> Extracted:
-    """Unpack a course package zip into destination, an existing folder; raise ArchiveError."""
+    """Unpack a course package zip into destination, an existing folder; raise ArchiveError.
+
+    The caller owns destination (extracted_package makes a temporary one); on
+    ArchiveError it is left as it was.
+    """
     limits = limits or ArchiveLimits()
-    source = _sized(data, limits)
-    _check_directory(source, limits)
+    source = readable_upload(data, limits)
+    check_entry_count(source, limits)
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, struct.error) as error:
-        raise ArchiveError(_damaged_archive_message()) from error
+        raise ArchiveError(damaged_archive_message()) from error
     with archive:
         entries = _entries(archive, limits)
         root = _top_folder(entries)
@@ -126,120 +119,16 @@ def extracted_package(
         yield extract_package(data, Path(folder), limits)
 
 
-def _sized(data: bytes | BinaryIO, limits: ArchiveLimits) -> BinaryIO:
-    """A seekable source, refused when it is larger than an upload may be."""
-    if isinstance(data, bytes | bytearray | memoryview):
-        source: BinaryIO = io.BytesIO(data)
-    elif data.seekable():
-        source = data
-    else:
-        source = io.BytesIO(data.read(limits.max_archive_bytes + 1))
-    size = source.seek(0, io.SEEK_END)
-    source.seek(0)
-    if size > limits.max_archive_bytes:
-        message = _(
-            "The file is %(size_mb)s MB; an uploaded package may be at most %(limit_mb)s MB.",
-            size_mb=f"{size / MB:.1f}",
-            limit_mb=f"{limits.max_archive_bytes / MB:g}",
-        )
-        raise ArchiveError(message)
-    return source
-
-
-def _check_directory(source: BinaryIO, limits: ArchiveLimits) -> None:
-    """Count entries from the zip's last record, before zipfile reads the list of them.
-
-    zipfile builds an object per entry on opening: a 50 MB upload could hold
-    a million, so the count is refused before they are built.
-    """
-    count, directory_size = _declared_directory(source)
-    if count > limits.max_entries:
-        raise ArchiveError(_too_many_message(count, limits))
-    if directory_size > max(count, 1) * _LARGEST_LIKELY_DIRECTORY_ENTRY or (
-        directory_size < count * _SMALLEST_DIRECTORY_ENTRY
-    ):
-        raise ArchiveError(_damaged_archive_message())
-
-
-def _declared_directory(source: BinaryIO) -> tuple[int, int]:
-    """The number of entries and the size of their list, as the zip's end records say."""
-    size = source.seek(0, io.SEEK_END)
-    start = max(0, size - _END.size - 0xFFFF)  # the record, then a comment of up to 64 KB
-    source.seek(start)
-    tail = source.read()
-    at = tail.rfind(_END_SIGNATURE)
-    if at < 0 or len(tail) - at < _END.size:
-        message = _("The file is not a zip archive: zip the course folder and upload that file.")
-        raise ArchiveError(message)
-    fields = _END.unpack_from(tail, at)
-    count, directory_size = fields[4], fields[5]
-    if count == 0xFFFF or directory_size == 0xFFFFFFFF:  # the real values are in zip64 records
-        try:
-            if at < _ZIP64_LOCATOR.size:
-                raise ValueError("no zip64 locator")
-            _sig, _disk, offset, _disks = _ZIP64_LOCATOR.unpack_from(tail, at - _ZIP64_LOCATOR.size)
-            source.seek(offset)
-            fields = _ZIP64_END.unpack(source.read(_ZIP64_END.size))
-        except (ValueError, OSError, struct.error) as error:
-            raise ArchiveError(_damaged_archive_message()) from error
-        count, directory_size = fields[7], fields[8]
-    source.seek(0)
-    return count, directory_size
-
-
 def _entries(archive: zipfile.ZipFile, limits: ArchiveLimits) -> list[Entry]:
     infos = archive.infolist()
     if len(infos) > limits.max_entries:  # the end record lied about the count
-        raise ArchiveError(_too_many_message(len(infos), limits))
+        raise ArchiveError(too_many_message(len(infos), limits))
     entries = [read_entry(info) for info in infos]
     check_names(entries)
     if not any(entry.kind == FILE for entry in entries):
         raise ArchiveError(_("The zip archive holds no course files."))
-    _check_declared_sizes([entry for entry in entries if entry.kind == FILE], limits)
+    check_declared_sizes([entry for entry in entries if entry.kind == FILE], limits)
     return entries
-
-
-def _check_declared_sizes(files: list[Entry], limits: ArchiveLimits) -> None:
-    """Refuse on the sizes the zip declares, before unpacking anything."""
-    total = packed = 0
-    for entry in files:
-        info = entry.info
-        _check_file_size(entry, info.file_size, limits)
-        total += info.file_size
-        packed += info.compress_size
-        _check_total(total, packed, limits)
-
-
-def _check_file_size(entry: Entry, size: int, limits: ArchiveLimits) -> None:
-    if size > limits.max_file_bytes:
-        message = _(
-            "'%(name)s' is larger than %(limit_mb)s MB once unpacked.",
-            name=entry.path,
-            limit_mb=f"{limits.max_file_bytes / MB:g}",
-        )
-        raise ArchiveError(message)
-    if size > RATIO_APPLIES_FROM and size > limits.max_ratio * max(entry.info.compress_size, 1):
-        message = _(
-            "'%(name)s' is compressed more than %(ratio)s times, as only crafted archives are.",
-            name=entry.path,
-            ratio=limits.max_ratio,
-        )
-        raise ArchiveError(message)
-
-
-def _check_total(total: int, packed: int, limits: ArchiveLimits) -> None:
-    if total > limits.max_total_bytes:
-        message = _(
-            "The archive unpacks to more than %(limit_mb)s MB, the most a package may hold.",
-            limit_mb=f"{limits.max_total_bytes / MB:g}",
-        )
-        raise ArchiveError(message)
-    if total > RATIO_APPLIES_FROM and total > limits.max_ratio * max(packed, 1):
-        message = _(
-            "The archive is compressed more than %(ratio)s times, as only crafted archives are.",
-            ratio=limits.max_ratio,
-        )
-        raise ArchiveError(message)
 
 
 def _top_folder(entries: list[Entry]) -> tuple[str, ...]:
@@ -303,8 +192,8 @@ class _Writer:
                 while chunk:
                     written += len(chunk)
                     self.total += len(chunk)
-                    _check_file_size(entry, written, self.limits)
-                    _check_total(self.total, self.packed, self.limits)
+                    check_file_size(entry, written, self.limits)
+                    check_total(self.total, self.packed, self.limits)
                     out.write(chunk)
                     chunk = member.read(_CHUNK)
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
@@ -330,19 +219,6 @@ class _Writer:
                     path.rmdir()
                 else:
                     path.unlink()
-
-
-def _too_many_message(count: int, limits: ArchiveLimits) -> str:
-    return ngettext(
-        "The archive has %(num)s entry; a package may have at most %(limit)s.",
-        "The archive has %(num)s entries; a package may have at most %(limit)s.",
-        count,
-        limit=limits.max_entries,
-    )
-
-
-def _damaged_archive_message() -> str:
-    return _("The zip archive is damaged and cannot be read; zip the course folder again.")
 
 
 def _both_message(name: str) -> str:

@@ -7,6 +7,7 @@ whose name has accents, and the unpacked folder is checked in full.
 
 from __future__ import annotations
 
+import io
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -191,3 +192,32 @@ def test_default_limits(tmp_path, monkeypatch):
         max_file_bytes=20 * MB,
         max_ratio=100,
     )
+
+
+class Unseekable(io.RawIOBase):
+    """A request body read as it arrives."""
+
+    def __init__(self, data: bytes):
+        self.source = io.BytesIO(data)
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        return self.source.readinto(buffer)
+
+
+@pytest.mark.parametrize("wrap", [io.BytesIO, Unseekable], ids=["file", "stream"])
+def test_an_upload_may_be_a_file_or_a_stream(tmp_path, wrap):
+    extracted = unpacked(tmp_path, wrap(small_course()))
+    assert extracted.files == ["course.yaml", "01-start/module.yaml", "01-start/01-hello.en.md"]
+
+
+def test_a_stream_larger_than_an_upload_may_be_is_refused_after_reading_just_past_it(tmp_path):
+    stream = Unseekable(small_course() + b"\0" * MB)
+    with pytest.raises(ArchiveError) as caught:
+        extract_package(stream, tmp_path, ArchiveLimits(max_archive_bytes=MB // 2))
+    assert caught.value.message == (
+        "The file is larger than 0.5 MB, the most an uploaded package may be."
+    )
+    assert stream.source.tell() == MB // 2 + 1

@@ -244,7 +244,7 @@ def test_a_zip_larger_than_an_upload_may_be_is_refused(tmp_path):
     data = course(*incompressible_texts(1, 300_000))
     limits = ArchiveLimits(max_archive_bytes=MB // 4)
     assert refusal(tmp_path, data, limits) == (
-        "The file is 0.3 MB; an uploaded package may be at most 0.25 MB."
+        "The file is larger than 0.25 MB, the most an uploaded package may be."
     )
 
 
@@ -267,7 +267,7 @@ def test_names_differing_only_in_case_are_refused(tmp_path, first, second, messa
 def test_a_name_written_twice_is_refused(tmp_path):
     nfc, nfd = "assets/caf\u00e9.txt", "assets/cafe\u0301.txt"  # one name, two spellings
     data = course(Member(nfc, b"x", flags=UTF8), Member(nfd, b"y", flags=UTF8))
-    assert refusal(tmp_path, data) == f"'{nfc}' is twice in the archive."
+    assert refusal(tmp_path, data) == f"'{nfc}' appears twice in the archive."
 
 
 def test_a_file_that_is_also_a_folder_is_refused(tmp_path):
@@ -300,6 +300,13 @@ def test_an_unknown_compression_method_is_refused(tmp_path):
 def test_a_name_with_a_control_character_is_refused(tmp_path):
     assert refusal(tmp_path, course(Member("assets/a\x1bb.txt", b"x"))) == (
         "'assets/a\\x1bb.txt' is not a valid file name."
+    )
+
+
+def test_a_name_too_long_for_a_disk_is_refused(tmp_path):
+    name = "assets/" + "é" * 128 + ".txt"  # 260 bytes in UTF-8
+    assert refusal(tmp_path, course(Member(name, b"x", flags=UTF8))) == (
+        f"'{name}' has a name longer than 255 bytes; shorten it."
     )
 
 
