@@ -74,7 +74,7 @@ class Extracted:
 def extract_package(
     data: bytes | BinaryIO, destination: Path, limits: ArchiveLimits | None = None
 ) -> Extracted:
-    """Unpack a course package zip into destination, an existing folder; raise ArchiveError.
+    """Unpack a course package zip into destination, an existing empty folder.
 
     The caller owns destination (extracted_package makes a temporary one); on
     ArchiveError it is left as it was.
