@@ -221,3 +221,11 @@ def test_a_stream_larger_than_an_upload_may_be_is_refused_after_reading_just_pas
         "The file is larger than 0.5 MB, the most an uploaded package may be."
     )
     assert stream.source.tell() == MB // 2 + 1
+
+
+def test_the_apps_limits_are_its_settings(make_app):
+    app = make_app(PACKAGE_MAX_ENTRIES=12, PACKAGE_MAX_RATIO=7)
+    with app.app_context():
+        limits = archive_limits()
+    assert (limits.max_entries, limits.max_ratio) == (12, 7)
+    assert limits.max_total_bytes == app.config["PACKAGE_MAX_BYTES"] == 100 * MB

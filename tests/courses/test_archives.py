@@ -26,6 +26,7 @@ from tests.courses.zipcraft import (
     Member,
     build_zip,
 )
+from tests.i18n import translated
 
 MB = 1024 * 1024
 TYPES = ".csv .gif .html .jpeg .jpg .m4a .md .mp3 .ogg .pdf .png .svg .txt .webp .yaml"
@@ -313,3 +314,11 @@ def test_a_name_too_long_for_a_disk_is_refused(tmp_path):
 def test_an_archive_of_only_what_file_managers_add_is_refused(tmp_path):
     data = build_zip([Member("__MACOSX/._course.yaml", b"x"), Member(".DS_Store", b"x")])
     assert refusal(tmp_path, data) == "The zip archive holds no course files."
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_a_refusal_speaks_the_users_language(app, tmp_path, language):
+    with app.test_request_context(f"/?lang={language}"):
+        message = refusal(tmp_path / "upload", course(Member("../evil.md", b"x")))
+    wording = "'%(name)s' goes up a folder with '..'; every name must be inside the package folder."
+    assert message == translated(wording, language, name="../evil.md")
