@@ -136,6 +136,15 @@ def from_environment(instance_path: Path) -> dict:
         # gets the 413 page before it is read. Forms need far less; raise it
         # only for uploads.
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 4 * 1024 * 1024),
+        # Uploaded course packages (academy.packagefiles.archives): the zip itself,
+        # its entries, what it unpacks to in all and per file, and the most
+        # it may be compressed. An upload route must also allow the zip's size
+        # in MAX_CONTENT_LENGTH.
+        "PACKAGE_UPLOAD_MAX_BYTES": _env_int("PACKAGE_UPLOAD_MAX_MB", 50) * 1024 * 1024,
+        "PACKAGE_MAX_ENTRIES": _env_int("PACKAGE_MAX_ENTRIES", 2000),
+        "PACKAGE_MAX_BYTES": _env_int("PACKAGE_MAX_MB", 100) * 1024 * 1024,
+        "PACKAGE_MAX_FILE_BYTES": _env_int("PACKAGE_MAX_FILE_MB", 20) * 1024 * 1024,
+        "PACKAGE_MAX_RATIO": _env_int("PACKAGE_MAX_RATIO", 100),
         # Rendered lesson pages kept per process (academy.pagecache); 0 turns it off.
         "PAGE_CACHE_BYTES": _env_int("PAGE_CACHE_MB", 32) * 1024 * 1024,
         # Adds /bench/constant, the baseline of `make bench`; never in production.

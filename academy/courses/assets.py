@@ -1,4 +1,4 @@
-"""Checks on asset files: the content matches the type, SVGs are inert, sources stay out."""
+"""Checks on asset files: the content matches the type, SVGs are inert, refusals are named."""
 
 from __future__ import annotations
 
@@ -16,33 +16,6 @@ _SIGNATURES = {
     ".pdf": (b"%PDF-",),
     ".ogg": (b"OggS",),
 }
-
-# Files that editing programs save beside the images they export. They are
-# the author's working copies, never shown to learners: not published, and a
-# warning rather than an error, so a package keeps its sources in one place.
-SOURCE_SUFFIXES = {
-    ".ai", ".afdesign", ".afphoto", ".cdr", ".dia", ".drawio", ".excalidraw", ".fig",
-    ".graffle", ".kra", ".odg", ".pdn", ".psd", ".sketch", ".vsdx", ".xcf",
-}  # fmt: skip
-# Compressed SVG: its content cannot be checked without unpacking it (a zip
-# bomb), and the server compresses plain SVG anyway.
-COMPRESSED_SVG = ".svgz"
-
-
-def is_source_file(suffix: str) -> bool:
-    return suffix in SOURCE_SUFFIXES or suffix == COMPRESSED_SVG
-
-
-def source_file_message(suffix: str) -> str:
-    """Why a source file (or an .svgz) is not published, after its path."""
-    if suffix == COMPRESSED_SVG:
-        # TRANSLATORS: .svg is a file extension; keep it as it is.
-        return _("is a compressed SVG and is not published; save it as plain .svg")
-    # TRANSLATORS: the list is of file extensions; keep them as they are.
-    return _(
-        "is an editing program's source file and is not published; "
-        "use its export: .svg, .png, .jpg or .pdf"
-    )
 
 
 def missing_asset_message(refused: dict[str, Problem], target: str) -> str:

@@ -18,20 +18,6 @@ LESSON_FILE_RE = re.compile(
 QUIZ_FILE_RE = re.compile(rf"^(\d{{1,3}})-({ID_PATTERN})\.quiz\.yaml$")
 LEVELS = ("introductory", "intermediate", "advanced")
 MAX_ASSET_BYTES = 5 * 1024 * 1024
-ASSET_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-    ".pdf": "application/pdf",
-    ".mp3": "audio/mpeg",
-    ".ogg": "audio/ogg",
-    ".m4a": "audio/mp4",
-    ".txt": "text/plain; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
-}
 
 
 @dataclass

@@ -6,9 +6,8 @@ import hashlib
 from pathlib import Path
 
 from academy.courses import course_fields, outline_fields
-from academy.courses.assets import check_asset, is_source_file, source_file_message
+from academy.courses.assets import check_asset
 from academy.courses.package import (
-    ASSET_TYPES,
     LESSON_FILE_RE,
     MAX_ASSET_BYTES,
     MODULE_DIR_RE,
@@ -21,10 +20,14 @@ from academy.courses.package import (
     Quiz,
 )
 from academy.messages import gettext as _
+from academy.packagefiles.filetypes import (
+    ASSET_TYPES,
+    IGNORED_NAMES,
+    is_source_file,
+    source_file_message,
+)
 from academy.packagefiles.problems import Problem, Problems
 from academy.packagefiles.yamlfile import LineDict, YamlError, load
-
-IGNORED = {"README.md", "README.txt", "README", ".DS_Store", "Thumbs.db"}
 
 
 class Reader:
@@ -95,7 +98,7 @@ class Reader:
     def check_root_entries(self) -> None:
         for entry in sorted(self.root.iterdir()):
             name = entry.name
-            if name.startswith(".") or name in IGNORED or name in ("course.yaml", "assets"):
+            if name.startswith(".") or name in IGNORED_NAMES or name in ("course.yaml", "assets"):
                 continue
             if entry.is_dir() and MODULE_DIR_RE.match(name):
                 continue
@@ -155,7 +158,7 @@ class Reader:
         numbers: dict[int, str] = {}
         for path in sorted(p for p in folder.iterdir()):
             name = path.name
-            if name == "module.yaml" or name.startswith(".") or name in IGNORED:
+            if name == "module.yaml" or name.startswith(".") or name in IGNORED_NAMES:
                 continue
             if not path.is_file() or not self.inside(path):
                 if path.is_dir():
