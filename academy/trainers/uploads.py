@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from flask import current_app
-
 from academy.courses.models import CourseVersion
+from academy.courses.uploads import archive_limits
+from academy.packagefiles.archives import ArchiveError, extracted_package
 from academy.trainers import drafts, versions
 from academy.trainers.drafts import Checked
 
@@ -29,12 +29,12 @@ class Upload:
 
 def receive(stream: BinaryIO, actor) -> Upload:
     """Check an uploaded package; keep it as a draft (flushed) only if it has no error."""
-    from academy.config import archive_limits  # noqa: PLC0415  (arrives with the archives module)
-    from academy.packagefiles.archives import ArchiveError, extracted_package  # noqa: PLC0415
-
     try:
-        with extracted_package(stream, archive_limits(current_app.config)) as root:
+        with extracted_package(stream, archive_limits()) as extracted:
+            root = extracted.root
             checked = drafts.check_folder(root)
+            # Files left out of the upload (an editor's source files) are warnings too.
+            checked.problems.items.extend(extracted.notes)
             if not checked.ok:
                 return Upload(checked=checked)
             refusal = versions.refusal_for(actor, checked.built.package.id)

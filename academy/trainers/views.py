@@ -29,7 +29,7 @@ def _allow_large_uploads(endpoint, _values) -> None:
     # Runs before the CSRF check reads the body, which would stop at the
     # site-wide limit; only the upload takes a whole course package.
     if endpoint == "trainers.upload":
-        request.max_content_length = current_app.config.get("PACKAGE_UPLOAD_MAX_BYTES")
+        request.max_content_length = current_app.config["PACKAGE_UPLOAD_MAX_BYTES"]
 
 
 def title_of(titles: dict, slug: str) -> str:
