@@ -37,20 +37,27 @@ _INERT = {
 }
 
 
-def _links(version_id: int):
-    """url_for and path_url for the learners' templates, kept inside the preview."""
+_PAGES = {
+    "courses.course": "trainers.preview_course",
+    "courses.lesson": "trainers.preview_lesson",
+    "quizzes.quiz": "trainers.preview_quiz",
+}
+
+
+def _links(version_id: int, language: str):
+    """url_for and path_url for the learners' templates, kept inside the preview.
+
+    The language is part of the preview's paths, so the relative links of the
+    stored lesson HTML (another lesson, a quiz, an asset) keep it too.
+    """
 
     def preview_url_for(endpoint: str, **values) -> str:
         if endpoint in _INERT:
             return url_for("trainers.preview_inert", version_id=version_id)
-        if endpoint in ("courses.course", "courses.lesson", "quizzes.quiz"):
+        if endpoint in _PAGES:
             values.pop("course", None)
-            target = {
-                "courses.course": "trainers.preview_course",
-                "courses.lesson": "trainers.preview_lesson",
-                "quizzes.quiz": "trainers.preview_quiz",
-            }[endpoint]
-            return url_for(target, version_id=version_id, **values)
+            values["language"] = values.pop("content", None) or language
+            return url_for(_PAGES[endpoint], version_id=version_id, **values)
         return url_for(endpoint, **values)
 
     def preview_path_url(course, item, **values) -> str:
@@ -69,26 +76,37 @@ def _draft(version_id: int):
     return version, checked.built, unsaved_course(checked.built)
 
 
-def _reading(course) -> Reading:
-    chosen = offered_language(course, request.args.get("content"))
-    language = chosen or offered_language(course, current_language()) or course.default_language
-    return Reading(course, language, chosen=chosen)
+def _reading(course, language: str) -> Reading:
+    """Read as a visitor who chose language (no enrolment, no progress)."""
+    if offered_language(course, language) != language:
+        abort(404)
+    return Reading(course, language, chosen=language)
 
 
-def _render(template: str, version, **context) -> str:
-    return render_template(template, preview=version, **_links(version.id), **context)
+def _render(template: str, version, reading: Reading, **context) -> str:
+    links = _links(version.id, reading.language)
+    return render_template(template, preview=version, reading=reading, **links, **context)
 
 
 @bp.route("/versions/<int:version_id>/preview/")
 @role_required("trainer")
-def preview_course(version_id: int):
+def preview(version_id: int):
+    """The course page in the reader's language where the course has it."""
+    _version, _built, course = _draft(version_id)
+    language = offered_language(course, current_language()) or course.default_language
+    return redirect(url_for(".preview_course", version_id=version_id, language=language))
+
+
+@bp.route("/versions/<int:version_id>/preview/<language>/")
+@role_required("trainer")
+def preview_course(version_id: int, language: str):
     version, _built, course = _draft(version_id)
-    reading = _reading(course)
+    reading = _reading(course, language)
     return _render(
         "courses/course.html",
         version,
+        reading,
         course=course,
-        reading=reading,
         title=pick(course.title, reading.language, course.default_language),
         summary=pick(course.summary, reading.language, course.default_language),
         audience=pick(course.audience, reading.language, course.default_language),
@@ -100,49 +118,46 @@ def preview_course(version_id: int):
     )
 
 
-@bp.route("/versions/<int:version_id>/preview/lessons/<lesson>")
+@bp.route("/versions/<int:version_id>/preview/<language>/lessons/<lesson>")
 @role_required("trainer")
-def preview_lesson(version_id: int, lesson: str):
+def preview_lesson(version_id: int, language: str, lesson: str):
     version, built, course = _draft(version_id)
-    reading = _reading(course)
+    reading = _reading(course, language)
     modules = outline.outline_of(course, reading.language)
     ordered = outline.lessons_in_order(modules)
     entry = next((entry for entry in ordered if entry.slug == lesson), None)
     texts = next((item.texts for item in built.package.lessons if item.id == lesson), None)
     if entry is None or texts is None:
         abort(404)
-    language = reading.language if reading.language in texts else course.default_language
-    text = texts[language]
-    content = ContentText(
-        language, text.title, text.duration_minutes, built.html[(lesson, language)]
-    )
+    shown = language if language in texts else course.default_language
+    text = texts[shown]
+    content = ContentText(shown, text.title, text.duration_minutes, built.html[(lesson, shown)])
     module = next(module for module in modules if module.id == entry.module_id)
     return _render(
         "courses/lesson.html",
         version,
+        reading,
         course=course,
-        reading=reading,
         course_title=pick(course.title, reading.language, course.default_language),
         module=module,
         entry=entry,
         content=content,
-        missing=language != reading.language,
+        missing=shown != language,
         path=outline.neighbours(modules, entry),
         total=len(ordered),
         content_form=None,
     )
 
 
-@bp.route("/versions/<int:version_id>/preview/quizzes/<quiz>")
+@bp.route("/versions/<int:version_id>/preview/<language>/quizzes/<quiz>")
 @role_required("trainer")
-def preview_quiz(version_id: int, quiz: str):
+def preview_quiz(version_id: int, language: str, quiz: str):
     """The quiz's questions as an attempt shows them; answering saves nothing."""
     version, built, course = _draft(version_id)
     definition = built.quizzes.get(quiz)
     if definition is None:
         abort(404)
-    reading = _reading(course)
-    language = reading.language
+    reading = _reading(course, language)
     if language not in definition.languages:
         language = definition.default_language
     row = Quiz(slug=quiz, definition=definition.to_dict())
@@ -151,6 +166,7 @@ def preview_quiz(version_id: int, quiz: str):
     return _render(
         "quizzes/attempt.html",
         version,
+        reading,
         course=course,
         quiz=row,
         definition=definition,
@@ -164,9 +180,9 @@ def preview_quiz(version_id: int, quiz: str):
     )
 
 
-@bp.route("/versions/<int:version_id>/preview/assets/<digest>/<path:name>")
+@bp.route("/versions/<int:version_id>/preview/<language>/assets/<digest>/<path:name>")
 @role_required("trainer")
-def preview_asset(version_id: int, digest: str, name: str):
+def preview_asset(version_id: int, language: str, digest: str, name: str):
     _version, built, _course = _draft(version_id)
     asset = built.package.assets.get(name)
     if asset is None or not asset.sha256.startswith(digest) or len(digest) != 16:
@@ -183,5 +199,5 @@ def preview_asset(version_id: int, digest: str, name: str):
 def preview_inert(version_id: int):
     access.handled_version_or_403(version_id)
     flash(_("This is a preview: nothing was saved."), "info")
-    fallback = url_for("trainers.preview_course", version_id=version_id)
+    fallback = url_for("trainers.preview", version_id=version_id)
     return redirect(safe_next(request.form.get("next"), fallback))

@@ -39,8 +39,8 @@ def _links(page: str) -> list[str]:
 def test_the_preview_shows_the_draft_not_the_published_course(client, draft):
     base = f"/trainers/versions/{draft.id}/preview"
 
-    english = client.get(f"{base}/lessons/welcome?content=en").get_data(as_text=True)
-    french = client.get(f"{base}/lessons/welcome?content=fr").get_data(as_text=True)
+    english = client.get(f"{base}/en/lessons/welcome").get_data(as_text=True)
+    french = client.get(f"{base}/fr/lessons/welcome").get_data(as_text=True)
 
     assert "Draft words only." in english
     assert "Mots du brouillon." in french
@@ -52,9 +52,9 @@ def test_the_preview_shows_the_draft_not_the_published_course(client, draft):
 def test_links_in_the_preview_stay_in_the_preview(client, draft):
     base = f"/trainers/versions/{draft.id}/preview"
     pages = [
-        client.get(f"{base}/?content=fr").get_data(as_text=True),
-        client.get(f"{base}/lessons/working-together").get_data(as_text=True),
-        client.get(f"{base}/lessons/principles").get_data(as_text=True),
+        client.get(f"{base}/fr/").get_data(as_text=True),
+        client.get(f"{base}/en/lessons/working-together").get_data(as_text=True),
+        client.get(f"{base}/fr/lessons/principles").get_data(as_text=True),
     ]
     course_links = {
         link
@@ -68,19 +68,23 @@ def test_links_in_the_preview_stay_in_the_preview(client, draft):
     working = pages[1]
     image = re.search(r'<img[^>]+src="\.\./assets/([0-9a-f]{16})/circle\.svg"', working)
     assert image
-    asset = client.get(f"{base}/assets/{image.group(1)}/circle.svg")
+    asset = client.get(f"{base}/en/assets/{image.group(1)}/circle.svg")
     assert asset.status_code == 200
     assert asset.headers["Content-Type"].startswith("image/svg+xml")
     assert "sandbox" in asset.headers["Content-Security-Policy"]
-    assert client.get(f"{base}/assets/0000000000000000/circle.svg").status_code == 404
+    assert client.get(f"{base}/en/assets/0000000000000000/circle.svg").status_code == 404
+    # A lesson's links keep the language it is read in.
+    french = pages[2]
+    assert 'href="welcome"' in french  # relative: it stays in /fr/
+    assert f'href="{base}/fr/lessons/summary"' in french
 
 
 def test_buttons_in_the_preview_save_nothing(client, draft):
     base = f"/trainers/versions/{draft.id}/preview"
-    page = client.get(f"{base}/").get_data(as_text=True)
+    page = client.get(f"{base}/en/").get_data(as_text=True)
     assert f'action="{base}/inert"' in page
 
-    response = client.post(f"{base}/inert", data={"next": f"{base}/"}, follow_redirects=True)
+    response = client.post(f"{base}/inert", data={"next": f"{base}/en/"}, follow_redirects=True)
 
     assert "This is a preview: nothing was saved." in response.get_data(as_text=True)
     course = db.session.scalar(select(Course).where(Course.slug == "sample-course"))
@@ -90,13 +94,15 @@ def test_buttons_in_the_preview_save_nothing(client, draft):
 def test_the_quiz_preview_shows_its_questions_in_each_language(client, draft):
     base = f"/trainers/versions/{draft.id}/preview"
 
-    english = client.get(f"{base}/quizzes/check?content=en").get_data(as_text=True)
-    french = client.get(f"{base}/quizzes/check?content=fr").get_data(as_text=True)
+    english = client.get(f"{base}/en/quizzes/check").get_data(as_text=True)
+    french = client.get(f"{base}/fr/quizzes/check").get_data(as_text=True)
 
     assert "Check your understanding" in english
     assert "Vérifiez vos acquis" in french
     assert f'action="{base}/inert"' in english
-    assert client.get(f"{base}/quizzes/nothing-here").status_code == 404
+    assert client.get(f"{base}/en/quizzes/nothing-here").status_code == 404
+    assert client.get(f"{base}/de/").status_code == 404  # not a language of the course
+    assert client.get(f"{base}/").headers["Location"].endswith(f"{base}/en/")
 
 
 def test_a_learner_cannot_reach_a_draft(app, draft):
