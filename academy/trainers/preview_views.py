@@ -194,7 +194,7 @@ def preview_asset(version_id: int, language: str, digest: str, name: str):
     return response
 
 
-@bp.route("/versions/<int:version_id>/preview/inert", methods=["POST"])
+@bp.route("/versions/<int:version_id>/nothing-saved", methods=["POST"])
 @role_required("trainer")
 def preview_inert(version_id: int):
     access.handled_version_or_403(version_id)

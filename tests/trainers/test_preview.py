@@ -82,9 +82,13 @@ def test_links_in_the_preview_stay_in_the_preview(client, draft):
 def test_buttons_in_the_preview_save_nothing(client, draft):
     base = f"/trainers/versions/{draft.id}/preview"
     page = client.get(f"{base}/en/").get_data(as_text=True)
-    assert f'action="{base}/inert"' in page
+    assert f'action="/trainers/versions/{draft.id}/nothing-saved"' in page
 
-    response = client.post(f"{base}/inert", data={"next": f"{base}/en/"}, follow_redirects=True)
+    response = client.post(
+        f"/trainers/versions/{draft.id}/nothing-saved",
+        data={"next": f"{base}/en/"},
+        follow_redirects=True,
+    )
 
     assert "This is a preview: nothing was saved." in response.get_data(as_text=True)
     course = db.session.scalar(select(Course).where(Course.slug == "sample-course"))
@@ -99,7 +103,7 @@ def test_the_quiz_preview_shows_its_questions_in_each_language(client, draft):
 
     assert "Check your understanding" in english
     assert "Vérifiez vos acquis" in french
-    assert f'action="{base}/inert"' in english
+    assert f'action="/trainers/versions/{draft.id}/nothing-saved"' in english
     assert client.get(f"{base}/en/quizzes/nothing-here").status_code == 404
     assert client.get(f"{base}/de/").status_code == 404  # not a language of the course
     assert client.get(f"{base}/").headers["Location"].endswith(f"{base}/en/")
