@@ -243,9 +243,13 @@ def test_the_warning_in_a_list_points_at_the_answer():
 
 
 def test_short_answers_carry_their_feedback_and_may_earn_nothing():
-    text = SHORT.replace(
-        "fr: [voix]", 'fr: [{text: voix, feedback: "Oui"}, {text: vox, credit: 0, feedback: Non}]'
-    ) + "    feedback_other: {en: Think again, fr: Réfléchissez}\n"
+    text = (
+        SHORT.replace(
+            "fr: [voix]",
+            'fr: [{text: voix, feedback: "Oui"}, {text: vox, credit: 0, feedback: Non}]',
+        )
+        + "    feedback_other: {en: Think again, fr: Réfléchissez}\n"
+    )
     quiz, problems = parse(question(text))
     assert problems == []
     short = quiz.questions[0]
@@ -257,9 +261,12 @@ def test_short_answers_carry_their_feedback_and_may_earn_nothing():
 
 
 def test_numeric_answers_carry_their_feedback_and_may_earn_nothing():
-    text = NUMERIC_LIST.replace(
-        "tolerance: 0.5}", "tolerance: 0.5, feedback: {en: Right, fr: Juste}}"
-    ).replace("credit: 50", "credit: 0") + "    feedback_other: {en: Wrong, fr: Faux}\n"
+    text = (
+        NUMERIC_LIST.replace(
+            "tolerance: 0.5}", "tolerance: 0.5, feedback: {en: Right, fr: Juste}}"
+        ).replace("credit: 50", "credit: 0")
+        + "    feedback_other: {en: Wrong, fr: Faux}\n"
+    )
     quiz, problems = parse(question(text))
     assert problems == []
     numeric = quiz.questions[0]
