@@ -184,7 +184,7 @@ def short(
     question["answers"] = {language: accepted}
     if case_matters:
         question["ignore_case"] = False
-    return question
+    return _other_last(question)
 
 
 def numeric(answers: list[MoodleAnswer], language: str, notes: Notes, where: int) -> dict:
@@ -211,7 +211,11 @@ def numeric(answers: list[MoodleAnswer], language: str, notes: Notes, where: int
             question["tolerance"] = written[0]["tolerance"]
     else:
         question["answers"] = written
-    # The feedback for any other number goes last, as a reader expects it.
+    return _other_last(question)
+
+
+def _other_last(question: dict) -> dict:
+    """The feedback for any other answer goes after the answers, where a reader looks."""
     if "feedback_other" in question:
         question["feedback_other"] = question.pop("feedback_other")
     return question

@@ -95,8 +95,8 @@ def read_gift(text: str, language: str, path: str = "<gift>") -> GiftFile:
         notes = Notes()
         try:
             title, question = _read_question(block, language, notes)
-        except Skipped as skipped:
-            warnings.append((path, block.line_at(skipped.offset), skipped.message))
+        except Skipped as skipped:  # named by the question's first line
+            warnings.append((path, block.line_at(0), skipped.message))
             continue
         except Problem as problem:
             problems.append((path, block.line_at(problem.offset), problem.message))
@@ -113,6 +113,7 @@ def read_gift(text: str, language: str, path: str = "<gift>") -> GiftFile:
         raise GiftError(problems)
     title = category or PurePath(path).stem or "quiz"
     quiz = {"title": {language: title}, "questions": questions}
+    warnings.sort(key=lambda warning: warning[1])  # stable: a line's warnings keep their order
     return GiftFile(quiz, lines, category, total, warnings)
 
 

@@ -85,6 +85,7 @@ def read_moodle_xml(data: bytes, language: str, path: str = "<xml>") -> GiftFile
     quiz = {"title": {language: category or PurePath(path).stem or "quiz"}}
     quiz.update(_shuffle(shuffles, path, root.line, warnings))
     quiz["questions"] = questions
+    warnings.sort(key=lambda warning: warning[1])  # stable: a line's warnings keep their order
     return GiftFile(quiz, lines, category, total, warnings)
 
 
@@ -173,6 +174,9 @@ def _not_carried(element: Element, notes: Notes) -> None:
             "carried over: the quiz format shows each answer's feedback and the general feedback"
         )
         notes.add(element.find(found[0]).line, message)
+    image = element.find("image") or element.find("image_base64")
+    if image is not None and image.text.strip():  # Moodle 1.x exports: one picture
+        notes.add(image.line, _("images and files are not carried over; add them by hand"))
     hints = [hint for hint in element.all("hint") if hint.text_of("text")]
     if hints:
         notes.add(hints[0].line, _("hints are not carried over: the quiz format has no hints"))
