@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from academy.messages import gettext as _
@@ -15,6 +16,7 @@ from academy.packagefiles.quiz_fields import (
     mappings,
     number,
     present,
+    texts,
 )
 from academy.packagefiles.quiz_types import (
     NumericAnswer,
@@ -24,7 +26,8 @@ from academy.packagefiles.quiz_types import (
 )
 from academy.packagefiles.yamlfile import LineDict
 
-CREDIT_MESSAGE = _l("a percentage from 1 to 100")
+# An answer listed for its feedback may earn nothing, as a 0% answer does in Moodle.
+CREDIT_MESSAGE = _l("a percentage from 0 to 100")
 
 
 def short(data: LineDict, check: Check, common: dict) -> ShortQuestion | None:
@@ -35,9 +38,10 @@ def short(data: LineDict, check: Check, common: dict) -> ShortQuestion | None:
         "ignore_accents": boolean(data, "ignore_accents", check, False),
     }
     answers = _short_answers(data, check)
+    other = texts(data, "feedback_other", check, needed=False)
     if check.error_count > errors:
         return None
-    return ShortQuestion(**common, answers=answers, **flags)
+    return ShortQuestion(**common, answers=answers, **flags, feedback_other=other)
 
 
 def _short_answers(data: LineDict, check: Check) -> dict[str, tuple[ShortAnswer, ...]]:
@@ -93,14 +97,15 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
         return ()
     result = []
     for answer in accepted:
-        text, credit, where = answer, 100, line
+        text, credit, where, feedback = answer, 100, line, {}
         if isinstance(answer, LineDict):
             where = answer.line
-            allowed(answer, {"text", "credit"}, check)
+            allowed(answer, {"text", "credit", "feedback"}, check)
             if not present(answer, "text", check):
                 continue
             text = answer["text"]
-            credit = number(answer, "credit", check, 1, 100, 100, CREDIT_MESSAGE)
+            credit = number(answer, "credit", check, 0, 100, 100, CREDIT_MESSAGE)
+            feedback = _answer_feedback(answer, language, check)
         if not isinstance(text, str):
             check.error(
                 where,
@@ -116,7 +121,7 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
             # TRANSLATORS: %(language)s is a language code like fr.
             check.error(where, _("an accepted answer in %(language)s is empty", language=language))
         else:
-            result.append(ShortAnswer(text=text, credit=credit))
+            result.append(ShortAnswer(text=text, credit=credit, feedback=feedback))
     if result and not any(answer.credit == 100 for answer in result):
         check.error(
             line,
@@ -130,8 +135,24 @@ def _accepted(accepted, language: str, line: int, check: Check) -> tuple[ShortAn
     return tuple(result)
 
 
+def _answer_feedback(answer: LineDict, language: str, check: Check) -> dict[str, str]:
+    """The feedback of one accepted answer: text in the answer's own language."""
+    feedback = answer.get("feedback")
+    if feedback is None:
+        return {}
+    if not isinstance(feedback, str):
+        # TRANSLATORS: 'feedback' is a YAML key; %(language)s is a language code like fr.
+        message = _(
+            "'feedback' of an accepted answer in %(language)s must be text", language=language
+        )
+        check.error(answer.line_of("feedback"), message)
+        return {}
+    return {language: feedback} if feedback.strip() else {}
+
+
 def numeric(data: LineDict, check: Check, common: dict) -> NumericQuestion | None:
     errors = check.error_count
+    other = texts(data, "feedback_other", check, needed=False)
     if "answer" in data and "answers" in data:
         # TRANSLATORS: 'answer' and 'answers' are YAML keys; keep them in English.
         message = _("write either 'answer' (one value) or 'answers' (a list)")
@@ -162,14 +183,15 @@ def numeric(data: LineDict, check: Check, common: dict) -> NumericQuestion | Non
         message = _("at least one answer must have credit 100")
         check.error(data.line_of("answers"), message)
         return None
-    return NumericQuestion(**common, answers=tuple(answers))
+    return NumericQuestion(**common, answers=tuple(answers), feedback_other=other)
 
 
 def _numeric_item(item: LineDict, check: Check) -> NumericAnswer:
-    allowed(item, {"value", "tolerance", "credit"}, check)
+    allowed(item, {"value", "tolerance", "credit", "feedback"}, check)
     if not present(item, "value", check):
         return NumericAnswer(value=0)
-    return _numeric_answer(item, "value", check, with_credit=True)
+    answer = _numeric_answer(item, "value", check, with_credit=True)
+    return replace(answer, feedback=texts(item, "feedback", check, needed=False))
 
 
 def _numeric_answer(data: LineDict, key: str, check: Check, with_credit: bool) -> NumericAnswer:
@@ -180,7 +202,7 @@ def _numeric_answer(data: LineDict, key: str, check: Check, with_credit: bool) -
         check.error(data.line_of(key), _("'%(key)s' must be a number", key=key))
         value = 0
     tolerance = number(data, "tolerance", check, 0, None, 0, _("a number of 0 or more"))
-    credit = number(data, "credit", check, 1, 100, 100, CREDIT_MESSAGE) if with_credit else 100
+    credit = number(data, "credit", check, 0, 100, 100, CREDIT_MESSAGE) if with_credit else 100
     if value != 0 and tolerance >= abs(value):
         middle, spread = Decimal(str(value)), Decimal(str(tolerance))
         check.warning(

@@ -46,8 +46,8 @@ TYPE_KEYS = {
     "single": {"choices"},
     "multiple": {"choices", "scoring"},
     "true_false": {"answer", "feedback_true", "feedback_false"},
-    "short": {"answers", "ignore_case", "ignore_spaces", "ignore_accents"},
-    "numeric": {"answer", "answers", "tolerance"},
+    "short": {"answers", "ignore_case", "ignore_spaces", "ignore_accents", "feedback_other"},
+    "numeric": {"answer", "answers", "tolerance", "feedback_other"},
     "matching": {"pairs", "distractors"},
     "ordering": {"items"},
 }
@@ -81,10 +81,10 @@ def single(data: LineDict, check: Check, common: dict) -> SingleQuestion | None:
     choices = _choices(data, check, with_credit=False)
     if check.error_count > errors:
         return None
-    found = sum(choice.correct for choice in choices)
-    if found != 1:
+    # Several correct choices are allowed, as in Moodle: picking any of them is right.
+    if not any(choice.correct for choice in choices):
         # TRANSLATORS: "correct: true" is YAML; keep it in English.
-        message = _("exactly one choice must have correct: true (found %(found)s)", found=found)
+        message = _("at least one choice must have correct: true")
         check.error(data.line_of("choices"), message)
         return None
     return SingleQuestion(**common, choices=tuple(choices))

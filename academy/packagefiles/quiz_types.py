@@ -57,14 +57,16 @@ class Pair:
 @dataclass(frozen=True, kw_only=True)
 class ShortAnswer:
     text: str
-    credit: float = 100
+    credit: float = 100  # 0 for a known wrong answer that has its own feedback
+    feedback: TextMap = _texts()  # in the one language of the answer
 
 
 @dataclass(frozen=True, kw_only=True)
 class NumericAnswer:
     value: float
     tolerance: float = 0
-    credit: float = 100
+    credit: float = 100  # 0 for a known wrong answer that has its own feedback
+    feedback: TextMap = _texts()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,6 +135,7 @@ class ShortQuestion(Question):
     ignore_case: bool = True
     ignore_spaces: bool = True
     ignore_accents: bool = False
+    feedback_other: TextMap = _texts()  # for an answer that matches none of them
 
     @classmethod
     def _nested(cls, data: dict) -> dict:
@@ -149,6 +152,7 @@ class ShortQuestion(Question):
 class NumericQuestion(Question):
     type: ClassVar[str] = "numeric"
     answers: tuple[NumericAnswer, ...] = ()
+    feedback_other: TextMap = _texts()  # for a number that matches none of them
 
     @classmethod
     def _nested(cls, data: dict) -> dict:
@@ -264,4 +268,9 @@ def _render(obj, render):
             changes[f.name] = {language: render(text) for language, text in value.items()}
         elif isinstance(value, tuple) and value and is_dataclass(value[0]):
             changes[f.name] = tuple(_render(item, render) for item in value)
+        elif isinstance(value, dict) and any(isinstance(v, tuple) for v in value.values()):
+            # Short answers: a tuple of answers per language, each with its feedback.
+            changes[f.name] = {
+                key: tuple(_render(item, render) for item in items) for key, items in value.items()
+            }
     return replace(obj, **changes)

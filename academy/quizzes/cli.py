@@ -1,7 +1,10 @@
-"""`quizzes from-gift|to-gift`: convert quizzes between Moodle GIFT and quiz files.
+"""`quizzes from-gift|from-moodle|to-gift`: convert quizzes between Moodle and quiz files.
 
-Thin over academy.quizzes.gift. Every problem is printed on stderr as
-`file:line: error: message`, with exit status 1, and then nothing is written.
+Thin over academy.quizzes.question_bank and academy.quizzes.gift. `from-gift`
+and `from-moodle` are one command: both read GIFT or Moodle XML, told apart by
+the content. Every problem is printed on stderr as `file:line: error: message`,
+with exit status 1, and then nothing is written; a conversion prints its report
+("12 of 14 questions converted", then `file:line: warning: message`) on stderr.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
-import yaml
 from flask_babel import gettext as _
 
 from academy.packagefiles.yamlfile import YamlError, load
-from academy.quizzes.gift import GiftError, merge_gift, parse_gift, write_gift
+from academy.quizzes.gift import GiftError, write_gift
+from academy.quizzes.question_bank import convert_question_bank
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
@@ -38,12 +41,11 @@ _OUTPUT_OPTION = click.option(
 )
 
 
-@click.group(help="Convert quizzes between Moodle GIFT files and quiz files (.quiz.yaml).")
+@click.group(help="Convert quizzes between Moodle (GIFT, Moodle XML) and quiz files (.quiz.yaml).")
 def quizzes() -> None:
     pass
 
 
-@quizzes.command("from-gift")
 @click.argument("file", type=click.Path(dir_okay=False))
 @_LANG_OPTION
 @click.option(
@@ -52,17 +54,22 @@ def quizzes() -> None:
     help="A quiz file to add the texts to as another language, matching questions by order.",
 )
 @_OUTPUT_OPTION
-def from_gift(file: str, language: str, into: str | None, output: str | None) -> None:
-    """Convert the GIFT FILE into a quiz file (YAML)."""
+def from_moodle(file: str, language: str, into: str | None, output: str | None) -> None:
+    """Convert the GIFT or Moodle XML FILE into a quiz file (YAML)."""
     try:
-        text = _read(file)
-        if into:
-            quiz = merge_gift(_load_quiz(into), text, language, file, quiz_path=into)
-        else:
-            quiz = parse_gift(text, language, file)
+        data = _read_bytes(file)
+        quiz = _load_quiz(into) if into else None
+        conversion = convert_question_bank(data, file, language, quiz, into_path=into or "")
     except GiftError as error:
         _fail(error)
-    _write(yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), output)
+    _write(conversion.yaml, output)
+    click.echo(conversion.summary, err=True)
+    for path, line, message in conversion.warnings:
+        click.echo(f"{path}:{line}: warning: {message}", err=True)
+
+
+# One command under two names: the name people know, and the one that says it all.
+quizzes.add_command(quizzes.command("from-moodle")(from_moodle), "from-gift")
 
 
 @quizzes.command("to-gift")
@@ -78,12 +85,16 @@ def to_gift(quiz: str, language: str, output: str | None) -> None:
     _write(text, output)
 
 
-def _read(path: str) -> str:
+def _read_bytes(path: str) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         message = _("cannot read the file: %(reason)s", reason=error.strerror)
         raise GiftError([(path, 1, message)]) from None
+
+
+def _read(path: str) -> str:
+    data = _read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

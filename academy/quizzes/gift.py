@@ -11,14 +11,14 @@ from __future__ import annotations
 import math
 
 from academy.messages import gettext as _
-from academy.quizzes.gift_parser import GiftError, parse_gift, read_gift
+from academy.quizzes.gift_parser import GiftError, GiftFile, parse_gift, read_gift
 from academy.quizzes.gift_writer import write_gift
 
-__all__ = ["GiftError", "merge_gift", "parse_gift", "write_gift"]
+__all__ = ["GiftError", "merge_bank", "merge_gift", "parse_gift", "write_gift"]
 
 # Optional texts: a language the GIFT file lacks is removed from them, so
 # re-importing a language leaves no stale text behind.
-_QUESTION_TEXTS = ("text", "feedback", "feedback_true", "feedback_false")
+_QUESTION_TEXTS = ("text", "feedback", "feedback_true", "feedback_false", "feedback_other")
 _PARTS = (
     ("choices", ("text", "feedback")),
     ("pairs", ("prompt", "match")),
@@ -38,7 +38,13 @@ def merge_gift(
 
     Ids and the answer key come from `quiz`; the GIFT file must agree with them.
     """
-    gift = read_gift(text, language, path)
+    return merge_bank(quiz, read_gift(text, language, path), language, path, quiz_path=quiz_path)
+
+
+def merge_bank(
+    quiz: dict, gift: GiftFile, language: str, path: str, *, quiz_path: str = "<quiz>"
+) -> dict:
+    """Like `merge_gift`, from a question bank already read (GIFT or Moodle XML)."""
     merged = _plain(quiz)
     if not isinstance(merged, dict) or not isinstance(merged.get("questions"), list):
         raise GiftError([(quiz_path, 1, _("the quiz has no list of questions"))])
@@ -247,6 +253,20 @@ def _add_texts(mine: dict, their: dict, language: str) -> None:
                 _set(old, key, language, new.get(key, {}).get(language))
     if mine["type"] == "short":
         _set(mine, "answers", language, their["answers"][language])
+    if mine["type"] == "numeric":
+        _add_numeric_feedback(mine, their.get("answers") or [], language)
+
+
+def _add_numeric_feedback(mine: dict, theirs: list[dict], language: str) -> None:
+    """Each answer's feedback; one answer written compactly becomes a list to hold it."""
+    if "answer" in mine and any("feedback" in answer for answer in theirs):
+        answer = {"value": mine.pop("answer")}
+        if "tolerance" in mine:
+            answer["tolerance"] = mine.pop("tolerance")
+        mine["answers"] = [answer]
+    # Same lengths: _check compared them.
+    for old, new in zip(mine.get("answers") or [], theirs, strict=False):
+        _set(old, "feedback", language, new.get("feedback", {}).get(language))
 
 
 def _set(container: dict, key: str, language: str, value) -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import PurePath
 
 from academy.messages import gettext as _
 from academy.messages import lazy_gettext as _l
 from academy.packagefiles.fields import MAX_ID_LENGTH
-from academy.quizzes.gift_answers import ESSAY, Problem, read_answers
+from academy.quizzes.bank_questions import Notes
+from academy.quizzes.gift_answers import ESSAY, Problem, Skipped, read_answers
 from academy.quizzes.gift_text import (
     DEFAULT_FORMAT,
     find,
@@ -29,7 +30,7 @@ from academy.quizzes.gift_text import (
 
 __all__ = ["BLANK", "DESCRIPTION", "ESSAY", "GiftError", "GiftFile", "parse_gift", "read_gift"]
 
-DESCRIPTION = _l("descriptions are not questions; put this text in a lesson")
+DESCRIPTION = _l("this description was left out: it is not a question; put its text in a lesson")
 # Where a missing-word question's answer block was, as Moodle shows it.
 BLANK = "_____"
 # Stands for that block while the text around it is converted; removed from
@@ -63,11 +64,17 @@ class _Block:
 
 @dataclass
 class GiftFile:
-    """A parsed GIFT file: the quiz, each question's first line, its first category."""
+    """A parsed GIFT file: the quiz, each question's first line, its first category.
+
+    `total` counts the questions of the file, those left out included; `warnings`
+    are (path, line, message), such as a question left out.
+    """
 
     quiz: dict
     lines: list[int]
     category: str | None
+    total: int = 0
+    warnings: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def parse_gift(text: str, language: str, path: str = "<gift>") -> dict:
@@ -76,27 +83,38 @@ def parse_gift(text: str, language: str, path: str = "<gift>") -> dict:
 
 
 def read_gift(text: str, language: str, path: str = "<gift>") -> GiftFile:
-    """Like `parse_gift`, keeping the lines and category that merging reports on."""
-    problems, questions, lines, category = [], [], [], None
+    """Like `parse_gift`, keeping the lines, category and warnings merging reports on."""
+    problems, questions, lines, warnings, category, total = [], [], [], [], None, 0
     used: set[str] = set()
     for block in _blocks(_clean(text)):
         name, block = _take_category(block)
         category = category or name
         if block is None:
             continue
-        lines.append(block.line_at(0))
+        total += 1
+        notes = Notes()
         try:
-            title, question = _read_question(block, language)
+            title, question = _read_question(block, language, notes)
+        except Skipped as skipped:  # named by the question's first line
+            warnings.append((path, block.line_at(0), skipped.message))
+            continue
         except Problem as problem:
             problems.append((path, block.line_at(problem.offset), problem.message))
             continue
-        questions.append({"id": _question_id(title, len(lines), used), **question})
-    if not lines:
+        finally:
+            warnings.extend((path, block.line_at(at), message) for at, message in notes.items)
+        lines.append(block.line_at(0))
+        questions.append({"id": question_id(title, total, used), **question})
+    if not total:
         problems.append((path, 1, _("the file has no questions")))
+    elif not questions and not problems:
+        problems.append((path, 1, _("the file has no question that can be graded automatically")))
     if problems:
         raise GiftError(problems)
     title = category or PurePath(path).stem or "quiz"
-    return GiftFile({"title": {language: title}, "questions": questions}, lines, category)
+    quiz = {"title": {language: title}, "questions": questions}
+    warnings.sort(key=lambda warning: warning[1])  # stable: a line's warnings keep their order
+    return GiftFile(quiz, lines, category, total, warnings)
 
 
 def _clean(text: str) -> str:
@@ -124,12 +142,12 @@ def _take_category(block: _Block) -> tuple[str | None, _Block | None]:
     """Split off a $CATEGORY: line; what follows it in the block is a question."""
     if not block.text.startswith(_CATEGORY):
         return None, block
-    name = _category_name(unescape(block.items[0][1][len(_CATEGORY) :]))
+    name = category_name(unescape(block.items[0][1][len(_CATEGORY) :]))
     rest = block.items[1:]
     return name, _Block(rest) if rest else None
 
 
-def _category_name(path: str) -> str | None:
+def category_name(path: str) -> str | None:
     """The last name of a category path ("$course$/top/Co-ops" is "Co-ops"); // is a /."""
     names = [name.replace("//", "/").strip() for name in re.split(r"(?<!/)/(?!/)", path)]
     names = [name for name in names if name]
@@ -140,13 +158,13 @@ def _category_name(path: str) -> str | None:
     return names[-1] if names else None
 
 
-def _read_question(block: _Block, language: str) -> tuple[str | None, dict]:
+def _read_question(block: _Block, language: str, notes: Notes) -> tuple[str | None, dict]:
     """(title, question without id) from one block, or Problem."""
     text = block.text
     title, start = _title(text)
     opening, closing = find(text, "{", start), find(text, "}", start)
     if opening < 0 and closing < 0:
-        raise Problem(0, DESCRIPTION)
+        raise Skipped(0, DESCRIPTION)
     if opening < 0 or 0 <= closing < opening:
         # TRANSLATORS: } and \} are GIFT syntax; keep them.
         message = _("this } closes no answer block; write \\} for a brace in text")
@@ -164,7 +182,7 @@ def _read_question(block: _Block, language: str) -> tuple[str | None, dict]:
     inner = text[opening + 1 : closing]
     split_at = rfind(inner, "####")
     answers = inner if split_at < 0 else inner[:split_at]
-    body = read_answers(answers, opening + 1, text_format, language)
+    body = read_answers(answers, opening + 1, text_format, language, notes)
     question = {"type": body.pop("type"), "text": {language: stem}, **body}
     feedback = _feedback(inner[split_at + 4 :], text_format) if split_at >= 0 else ""
     if feedback:
@@ -199,7 +217,7 @@ def _stem(before: str, after: str) -> tuple[str, str]:
     return text_format, stem
 
 
-def _question_id(title: str | None, number: int, used: set[str]) -> str:
+def question_id(title: str | None, number: int, used: set[str]) -> str:
     """The slug of the title, else q<number>; made unique within the quiz."""
     slug = _slug(title or "") or f"q{number}"
     candidate, count = slug, 1

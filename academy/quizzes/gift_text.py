@@ -110,7 +110,11 @@ def take_format(raw: str, default: str) -> tuple[str, str]:
 
 def to_markdown(raw: str, text_format: str, literal: str = "") -> str:
     """Unescape a raw GIFT text and convert it from `text_format` to Markdown."""
-    text = unescape(raw, literal)
+    return convert(unescape(raw, literal), text_format)
+
+
+def convert(text: str, text_format: str) -> str:
+    """Markdown from a text in one of Moodle's four formats (markdown, html, plain, moodle)."""
     if text_format == "plain":
         text = escape_markdown(text)
     elif text_format == "moodle":

@@ -22,9 +22,9 @@ _WRITTEN = {
     "single": {"choices"},
     "multiple": {"choices", "scoring"},
     "true_false": {"answer", "feedback_true", "feedback_false"},
-    "numeric": {"answer", "tolerance", "answers"},
+    "numeric": {"answer", "tolerance", "answers", "feedback_other"},
     "matching": {"pairs", "distractors"},
-    "short": {"answers"},
+    "short": {"answers", "feedback_other"},
 }
 _COMMON = {"id", "type", "text", "feedback"}
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
@@ -197,10 +197,16 @@ def _choice(choice: dict, texts: _Texts) -> str:
 
 
 def _single(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
-    lines = [
-        ("=" if choice.get("correct") is True else "~") + _choice(choice, texts)
-        for choice in question["choices"]
-    ]
+    """= before the first correct choice, ~%100% before any other (Moodle reads it alike).
+
+    A block of = answers only would read back as short answers.
+    """
+    lines, marked = [], False
+    for choice in question["choices"]:
+        marker = "~"
+        if choice.get("correct") is True:
+            marker, marked = ("~%100%" if marked else "="), True
+        lines.append(marker + _choice(choice, texts))
     return lines, []
 
 
@@ -249,16 +255,25 @@ def _numeric(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     if answers is None:
         answers = [{"value": question["answer"], "tolerance": question.get("tolerance", 0)}]
     written = []
-    for answer in answers:
+    for number, answer in enumerate(answers, 1):
         credit, tolerance = answer.get("credit", 100), answer.get("tolerance", 0)
         weight = f"%{_number(credit)}%" if credit != 100 else ""
         margin = f":{_number(tolerance)}" if tolerance else ""
-        written.append(weight + _number(answer["value"]) + margin)
+        # TRANSLATORS: names a text missing from a quiz; %(number)s counts the answers.
+        what = _("answer %(number)s feedback", number=number)
+        written.append(weight + _number(answer["value"]) + margin + _feedback(answer, texts, what))
     if not written:
         raise _Unwritable(_("the numeric question has no answer"))
-    if len(written) == 1 and not written[0].startswith("%"):
+    other = _feedback(question, texts, "feedback_other", "feedback_other")
+    if len(written) == 1 and not written[0].startswith("%") and not other:
         return ["#" + written[0]], []
-    return ["#", *(f"={answer}" for answer in written)], []
+    return ["#", *(f"={answer}" for answer in written), *([f"~{other}"] if other else [])], []
+
+
+def _feedback(owner: dict, texts: _Texts, what: str, key: str = "feedback") -> str:
+    """#feedback of an answer, or ""; a text in one language (short answers) or a map."""
+    feedback = texts.optional(owner.get(key), what)
+    return "#" + _element(feedback) if feedback else ""
 
 
 def _matching(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
@@ -285,14 +300,18 @@ def _short(question: dict, texts: _Texts) -> tuple[list[str], list[str]]:
     lines = []
     for answer in accepted:
         if isinstance(answer, str):
-            text, credit = answer.strip(), 100
+            text, credit, feedback = answer.strip(), 100, ""
         else:
             text, credit = str(answer["text"]).strip(), answer.get("credit", 100)
+            feedback = _feedback(answer, texts, _("feedback of the answer %(text)s", text=text))
         # An explicit weight keeps a leading "%" from reading as one.
         weight = f"%{_number(credit)}%" if credit != 100 or text.startswith("%") else ""
         # In short answers a star is Moodle's wildcard, so a literal one is escaped.
         escaped = escape(text).replace("*", "\\*").replace("->", "-\\>")
-        lines.append(f"={weight}{escaped}")
+        lines.append(f"={weight}{escaped}{feedback}")
+    other = _feedback(question, texts, "feedback_other", "feedback_other")
+    if other:
+        lines.append(f"=%0%*{other}")  # Moodle's answer that matches anything
     return lines, []
 
 

@@ -183,8 +183,19 @@ def _short(question: ShortQuestion, response, language, _locale, default_languag
         or next(iter(question.answers.values()), ())
     )
     given = normalise(response, question)
-    credits = [exact(a.credit) for a in accepted if normalise(a.text, question) == given]
-    return _Graded(max(credits, default=Fraction(0)) / 100)
+    matched = [a for a in accepted if normalise(a.text, question) == given]
+    return _best(matched, question.feedback_other)
+
+
+def _best(matched: list, other: TextMap) -> _Graded:
+    """The score of the best matching answer, with its feedback (the first of equals).
+
+    An answer that matches none of them gets the feedback for any other answer.
+    """
+    if not matched:
+        return _Graded(feedback=(other,))
+    best = max(matched, key=lambda answer: exact(answer.credit))  # max keeps the first
+    return _Graded(exact(best.credit) / 100, feedback=(best.feedback,))
 
 
 def normalise(text: str, question: ShortQuestion) -> str:
@@ -210,12 +221,12 @@ def _numeric(question: NumericQuestion, response, _language, locale, _default) -
     if value is None:
         return _Graded(message=message)
     given = Fraction(value)
-    credits = [
-        exact(answer.credit)
+    matched = [
+        answer
         for answer in question.answers
         if abs(given - exact(answer.value)) <= exact(answer.tolerance)
     ]
-    return _Graded(max(credits, default=Fraction(0)) / 100)
+    return _best(matched, question.feedback_other)
 
 
 def _matching(question: MatchingQuestion, response, *_) -> _Graded:

@@ -12,7 +12,11 @@ from pathlib import Path
 from academy.quizzes.gift import merge_gift, parse_gift
 
 SAMPLES = Path(__file__).parent / "gift_samples"
-ESSAY = "essay questions cannot be imported: SSE Academy grades every answer automatically"
+ESSAY = (
+    "this essay question was left out: a person grades essays, and SSE Academy grades "
+    "every answer automatically"
+)
+DESCRIPTION = "this description was left out: it is not a question; put its text in a lesson"
 
 
 def sample(name: str) -> str:

@@ -70,12 +70,16 @@ SHORT = """\
             ],
         ),
         (
-            ("fr: [voix]", "fr: [voix, {text: vox, credit: 0}]"),
-            [error(8, "'credit' must be a percentage from 1 to 100")],
+            ("fr: [voix]", "fr: [voix, {text: vox, credit: -1}]"),
+            [error(8, "'credit' must be a percentage from 0 to 100")],
+        ),
+        (
+            ("fr: [voix]", "fr: [voix, {text: vox, feedback: {fr: Non}}]"),
+            [error(8, "'feedback' of an accepted answer in fr must be text")],
         ),
         (
             ("fr: [voix]", "fr: [voix, {text: vox, weight: 50}]"),
-            [error(8, "unknown key 'weight' (allowed: credit, text)")],
+            [error(8, "unknown key 'weight' (allowed: credit, feedback, text)")],
         ),
         (
             ("fr: [voix]", "fr: [voix, {credit: 50}]"),
@@ -169,8 +173,8 @@ NUMERIC_LIST = """\
             [
                 error(
                     7,
-                    "unknown key 'credit' (allowed: answer, answers, feedback, id, points, text, "
-                    "tolerance, type)",
+                    "unknown key 'credit' (allowed: answer, answers, feedback, feedback_other, id, "
+                    "points, text, tolerance, type)",
                 )
             ],
         ),
@@ -179,16 +183,20 @@ NUMERIC_LIST = """\
             [error(6, "at least one answer must have credit 100")],
         ),
         (
-            NUMERIC_LIST.replace("credit: 50", "credit: 0"),
-            [error(8, "'credit' must be a percentage from 1 to 100")],
+            NUMERIC_LIST.replace("credit: 50", "credit: 101"),
+            [error(8, "'credit' must be a percentage from 0 to 100")],
         ),
         (
             NUMERIC_LIST.replace("{value: 12.5, tolerance: 0.5}", "{tolerance: 0.5}"),
             [error(7, "the required key 'value' is missing")],
         ),
         (
-            NUMERIC_LIST.replace("tolerance: 0.5}", "tolerance: 0.5, feedback: {en: Yes}}"),
-            [error(7, "unknown key 'feedback' (allowed: credit, tolerance, value)")],
+            NUMERIC_LIST.replace("tolerance: 0.5}", "tolerance: 0.5, feedback: {en: Right}}"),
+            [error(7, f"'feedback' has no fr version: {REASON}")],
+        ),
+        (
+            NUMERIC_LIST.replace("tolerance: 0.5}", "tolerance: 0.5, note: {en: Right}}"),
+            [error(7, "unknown key 'note' (allowed: credit, feedback, tolerance, value)")],
         ),
         (
             NUMERIC_LIST.replace("    answers:\n", "    answers: []\n").split("      -")[0],
@@ -229,3 +237,49 @@ def test_the_warning_in_a_list_points_at_the_answer():
     assert problems_of(question(text)) == [
         warning(8, "the tolerance accepts every answer between -7.5 and 32.5; is that intended?")
     ]
+
+
+# -- feedback on each answer, and for any other answer (as Moodle has) ---------------------
+
+
+def test_short_answers_carry_their_feedback_and_may_earn_nothing():
+    text = (
+        SHORT.replace(
+            "fr: [voix]",
+            'fr: [{text: voix, feedback: "Oui"}, {text: vox, credit: 0, feedback: Non}]',
+        )
+        + "    feedback_other: {en: Think again, fr: Réfléchissez}\n"
+    )
+    quiz, problems = parse(question(text))
+    assert problems == []
+    short = quiz.questions[0]
+    assert short.answers["fr"] == (
+        ShortAnswer(text="voix", feedback={"fr": "Oui"}),
+        ShortAnswer(text="vox", credit=0, feedback={"fr": "Non"}),
+    )
+    assert short.feedback_other == {"en": "Think again", "fr": "Réfléchissez"}
+
+
+def test_numeric_answers_carry_their_feedback_and_may_earn_nothing():
+    text = (
+        NUMERIC_LIST.replace(
+            "tolerance: 0.5}", "tolerance: 0.5, feedback: {en: Right, fr: Juste}}"
+        ).replace("credit: 50", "credit: 0")
+        + "    feedback_other: {en: Wrong, fr: Faux}\n"
+    )
+    quiz, problems = parse(question(text))
+    assert problems == []
+    numeric = quiz.questions[0]
+    assert [(a.credit, a.feedback) for a in numeric.answers] == [
+        (100, {"en": "Right", "fr": "Juste"}),
+        (0, {}),
+    ]
+    assert numeric.feedback_other == {"en": "Wrong", "fr": "Faux"}
+
+
+def test_a_single_question_may_have_several_correct_choices():
+    from tests.quizzes.quiz_files import SINGLE
+
+    quiz, problems = parse(question(SINGLE.replace("{id: wrong, ", "{id: wrong, correct: true, ")))
+    assert problems == []
+    assert [choice.correct for choice in quiz.questions[0].choices] == [True, True]

@@ -22,7 +22,11 @@ def test_definition_round_trips_through_json():
     assert data["format"] == 1
     assert data["max_attempts"] == 3
     assert data["questions"][0]["type"] == "single"
-    assert data["questions"][4]["answers"]["en"][1] == {"text": "ballot", "credit": 50}
+    assert data["questions"][4]["answers"]["en"][1] == {
+        "text": "ballot",
+        "credit": 50,
+        "feedback": {},
+    }
     assert QuizDefinition.from_dict(data) == quiz
 
 
@@ -48,7 +52,7 @@ def test_render_texts_renders_every_text_and_keeps_answers_as_written():
 
 
 TEXT_KEYS = {"title", "introduction", "text", "feedback", "feedback_true", "feedback_false"}
-TEXT_KEYS |= {"prompt", "match"}
+TEXT_KEYS |= {"prompt", "match", "feedback_other"}
 
 
 def text_maps(data, found):
@@ -72,6 +76,24 @@ def test_render_texts_reaches_every_text_map():
     assert len(before) == len(after) > 40
     for (key, source), (_, html) in zip(before, after, strict=True):
         assert html == {language: f"<p>{text}</p>" for language, text in source.items()}, key
+
+
+def test_render_texts_renders_the_feedback_of_typed_answers():
+    text = (
+        "  - id: principle\n    type: short\n    text: {en: One, fr: Un}\n"
+        "    answers:\n      en: [{text: vote, feedback: '*Yes*'}]\n      fr: [voix]\n"
+        "    feedback_other: {en: '*No*', fr: '*Non*'}\n"
+        "  - id: year\n    type: numeric\n    text: {en: When, fr: Quand}\n"
+        "    answers:\n      - {value: 1995, feedback: {en: '*Yes*', fr: '*Oui*'}}\n"
+    )
+    quiz, problems = parse(question(text))
+    assert problems == []
+    rendered = render_texts(quiz, render_inline)
+    short, numeric = rendered.questions
+    assert short.answers["en"][0].feedback == {"en": "<em>Yes</em>"}
+    assert short.answers["en"][0].text == "vote"
+    assert short.feedback_other == {"en": "<em>No</em>", "fr": "<em>Non</em>"}
+    assert numeric.answers[0].feedback == {"en": "<em>Yes</em>", "fr": "<em>Oui</em>"}
 
 
 def test_render_texts_escapes_what_trainers_write_as_html():

@@ -195,9 +195,11 @@ def test_the_guides_complete_example_is_valid():
 
 def test_the_guides_question_examples_are_valid():
     examples = guide_examples()[1:]
-    credits, short, numeric, numeric_list = examples
+    credits, short, short_feedback, numeric, numeric_list, numeric_feedback = examples
     assert problems_of(question(credits)) == []
     head = '  - id: q\n    type: {}\n    text: {{en: "Q", fr: "Q"}}\n'
     assert problems_of(question(head.format("short") + short)) == []
+    assert problems_of(question(head.format("short") + short_feedback)) == []
     assert problems_of(question(head.format("numeric") + numeric)) == []
     assert problems_of(question(head.format("numeric") + numeric_list)) == []
+    assert problems_of(question(head.format("numeric") + numeric_feedback)) == []

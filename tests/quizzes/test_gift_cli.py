@@ -14,7 +14,14 @@ from click.testing import CliRunner
 
 from academy.quizzes.cli import quizzes
 from academy.quizzes.gift import parse_gift
-from tests.quizzes.gift_files import ESSAY, SAMPLES, merged_translation, only, parse_sample
+from tests.quizzes.gift_files import (
+    DESCRIPTION,
+    ESSAY,
+    SAMPLES,
+    merged_translation,
+    only,
+    parse_sample,
+)
 
 
 def run(*args: str):
@@ -65,7 +72,10 @@ def test_errors_go_to_stderr_with_status_1_and_nothing_is_written(tmp_path):
         "from-gift", str(SAMPLES / "error-essay.gift"), "--lang", "en", "--output", str(output)
     )
     assert result.exit_code == 1
-    assert result.stderr == f"{SAMPLES / 'error-essay.gift'}:3: error: {ESSAY}\n"
+    assert result.stderr == (
+        f"{SAMPLES / 'error-essay.gift'}:1: error: "
+        "the file has no question that can be graded automatically\n"
+    )
     assert result.stdout == ""
     assert not output.exists()
 
@@ -111,7 +121,20 @@ def test_a_language_must_look_like_one():
     assert "language code" in result.stderr
 
 
-def test_the_group_lists_both_commands():
+def test_the_group_lists_every_command():
     result = run("--help")
     assert "from-gift" in result.stdout
+    assert "from-moodle" in result.stdout
     assert "to-gift" in result.stdout
+
+
+def test_from_gift_reports_what_came_across_and_what_was_left_out_on_stderr():
+    sample = SAMPLES / "13-left-out.gift"
+    result = run("from-gift", str(sample), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert [q["id"] for q in yaml.safe_load(result.stdout)["questions"]] == ["rochdale", "founded"]
+    assert result.stderr == (
+        "2 of 4 questions converted\n"
+        f"{sample}:1: warning: {DESCRIPTION}\n"
+        f"{sample}:5: warning: {ESSAY}\n"
+    )

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from academy.quizzes.gift import GiftError, parse_gift
-from tests.quizzes.gift_files import ESSAY, sample
+from academy.quizzes.gift_parser import read_gift
+from tests.quizzes.gift_files import DESCRIPTION, ESSAY, sample
 
-DESCRIPTION = "descriptions are not questions; put this text in a lesson"
+NO_GRADED = "the file has no question that can be graded automatically"
 
 
 def problems(text: str, language: str = "en", path: str = "t.gift") -> list[str]:
@@ -23,19 +24,16 @@ def problems(text: str, language: str = "en", path: str = "t.gift") -> list[str]
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("error-essay.gift", [f"error-essay.gift:3: {ESSAY}"]),
-        ("error-description.gift", [f"error-description.gift:1: {DESCRIPTION}"]),
+        # Only an essay: it is left out, and nothing is left to convert.
+        ("error-essay.gift", [f"error-essay.gift:1: {NO_GRADED}"]),
         (
+            # Two correct choices (line 1) and a short answer's feedback (line 13) convert.
             "error-several.gift",
             [
-                "error-several.gift:3: only one answer can be marked = when there are ~ "
-                "answers; give weights (~%50%answer) to make several answers count",
                 "error-several.gift:7: 'seven' is not a number (write 3.5, with a point)",
                 "error-several.gift:9: the answer block opened here is not closed with }",
                 "error-several.gift:11: the * wildcard cannot be imported: SSE Academy "
                 "compares short answers as written (write \\* for a star)",
-                "error-several.gift:13: feedback on a short answer cannot be imported; "
-                "use the general feedback (####)",
             ],
         ),
     ],
@@ -45,7 +43,7 @@ def test_error_samples_report_every_problem_with_its_line(name, expected):
 
 
 def test_gift_error_prints_like_a_compiler():
-    with pytest.raises(GiftError, match=r"^e\.gift:3: error: essay questions"):
+    with pytest.raises(GiftError, match=r"^e\.gift:1: error: the file has no question that"):
         parse_gift(sample("error-essay.gift"), "en", "e.gift")
 
 
@@ -58,14 +56,14 @@ def test_gift_error_prints_like_a_compiler():
         ("Q } {=a ~b}", 1, "this } closes no answer block; write \\} for a brace in text"),
         ("::Title Q {T}", 1, "the question title is not closed with ::"),
         ("::t::\n{T}", 1, "the question has no text"),
-        ("Q {####only feedback}", 1, ESSAY),
+        ("Q {####only feedback}", 1, NO_GRADED),
         ("Q {~a ~b}", 1, "no choice is marked correct: write = before the correct one"),
         ("Q {~a}", 1, "a choice question needs at least two choices"),
         ("Q\n{\n=a\n~\n}", 4, "this choice has no text"),
         (
             "Q {=%50%a ~b}",
             1,
-            "write a weight after ~ (~%50%answer); = marks the one correct choice",
+            "write a weight after ~ (~%50%answer); = marks a correct choice",
         ),
         ("Q {\n~%150%a\n~b\n}", 2, "a choice's weight must be from -100% to 100%"),
         (
@@ -73,30 +71,21 @@ def test_gift_error_prints_like_a_compiler():
             1,
             "the positive weights add up to 50%, so no learner can get full marks",
         ),
-        ("::a::\nQ\n{\n=a\n=b\n~c\n}", 5, "only one answer can be marked = when there are ~"),
+        ("Q {=a ~b ~%-150%c}", 1, "a choice's weight must be from -100% to 100%"),
         ("Q {=a -> 1}", 1, "a matching question needs at least two pairs"),
         ("Q {\n=a -> 1\n=b\n}", 3, "a matching pair needs 'prompt -> match'"),
         ("Q {=a -> 1 =b ->}", 1, "this pair has nothing after ->"),
-        ("Q {=%0%a}", 1, "a short answer's weight must be from 1% to 100%"),
+        ("Q {=%0%a}", 1, "no accepted answer is worth 100%"),
+        ("Q {=a =%-5%b}", 1, "a short answer's weight must be from 0% to 100%"),
         ("Q {=}", 1, "this accepted answer is empty"),
         ("Q {#=%50%3}", 1, "at least one numeric answer must be worth 100%"),
-        ("Q {#=3 =%0%4}", 1, "a numeric answer's weight must be from 1% to 100%"),
+        ("Q {#=3 =%-1%4}", 1, "a numeric answer's weight must be from 0% to 100%"),
         ("Q {#5..1}", 1, "the range ends below its start"),
         ("Q {#3:-1}", 1, "a tolerance cannot be negative"),
         ("Q {#3,5}", 1, "'3,5' is not a number (write 3.5, with a point)"),
         ("Q {#1e400}", 1, "1e400 is too large"),
         ("Q {#}", 1, "the numeric question has no answer"),
-        (
-            "Q {#3#right}",
-            1,
-            "feedback on a numeric answer cannot be imported; use the general feedback (####)",
-        ),
-        (
-            "Q {#3\n~#wrong}",
-            2,
-            "feedback for wrong numeric answers (~) cannot be imported; "
-            "use the general feedback (####)",
-        ),
+        ("Q {#~#wrong}", 1, "the numeric question has no answer"),
     ],
 )
 def test_refusals_name_the_line(gift, line, message):
@@ -106,5 +95,16 @@ def test_refusals_name_the_line(gift, line, message):
 
 
 def test_a_file_with_problems_reports_them_all_and_comment_lines_keep_their_numbers():
+    gift = "// a comment\n\nQ {T}\n\n// another\nNo block here\n\nR {=%0%a}\n\nS {#x}\n"
+    assert problems(gift) == [
+        "t.gift:8: no accepted answer is worth 100%",
+        "t.gift:10: 'x' is not a number (write 3.5, with a point)",
+    ]
+
+
+def test_essays_and_descriptions_are_left_out_with_a_warning_naming_their_line():
     gift = "// a comment\n\nQ {T}\n\n// another\nNo block here\n\nR {}\n"
-    assert problems(gift) == [f"t.gift:6: {DESCRIPTION}", f"t.gift:8: {ESSAY}"]
+    read = read_gift(gift, "en", "t.gift")
+    assert [question["text"] for question in read.quiz["questions"]] == [{"en": "Q"}]
+    assert (read.total, read.lines) == (3, [3])
+    assert read.warnings == [("t.gift", 6, DESCRIPTION), ("t.gift", 8, ESSAY)]

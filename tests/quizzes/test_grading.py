@@ -319,6 +319,41 @@ def test_short_unanswered_and_malformed(response, answered):
     assert (result.score, result.answered) == (0, answered)
 
 
+SHORT_WITH_FEEDBACK = one(
+    """\
+  - id: animal
+    type: short
+    text: {en: "Best animal?", fr: "Meilleur animal ?"}
+    feedback: {en: General., fr: Général.}
+    feedback_other: {en: Completely wrong., fr: Complètement faux.}
+    answers:
+      en: [{text: frog, feedback: Good!}, {text: cat, credit: 50, feedback: Half.},
+           {text: dog, credit: 0, feedback: Not a dog.}, toad]
+      fr: [grenouille]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("response", "expected", "feedback"),
+    [
+        ("Frog", 1, {"en": "Good!"}),
+        ("cat", Fraction(1, 2), {"en": "Half."}),
+        ("dog", 0, {"en": "Not a dog."}),
+        ("bird", 0, {"en": "Completely wrong.", "fr": "Complètement faux."}),
+    ],
+)
+def test_short_answers_show_the_feedback_of_the_answer_matched(response, expected, feedback):
+    result = grade_question(SHORT_WITH_FEEDBACK, response, "en", "en")
+    assert result.score == expected
+    assert result.feedback == (feedback, {"en": "General.", "fr": "Général."})
+
+
+def test_a_short_answer_without_feedback_shows_only_the_general_feedback():
+    result = grade_question(SHORT_WITH_FEEDBACK, "toad", "en", "en")
+    assert (result.score, result.feedback) == (1, ({"en": "General.", "fr": "Général."},))
+
+
 # -- numeric ----------------------------------------------------------------------------
 
 NUMERIC = one(
@@ -741,3 +776,46 @@ def test_a_quiz_score_is_a_percentage(answers):
     result = grade_quiz(quiz_of_true_false(3), answers, "en", "en")
     assert Decimal(0) <= result.score_percent <= Decimal(100)
     assert result.score_percent == result.score_percent.quantize(Decimal("0.01"))
+
+
+NUMERIC_WITH_FEEDBACK = one(
+    """\
+  - id: answer
+    type: numeric
+    text: {en: "The answer?", fr: "La réponse ?"}
+    feedback_other: {en: Completely wrong., fr: Complètement faux.}
+    answers:
+      - {value: 42, tolerance: 0.001, feedback: {en: "Well done!", fr: "Bravo !"}}
+      - {value: 42, tolerance: 2, credit: 50, feedback: {en: Close., fr: Presque.}}
+      - {value: 13, tolerance: 1, credit: 0, feedback: {en: "Unlucky?", fr: "Malchance ?"}}
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "feedback"),
+    [
+        ("42", 1, {"en": "Well done!", "fr": "Bravo !"}),  # the best of the answers matched
+        ("43", Fraction(1, 2), {"en": "Close.", "fr": "Presque."}),
+        ("12.5", 0, {"en": "Unlucky?", "fr": "Malchance ?"}),
+        ("7", 0, {"en": "Completely wrong.", "fr": "Complètement faux."}),
+    ],
+)
+def test_numeric_answers_show_the_feedback_of_the_answer_matched(text, expected, feedback):
+    result = grade_question(NUMERIC_WITH_FEEDBACK, text, "en", "en")
+    assert (result.score, result.feedback) == (expected, (feedback,))
+
+
+def test_a_single_question_with_two_correct_choices_accepts_either():
+    question = one(
+        """\
+  - id: pick
+    type: single
+    text: {en: "Which?", fr: "Lequel ?"}
+    choices:
+      - {id: a, correct: true, text: {en: A, fr: A}}
+      - {id: b, correct: true, text: {en: B, fr: B}}
+      - {id: c, text: {en: C, fr: C}}
+"""
+    )
+    assert [score(question, choice) for choice in ("a", "b", "c")] == [1, 1, 0]
