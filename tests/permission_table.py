@@ -119,6 +119,9 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("trainers.preview_lesson", "GET"):         (IN,    403,    403,    403,    200,    200),
     ("trainers.preview_quiz", "GET"):           (IN,    403,    403,    403,    200,    200),
     ("trainers.preview_asset", "GET"):          (IN,    403,    403,    403,    200,    200),
+    # converting a question bank shows a quiz file and stores nothing
+    ("trainers.question_banks", "GET"):         (IN,    403,    403,    200,    200,    200),
+    ("trainers.convert_bank", "POST"):          (IN,    403,    403,    200,    200,    200),
     ("trainers.preview_inert", "POST"):         (IN,    403,    403,    403,    302,    302),
 }
 # fmt: on
@@ -195,6 +198,10 @@ FORMS = {
     "certificates.reissue": {"reason": "The name was misspelt"},
     "trainers.upload": lambda w: {"package": (io.BytesIO(sample_package_zip()), "sample.zip")},
     "trainers.add_owner": {"email": "other-trainer@example.org"},
+    "trainers.convert_bank": lambda w: {
+        "bank": (io.BytesIO(b"::sum:: Two and two make {=4 ~5}\n"), "sum.gift"),
+        "language": "en",
+    },
 }
 
 

@@ -251,4 +251,4 @@ def remove_owner(course: str, user_id: int):
     return redirect(url_for("trainers.course", course=row.slug))
 
 
-from academy.trainers import preview_views  # noqa: E402, F401  (attaches the preview routes)
+from academy.trainers import preview_views, question_banks  # noqa: E402, F401  (their routes)
