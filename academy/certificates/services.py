@@ -16,10 +16,10 @@ from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
 from academy.certificates.models import (
+    AUDIT_ACTIONS,
     AUTOMATIC_ISSUER,
     ISSUED,
     REVOKED,
-    AUDIT_ACTIONS,
     AuditEntry,
     Certificate,
 )

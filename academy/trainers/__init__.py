@@ -22,5 +22,5 @@ def _tell_courses(state) -> None:
     register_announcements(state.app, notices_for)
 
 
-from academy.trainers import views  # noqa: E402, F401  (attaches the routes to bp)
-from academy.trainers import following_views  # noqa: E402, F401  (the cohort's learners)
+# Importing the views attaches their routes to bp: the workspace, following a cohort.
+from academy.trainers import following_views, views  # noqa: E402, F401

@@ -44,7 +44,7 @@ class AnnouncementForm(FlaskForm):
 
     def validate_versions(self, first: str) -> bool:
         """Each language both or neither, subjects on one line, at least one language."""
-        ok = self.validate()
+        self.validate()
         for code in self.languages(first):
             subject, message = self.subject(code), self.message(code)
             has_subject = bool((subject.data or "").strip())
