@@ -98,6 +98,13 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("certificates.issue_ready", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.revoke", "POST"):            (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
+    # -- following a cohort: admins, the course's owners and the cohort's trainers (the
+    #    world's trainer runs the world's cohort; the course's certificates are automatic)
+    ("trainers.cohort", "GET"):                 (IN,    403,    403,    403,    200,    200),
+    ("trainers.cohort_learners_csv", "GET"):    (IN,    403,    403,    403,    200,    200),
+    ("trainers.cohort_learner", "GET"):         (IN,    403,    403,    403,    200,    200),
+    ("trainers.announce", "POST"):              (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.issue_cohort_certificates", "POST"): (IN, 403,   403,    403,    W(302), W(302)),
 }
 # fmt: on
 
@@ -123,6 +130,11 @@ URLS = {
     "auth.confirm": lambda w: {"token": w["confirm_token"]},
     "auth.reset_password": lambda w: {"token": w["reset_token"]},
     "account.confirm_email_change": lambda w: {"token": w["email_token"]},
+    "trainers.cohort": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.cohort_learners_csv": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.cohort_learner": lambda w: {"cohort_id": w["cohort"], "user_id": w["learner_id"]},
+    "trainers.announce": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.issue_cohort_certificates": lambda w: {"cohort_id": w["cohort"]},
 }
 
 PROFILE = {"name": "Renamed", "locale": "fr", "country": "FR", "constituent_group": "other"}
@@ -144,6 +156,7 @@ FORMS = {
     "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},
     "certificates.revoke": {"reason": "Issued by mistake"},
     "certificates.reissue": {"reason": "The name was misspelt"},
+    "trainers.announce": {"subject_en": "Live session", "message_en": "On Friday at 10:00."},
 }
 
 
