@@ -112,6 +112,11 @@ def test_a_trainer_follows_a_cohort_and_a_learner_reads_the_announcement(
     expect(trainer.locator(".flash")).to_contain_text("Announcement sent to 3 learners.")
     expect(trainer.locator("#announcements")).to_contain_text("Live session on Friday")
     assert_accessible(trainer)
+    # The same page right to left, in Arabic.
+    trainer.goto(f"{base}{cohort_path}?lang=ar")
+    expect(trainer.locator("html")).to_have_attribute("dir", "rtl")
+    assert_accessible(trainer)
+    assert_fits_phone(trainer)
     mails = [mail for mail in cohort_server.mails() if "Live session" in mail["Subject"]]
     assert sorted(mail["To"] for mail in mails) == [
         "aminata.diallo@example.org",

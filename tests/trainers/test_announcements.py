@@ -29,8 +29,9 @@ def stored() -> int:
     return db.session.scalar(select(func.count()).select_from(Announcement))
 
 
+@pytest.mark.database
 def test_a_trainer_writes_in_two_languages_and_each_learner_gets_theirs(
-    client, outbox, sample_course, cohort
+    database_backend, client, outbox, sample_course, cohort
 ):
     join(cohort, sample_course, email="fr@example.org", locale="fr", name="Awa")
     join(cohort, sample_course, email="es@example.org", locale="es", name="Beto")

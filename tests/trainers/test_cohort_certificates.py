@@ -53,8 +53,9 @@ def learners(sample_course, cohort):
     return {"dan": dan, "carl": carl, "bea": bea}
 
 
+@pytest.mark.database
 def test_the_trainer_issues_every_ready_certificate_in_one_step(
-    client, outbox, sample_course, cohort, learners
+    database_backend, client, outbox, sample_course, cohort, learners
 ):
     sign_in(client, COHORT_TRAINER)
     html = client.get(f"/trainers/cohorts/{cohort.id}/").text

@@ -97,8 +97,9 @@ def test_an_unknown_cohort_is_not_found(client, cohort):
 # -- what it shows -----------------------------------------------------------------
 
 
+@pytest.mark.database
 def test_each_learner_with_progress_activity_scores_completion_and_certificate(
-    client, sample_course, cohort
+    database_backend, client, sample_course, cohort
 ):
     quiz = quiz_of(sample_course)
     ama = join(cohort, sample_course, name="Ama Boateng", email="ama@example.org")
