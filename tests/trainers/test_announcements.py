@@ -12,6 +12,7 @@ from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.models import Announcement
 from tests.factories import make_user, sign_in
+from tests.i18n import translated
 from tests.trainers.cohorts_world import COHORT_TRAINER, join, make_cohort
 
 
@@ -65,10 +66,15 @@ def test_a_trainer_writes_in_two_languages_and_each_learner_gets_theirs(
 
     mails = {message["To"]: message for message in outbox.messages()}
     assert sorted(mails) == ["en@example.org", "es@example.org", "fr@example.org"]
-    subject = mails["fr@example.org"]["Subject"]
-    assert subject.startswith("SSE Academy 2027, online")
-    assert subject.endswith("Séance en direct vendredi")
-    assert "Rendez-vous à 10 h." in mails["fr@example.org"].get_content()
+    assert mails["fr@example.org"]["Subject"] == translated(
+        "%(cohort)s: %(subject)s",
+        "fr",
+        cohort="SSE Academy 2027, online",
+        subject="Séance en direct vendredi",
+    )
+    french = mails["fr@example.org"].get_content()
+    assert translated("Hello %(name)s,", "fr", name="Awa") in french
+    assert "Bonjour à tous,\nRendez-vous à 10 h." in french
     assert mails["fr@example.org"]["Content-Language"] == "fr"
     # Spanish was not written: the first language written, with the mail around it in English
     assert mails["es@example.org"]["Subject"] == "SSE Academy 2027, online: Live session on Friday"
@@ -159,7 +165,8 @@ def test_learners_of_the_cohort_read_the_announcements_on_the_course_page(
 
     sign_in(client, learner.email)
     html = client.get("/courses/sample-course/").text
-    assert '<h2 id="announcements-title">Announcements from your trainers</h2>' in html
+    heading = translated("Announcements from your trainers", "fr")
+    assert f'<h2 id="announcements-title">{heading}</h2>' in html
     # newest first, five of them, in the learner's language (their interface language is French)
     assert [f"Semaine {week}" in html for week in range(1, 8)] == [False, False] + [True] * 5
     assert html.index("Semaine 7") < html.index("Semaine 3")
