@@ -209,3 +209,17 @@ def test_the_course_page_of_a_learner_in_a_cohort_adds_one_query(
     enrolment.cohort_id = None
     db.session.commit()
     assert with_cohort == statements() + 1
+
+
+def test_the_mails_leave_after_the_response(client, outbox, sample_course, cohort):
+    join(cohort, sample_course, email="ama@example.org")
+    sign_in(client, COHORT_TRAINER)
+    data = {"subject_en": "Hello", "message_en": "Text"}
+    response = client.post(url(cohort), data=data, buffered=False)
+    parts = iter(response.response)
+    next(parts, None)
+    assert response.status_code == 302
+    assert len(outbox) == 0  # the page is written, not yet finished: nothing sent
+    list(parts)
+    response.close()
+    assert [message["To"] for message in outbox.messages()] == ["ama@example.org"]

@@ -142,3 +142,21 @@ def test_the_snapshot_keeps_the_cohort_as_it_was(app, sample_course, cohort):
     db.session.commit()
     db.session.refresh(certificate)
     assert certificate.as_record()["cohort"]["name"] == "SSE Academy 2027, online"
+
+
+def test_the_certificate_mails_leave_after_the_commit_and_the_response(
+    client, outbox, sample_course, cohort, learners
+):
+    sign_in(client, COHORT_TRAINER)
+    response = client.post(url(cohort), buffered=False)
+    parts = iter(response.response)
+    next(parts, None)
+    assert response.status_code == 302
+    assert len(outbox) == 0
+    assert len(certificates()) == 5  # committed before any mail
+    list(parts)
+    response.close()
+    assert sorted(message["To"] for message in outbox.messages()) == [
+        "carl@example.org",
+        "dan@example.org",
+    ]
