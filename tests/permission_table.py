@@ -123,6 +123,14 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("trainers.question_banks", "GET"):         (IN,    403,    403,    200,    200,    200),
     ("trainers.convert_bank", "POST"):          (IN,    403,    403,    200,    200,    200),
     ("trainers.preview_inert", "POST"):         (IN,    403,    403,    403,    302,    302),
+
+    # -- following a cohort: admins, the course's owners and the cohort's trainers (the
+    #    world's trainer runs the world's cohort; the course's certificates are automatic)
+    ("trainers.cohort", "GET"):                 (IN,    403,    403,    403,    200,    200),
+    ("trainers.cohort_learners_csv", "GET"):    (IN,    403,    403,    403,    200,    200),
+    ("trainers.cohort_learner", "GET"):         (IN,    403,    403,    403,    200,    200),
+    ("trainers.announce", "POST"):              (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.issue_cohort_certificates", "POST"): (IN, 403,   403,    403,    W(302), W(302)),
 }
 # fmt: on
 
@@ -175,6 +183,11 @@ URLS = {
     "auth.confirm": lambda w: {"token": w["confirm_token"]},
     "auth.reset_password": lambda w: {"token": w["reset_token"]},
     "account.confirm_email_change": lambda w: {"token": w["email_token"]},
+    "trainers.cohort": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.cohort_learners_csv": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.cohort_learner": lambda w: {"cohort_id": w["cohort"], "user_id": w["learner_id"]},
+    "trainers.announce": lambda w: {"cohort_id": w["cohort"]},
+    "trainers.issue_cohort_certificates": lambda w: {"cohort_id": w["cohort"]},
 }
 
 PROFILE = {"name": "Renamed", "locale": "fr", "country": "FR", "constituent_group": "other"}
@@ -202,6 +215,7 @@ FORMS = {
         "bank": (io.BytesIO(b"::sum:: Two and two make {=4 ~5}\n"), "sum.gift"),
         "language": "en",
     },
+    "trainers.announce": {"subject_en": "Live session", "message_en": "On Friday at 10:00."},
 }
 
 

@@ -22,7 +22,7 @@ from academy.auth.models import User
 from academy.courses.models import Asset, Course, CourseOwner, Quiz
 from academy.extensions import db
 from academy.learning import services as learning
-from academy.learning.models import CourseCompletion
+from academy.learning.models import Cohort, CohortTrainer, CourseCompletion
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes import attempts
 from academy.quizzes.layout import make_layout
@@ -66,6 +66,21 @@ def _other_course(folder: Path) -> None:
     import_package(package(folder, {"course.yaml": course_yaml}))
 
 
+def _cohort(course: Course, trainer, learner) -> tuple[Cohort, object]:
+    """A cohort of the course run by its trainer: the learner, and a member ready for a
+    certificate (completed, none issued), so issuing the cohort's certificates changes rows."""
+    cohort = Cohort(course_id=course.id, name="World cohort", content_language="en")
+    db.session.add(cohort)
+    db.session.flush()
+    db.session.add(CohortTrainer(cohort_id=cohort.id, user_id=trainer.id))
+    member = make_user("cohort-member@example.org", commit=False)
+    for person in (learner, member):
+        enrolment, _ = learning.enrol(person, course, "en")
+        enrolment.cohort_id = cohort.id
+    db.session.add(CourseCompletion(user_id=member.id, course_id=course.id))
+    return cohort, member
+
+
 def build(folder: Path) -> World:
     """Fill the (empty, migrated) database of the app in context; return the ids."""
     from academy.certificates.services import issue_certificate
@@ -92,6 +107,7 @@ def build(folder: Path) -> World:
     db.session.add(CourseOwner(course_id=course.id, user_id=users["trainer"].id))
     db.session.add(CourseOwner(course_id=other.id, user_id=users["other_trainer"].id))
     earlier, current = _two_versions(users["trainer"])
+    cohort, _member = _cohort(course, users["trainer"], users["learner"])
     db.session.commit()
     learner = users["learner"]
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
@@ -106,6 +122,8 @@ def build(folder: Path) -> World:
         "confirm_token": tokens.make_registration_token(newcomer),
         "reset_token": tokens.make_token(learner, tokens.RESET),
         "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
+        "cohort": cohort.id,
+        "learner_id": learner.id,
     }
     return world
 

@@ -9,7 +9,28 @@ from flask_login import current_user
 from academy.auth.models import User
 from academy.certificates.models import Certificate
 from academy.certificates.services import verification_url
-from academy.mail import send_mail
+from academy.mail import send_mail, send_mail_after_response
+
+
+def _mail(user: User, certificate: Certificate) -> dict:
+    return {
+        "subject_template": "certificates/mail/issued_subject.txt",
+        "body_template": "certificates/mail/issued.txt",
+        "locale": user.locale,
+        "user": user,
+        "certificate": certificate,
+        "link": verification_url(certificate),
+    }
+
+
+def send_certificate_issued_after_response(user: User, certificate: Certificate) -> None:
+    """Mail the learner their new certificate once the response is sent (many at once).
+
+    Call after the commit; a failure is only logged, and the certificate
+    waits under "My certificates" all the same.
+    """
+    if user.email:
+        send_mail_after_response(user.email, **_mail(user, certificate))
 
 
 def send_certificate_issued(
@@ -23,15 +44,7 @@ def send_certificate_issued(
     """
     if not user.email:
         return True
-    sent = send_mail(
-        user.email,
-        "certificates/mail/issued_subject.txt",
-        "certificates/mail/issued.txt",
-        user.locale,
-        user=user,
-        certificate=certificate,
-        link=verification_url(certificate),
-    )
+    sent = send_mail(user.email, **_mail(user, certificate))
     if not sent and tell_recipient and current_user.get_id() is not None:
         flash(
             _(

@@ -66,7 +66,8 @@ class Certificate(db.Model):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     face_to_face: Mapped[bool] = mapped_column(Boolean, default=False)
     # What the course's certificate settings printed: signatories (titles in
-    # the certificate language), logo (asset path and sha256), template.
+    # the certificate language), logo (asset path and sha256), template, and
+    # the learner's cohort (name, starts_on, ends_on) when it prints them.
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     state: Mapped[str] = mapped_column(String(16), default=ISSUED)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -109,6 +110,8 @@ class Certificate(db.Model):
             "signatories": settings.get("signatories", []),
             "logo": settings.get("logo"),
             "template": settings.get("template"),
+            # The cohort's name and dates ({"name", "starts_on", "ends_on"}) or None.
+            "cohort": settings.get("cohort"),
             "state": self.state,
             "revoked_at": moment(self.revoked_at),
         }

@@ -20,7 +20,7 @@ import hashlib
 import json
 import subprocess
 import threading
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -28,7 +28,7 @@ import segno
 import weasyprint
 import weasyprint.layout
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal, format_percent
 from flask import current_app
 from flask_babel import force_locale, gettext, ngettext
@@ -48,7 +48,7 @@ _ENV_KEY = "certificates.pdf_env"
 # about 40 ms and never gives its Pango font map back (RSS grew ~0.2 MB a render).
 _fonts = threading.local()
 # Bump when this module changes the bytes it renders for the same inputs.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 # A certificate is one sheet, front and back; layout stops past this.
 MAX_PAGES = 2
 _page_cap: contextvars.ContextVar[int | None] = contextvars.ContextVar(
@@ -198,7 +198,27 @@ def _context(record: dict, verify_url: str, locale: Locale, *, has_logo: bool) -
         "verify_url": verify_url,
         "qr_svg": _qr_svg(verify_url),
         "logo_url": LOGO_URL if has_logo else None,
+        "cohort": _cohort(record.get("cohort"), locale),
     }
+
+
+def _cohort(cohort: dict | None, locale: Locale) -> dict | None:
+    """The cohort's name and its dates as a range in the certificate's language."""
+    if not cohort:
+        return None
+    starts, ends = (
+        date.fromisoformat(cohort[key]) if cohort.get(key) else None
+        for key in ("starts_on", "ends_on")
+    )
+    if starts and ends:
+        dates = format_interval(starts, ends, "yMMMd", locale=locale)
+    elif starts:
+        dates = gettext("from %(date)s", date=format_date(starts, "long", locale=locale))
+    elif ends:
+        dates = gettext("until %(date)s", date=format_date(ends, "long", locale=locale))
+    else:
+        dates = ""
+    return {"name": cohort.get("name", ""), "dates": dates}
 
 
 def _font_config() -> FontConfiguration:

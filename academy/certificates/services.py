@@ -28,7 +28,7 @@ from academy.courses.models import Asset, Course
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.completion import completion_of, required_items
-from academy.learning.models import CourseCompletion, Enrolment
+from academy.learning.models import Cohort, CourseCompletion, Enrolment
 from academy.quizzes.models import Attempt
 
 AUTOMATIC = "automatic"
@@ -113,6 +113,26 @@ def settings_snapshot(course: Course, language: str) -> dict:
     }
 
 
+def cohort_snapshot(user_id: int, course: Course) -> dict | None:
+    """The learner's cohort's name and dates, when the cohort prints them on certificates."""
+    cohort = db.session.scalar(
+        select(Cohort)
+        .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+        .where(
+            Enrolment.user_id == user_id,
+            Enrolment.course_id == course.id,
+            Cohort.on_certificates.is_(True),
+        )
+    )
+    if cohort is None:
+        return None
+
+    def day(value):
+        return value.isoformat() if value is not None else None
+
+    return {"name": cohort.name, "starts_on": day(cohort.starts_on), "ends_on": day(cohort.ends_on)}
+
+
 def audit(action: str, certificate: Certificate, actor: User | None, reason=None, details=""):
     """Add an audit log entry for certificate (issue, revoke, reissue); the caller flushes."""
     record(action, actor, certificate=certificate, reason=reason, details=details)
@@ -146,6 +166,10 @@ def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: 
     language = certificate_language(user, course)
     completion = completion_of(user.id, course)
     title = pick(course.title, language, course.default_language)
+    settings = settings_snapshot(course, language)
+    cohort = cohort_snapshot(user.id, course)
+    if cohort is not None:
+        settings["cohort"] = cohort
     return Certificate(
         public_id=new_public_id(),
         user_id=user.id,
@@ -162,7 +186,7 @@ def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: 
         issuer=issued_by.name if issued_by is not None else AUTOMATIC_ISSUER,
         issued_by_id=issued_by.id if issued_by is not None else None,
         face_to_face=face_to_face,
-        settings=settings_snapshot(course, language),
+        settings=settings,
         state=ISSUED,
     )
 

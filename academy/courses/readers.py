@@ -10,7 +10,9 @@ blueprint's record_once), and courses never import them:
 - a feature whose course items a learner does (quizzes: passed) registers how
   to tell which of them a learner has done, and where the learner stands on
   each (not started, in progress, failed with attempts left, passed) for the
-  course outline.
+  course outline;
+- trainers register the announcements a learner's cohort was sent, shown on
+  the course page.
 
 An app missing a registration fails loudly (KeyError) rather than show every
 reader as a visitor or count a quiz as done.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from flask import Flask, current_app
@@ -29,6 +32,7 @@ from academy.courses.models import Course
 _LEARNERS = "academy.courses.learners"
 _DONE_ITEMS = "academy.courses.done_items"
 _ITEM_STATES = "academy.courses.item_states"
+_ANNOUNCEMENTS = "academy.courses.announcements"
 
 NOT_STARTED, IN_PROGRESS, FAILED, PASSED = "not_started", "in_progress", "failed", "passed"
 
@@ -93,3 +97,28 @@ def item_states(user_id: int, kind: str, item_ids: Collection[int]) -> dict[int,
     if not wanted:
         return {}
     return current_app.extensions[_ITEM_STATES][kind](user_id, wanted)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """An announcement as a learner reads it: plain text, one language, paragraphs of lines."""
+
+    subject: str
+    paragraphs: tuple[tuple[str, ...], ...]
+    language: str
+    sent_at: datetime
+
+
+# (the learner's active enrolment, their interface language) -> their cohort's latest notices
+Announcements = Callable[[Any, str], list[Notice]]
+
+
+def register_announcements(app: Flask, announcements: Announcements) -> None:
+    app.extensions[_ANNOUNCEMENTS] = announcements
+
+
+def announcements(enrolment, language: str) -> list[Notice]:
+    """The latest announcements of the enrolment's cohort, newest first ([] without one)."""
+    if enrolment is None or getattr(enrolment, "cohort_id", None) is None:
+        return []
+    return current_app.extensions[_ANNOUNCEMENTS](enrolment, language)

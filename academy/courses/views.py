@@ -179,6 +179,7 @@ def course(course: str):
         resume=resume,
         quiz_states=quiz_states,
         content_form=_content_form(reading),
+        notices=readers.announcements(reading.enrolment, current_language()),
     )
 
 

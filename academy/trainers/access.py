@@ -13,6 +13,7 @@ from sqlalchemy.orm import defer
 
 from academy.courses.models import Course, CourseOwner, CourseVersion
 from academy.extensions import db
+from academy.learning.models import Cohort, CohortTrainer
 from academy.learning.staff import owns
 
 
@@ -79,3 +80,23 @@ def new_course_drafts(user) -> list[CourseVersion]:
     if not user.is_admin:
         statement = statement.where(CourseVersion.uploaded_by == user.id)
     return list(db.session.scalars(statement))
+
+
+def runs_cohort(user, cohort: Cohort, course: Course) -> bool:
+    """Admins, the course's owners and the cohort's own trainers run a cohort."""
+    if owns(user, course):
+        return True
+    if not user.is_authenticated or not user.is_trainer:
+        return False
+    return db.session.get(CohortTrainer, (cohort.id, user.id)) is not None
+
+
+def cohort_or_403(cohort_id: int) -> tuple[Cohort, Course]:
+    """The cohort and its course, for those who run it; 404 if there is no such cohort."""
+    cohort = db.session.get(Cohort, cohort_id)
+    if cohort is None:
+        abort(404)
+    course = db.session.get(Course, cohort.course_id)
+    if not runs_cohort(current_user, cohort, course):
+        abort(403)
+    return cohort, course
