@@ -13,15 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from sqlalchemy import MetaData, select
+from sqlalchemy import MetaData, or_, select
 
 from academy.auth.models import User
 from academy.certificates.models import AuditEntry, Certificate
 from academy.certificates.services import verification_url
-from academy.courses.models import Course, Lesson, Quiz
+from academy.courses.models import Course, CourseOwner, CourseVersion, Lesson, Quiz
 from academy.database import utcnow
 from academy.extensions import db
-from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
+from academy.learning.models import (
+    Announcement,
+    Cohort,
+    CohortTrainer,
+    CourseCompletion,
+    Enrolment,
+    LessonCompletion,
+)
 from academy.packagefiles.quiz_types import QuizDefinition
 from academy.quizzes.export import attempt_record
 from academy.quizzes.models import Attempt, TimeAllowance
@@ -38,6 +45,8 @@ NOT_EXPORTED = {
     "certificates.issued_by_id": "the staff member who issued another person's certificate",
     "time_allowances.granted_by_id": "the staff member who granted another person more time",
     "audit_log.actor_id": "the staff member who acted on another person's certificate",
+    "course_owners.assigned_by": "the admin who made another trainer a course's owner",
+    "cohort_invitations.invited_by": "the trainer who invited another person to a cohort",
 }
 
 
@@ -253,4 +262,93 @@ def _certificate_history(user: User) -> list[dict]:
             "details": entry.details,
         }
         for entry, public_id in rows
+    ]
+
+
+# -- a trainer's own work: what they own, run, uploaded, published and wrote -----
+
+
+@section("courses_owned", "course_owners.user_id")
+def _courses_owned(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(CourseOwner.assigned_at, Course)
+        .join(Course, Course.id == CourseOwner.course_id)
+        .where(CourseOwner.user_id == user.id)
+        .order_by(CourseOwner.assigned_at, Course.id)
+    )
+    return [
+        {"course": course.slug, "course_title": _title(course), "since": _iso(since)}
+        for since, course in rows
+    ]
+
+
+@section("course_versions", "course_versions.uploaded_by", "course_versions.published_by")
+def _course_versions(user: User) -> list[dict]:
+    """Versions the person uploaded, or was the last to publish."""
+    rows = db.session.execute(
+        select(
+            CourseVersion.id,
+            CourseVersion.course_slug,
+            CourseVersion.version,
+            CourseVersion.content_hash,
+            CourseVersion.uploaded_by,
+            CourseVersion.uploaded_at,
+            CourseVersion.published_by,
+            CourseVersion.published_at,
+        )
+        .where(or_(CourseVersion.uploaded_by == user.id, CourseVersion.published_by == user.id))
+        .order_by(CourseVersion.uploaded_at, CourseVersion.id)
+    )
+    return [
+        {
+            "version": row.id,
+            "course": row.course_slug,
+            "edition": row.version,
+            "content_hash": row.content_hash,
+            "uploaded_at": _iso(row.uploaded_at) if row.uploaded_by == user.id else None,
+            "published_at": _iso(row.published_at) if row.published_by == user.id else None,
+        }
+        for row in rows
+    ]
+
+
+@section("cohorts", "cohorts.created_by", "cohort_trainers.user_id")
+def _cohorts(user: User) -> list[dict]:
+    """Cohorts the person created or runs."""
+    runs = select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == user.id)
+    rows = db.session.execute(
+        select(Cohort, Course.slug)
+        .join(Course, Course.id == Cohort.course_id)
+        .where(or_(Cohort.created_by == user.id, Cohort.id.in_(runs)))
+        .order_by(Cohort.created_at, Cohort.id)
+        .add_columns(Cohort.id.in_(runs).label("runs"))
+    )
+    return [
+        {
+            "course": slug,
+            "name": cohort.name,
+            "created_at": _iso(cohort.created_at) if cohort.created_by == user.id else None,
+            "trainer": bool(runs_it),
+        }
+        for cohort, slug, runs_it in rows
+    ]
+
+
+@section("announcements_sent", "announcements.sent_by")
+def _announcements_sent(user: User) -> list[dict]:
+    rows = db.session.execute(
+        select(Announcement, Cohort.name)
+        .join(Cohort, Cohort.id == Announcement.cohort_id)
+        .where(Announcement.sent_by == user.id)
+        .order_by(Announcement.sent_at, Announcement.id)
+    )
+    return [
+        {
+            "cohort": name,
+            "sent_at": _iso(announcement.sent_at),
+            "subject": announcement.subject,
+            "message": announcement.body,
+            "recipients": announcement.recipients,
+        }
+        for announcement, name in rows
     ]

@@ -198,3 +198,46 @@ def test_the_description_ships_inside_the_package(client):
 def test_visitors_get_neither(client):
     assert client.get("/account/data.json").status_code == 302
     assert client.get("/account/data-format").status_code == 302
+
+
+def test_a_trainers_file_holds_their_own_work(client, sample_course, tmp_path):
+    from academy.courses.models import CourseOwner
+    from academy.learning.models import Announcement, Cohort, CohortTrainer
+    from tests.courses.packages import package
+    from tests.trainers.workspace import published_version
+
+    trainer = make_user("trainer@example.org", role="trainer", name="Tara Trainer")
+    published_version(package(tmp_path), trainer)
+    db.session.add(CourseOwner(course_id=sample_course.id, user_id=trainer.id))
+    cohort = Cohort(course_id=sample_course.id, name="Dakar 2027", content_language="fr")
+    db.session.add(cohort)
+    db.session.flush()
+    db.session.add(CohortTrainer(cohort_id=cohort.id, user_id=trainer.id))
+    db.session.add(
+        Announcement(
+            cohort_id=cohort.id,
+            subject={"fr": "Séance"},
+            body={"fr": "Vendredi."},
+            sent_by=trainer.id,
+            recipients=12,
+        )
+    )
+    db.session.commit()
+    sign_in(client, trainer.email)
+
+    data = download(client)
+
+    assert sorted(c["course"] for c in data["courses_owned"]) == ["sample-course", "tiny"]
+    [version] = data["course_versions"]
+    assert (version["course"], version["edition"]) == ("tiny", "1")
+    assert version["uploaded_at"] is not None
+    assert version["published_at"] is not None
+    assert data["cohorts"] == [
+        {"course": "sample-course", "name": "Dakar 2027", "created_at": None, "trainer": True}
+    ]
+    [sent] = data["announcements_sent"]
+    assert (sent["cohort"], sent["subject"], sent["recipients"]) == (
+        "Dakar 2027",
+        {"fr": "Séance"},
+        12,
+    )
