@@ -179,7 +179,17 @@ def course(course: str):
         resume=resume,
         quiz_states=quiz_states,
         content_form=_content_form(reading),
+        join_open=_may_join_a_cohort(reading),
     )
+
+
+def _may_join_a_cohort(reading: Reading) -> bool:
+    """Offer the key form to a signed-in reader not yet in a cohort, when one takes keys now."""
+    if not current_user.is_authenticated:
+        return False
+    if reading.enrolment is not None and reading.enrolment.cohort_id is not None:
+        return False
+    return readers.open_to_key(reading.course)
 
 
 @bp.route("/<course>/lessons/<lesson>")
