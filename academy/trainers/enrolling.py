@@ -24,7 +24,7 @@ from academy.courses.models import Course
 from academy.database import utcnow
 from academy.extensions import db
 from academy.i18n import LANGUAGES, current_language, isolate
-from academy.learning.cohorts import enrolments_by_user, places_left, place_many
+from academy.learning.cohorts import enrolments_by_user, place_many, places_left
 from academy.learning.models import Cohort, Invitation
 from academy.mail import send_mail_after_response
 from academy.trainers.enrolment_files import Learner, Problem

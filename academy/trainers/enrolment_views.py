@@ -8,7 +8,6 @@ by line and column, and nothing written.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template
-from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 

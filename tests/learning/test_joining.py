@@ -1,4 +1,4 @@
-"""Joining a cohort with its enrolment key from the course page, and courses closed to self-enrolment."""
+"""Joining a cohort with its key from the course page; courses closed to self-enrolment."""
 
 from __future__ import annotations
 
