@@ -12,6 +12,7 @@ from wtforms import (
     DateTimeLocalField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -83,8 +84,8 @@ class CohortForm(FlaskForm):
     joining = RadioField(
         _l("How learners join"),
         choices=[
-            ("key", _l("With an enrolment key, from the course page")),
-            ("invitation", _l("By invitation only (enrolled from a file)")),
+            SelectChoice("key", _l("With an enrolment key, from the course page")),
+            SelectChoice("invitation", _l("By invitation only (enrolled from a file)")),
         ],
         default="key",
         validate_choice=False,
@@ -99,7 +100,9 @@ class CohortForm(FlaskForm):
 
     def __init__(self, *args, languages, seats_taken=0, has_key=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.content_language.choices = languages
+        self.content_language.choices = [
+            SelectChoice(code, name, render_kw={"lang": code}) for code, name in languages
+        ]
         self.seats_taken = seats_taken
         self.has_key = has_key
 
@@ -156,9 +159,8 @@ class CohortForm(FlaskForm):
         valid = True
         if self.joining.data not in ("key", "invitation"):
             valid = self._fail(self.joining, _("Choose how learners join."))
-        if self.content_language.data not in {
-            code for code, _name in self.content_language.choices
-        }:
+        offered = {choice.value for choice in self.content_language.choices}
+        if self.content_language.data not in offered:
             valid = self._fail(self.content_language, _("Choose one of the course's languages."))
         return valid
 
