@@ -26,7 +26,7 @@ from academy.extensions import db
 from academy.i18n import LANGUAGES, current_language, isolate
 from academy.learning.cohorts import enrolments_by_user, place_many, places_left
 from academy.learning.models import Cohort, Invitation
-from academy.mail import send_mail_after_response
+from academy.mail import send_mails_after_response
 from academy.trainers.enrolment_files import Learner, Problem
 
 _CHUNK = 500
@@ -153,8 +153,9 @@ def invitation_language(learner: Learner, cohort: Cohort) -> str:
 
 
 def mail_invitations(cohort: Cohort, course: Course, learners: list[Learner], actor) -> None:
-    """Mail each invitation, after the response, in the invitee's language."""
+    """Mail each invitation in the invitee's language, composed and sent after the response."""
     base = current_app.config["BASE_URL"]
+    mails = []
     for learner in learners:
         language = invitation_language(learner, cohort)
         token = make_invitation_token(
@@ -166,15 +167,21 @@ def mail_invitations(cohort: Cohort, course: Course, learners: list[Learner], ac
             constituent_group=learner.constituent_group,
         )
         title = pick(course.title, language, course.default_language)
-        send_mail_after_response(
-            learner.email,
-            "trainers/mail/invitation_subject.txt",
-            "trainers/mail/invitation.txt",
-            language,
-            name=learner.name,
-            course_title=title.text if title else course.slug,
-            cohort=cohort,
-            inviter=actor.name or actor.email,
-            link=base + url_for("auth.register", invitation=token),
-            course_link=base + url_for("courses.course", course=course.slug),
+        context = {
+            "name": learner.name,
+            "course_title": title.text if title else course.slug,
+            "cohort_name": cohort.name,
+            "inviter": actor.name or actor.email,
+            "link": base + url_for("auth.register", invitation=token),
+            "course_link": base + url_for("courses.course", course=course.slug),
+        }
+        mails.append(
+            (
+                learner.email,
+                "trainers/mail/invitation_subject.txt",
+                "trainers/mail/invitation.txt",
+                language,
+                context,
+            )
         )
+    send_mails_after_response(mails)
