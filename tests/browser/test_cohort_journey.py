@@ -69,7 +69,8 @@ def enrol_from_file(page: Page) -> None:
             form.action = action;
             const token = document.querySelector("input[name=csrf_token]").value;
             form.innerHTML = `<input type="hidden" name="csrf_token" value="${token}">
-              <input type="file" name="file" id="scratch-file"><button id="scratch-send">x</button>`;
+              <input type="file" name="file" id="scratch-file">
+              <button id="scratch-send">x</button>`;
             document.body.append(form);
         }""",
         f"/trainers/cohorts/{cohort_id}/enrolments",
