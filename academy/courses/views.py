@@ -184,10 +184,13 @@ def course(course: str):
 
 
 def _may_join_a_cohort(reading: Reading) -> bool:
-    """Offer the key form to a signed-in reader not yet in a cohort, when one takes keys now."""
-    if not current_user.is_authenticated:
-        return False
-    if reading.enrolment is not None and reading.enrolment.cohort_id is not None:
+    """Offer the key form to a signed-in reader not enrolled, when a cohort takes keys now.
+
+    Not to enrolled learners: their page already spends its queries on their
+    progress (a learner enrolled on their own joins a cohort through its
+    trainer's file, or the key once they have left).
+    """
+    if not current_user.is_authenticated or reading.enrolment is not None:
         return False
     return readers.open_to_key(reading.course)
 
