@@ -85,6 +85,9 @@ def read_learners(data: bytes) -> tuple[list[Learner], list[Problem]]:
         if problems:
             return [], problems
         learners, problems = _rows(records, columns)
+        # Say each column as the file's first line names it ("Constituent group").
+        titles = {column: title.strip() for column, title in zip(columns, header, strict=True)}
+        problems = [Problem(p.line, titles.get(p.column, p.column), p.message) for p in problems]
     except csv.Error as error:
         line = records.line_num
         message = _("The file could not be read as CSV here (%(error)s).", error=str(error))

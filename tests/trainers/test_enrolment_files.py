@@ -92,7 +92,7 @@ def test_a_file_that_is_not_utf8_says_to_save_it_as_csv_utf8(app):
             [
                 (
                     2,
-                    "constituent_group",
+                    "group",  # as the file's first line names it
                     "cooperative is not one of the accepted values: government, employers, "
                     "workers, sse_entity, training_research, other.",
                 )
