@@ -164,3 +164,20 @@ def test_a_closed_course_refuses_self_enrolment_with_a_page(client, sample_cours
     page = client.get(COURSE).text
     assert 'action="/learning/sample-course/enrol"' not in page
     assert "This course takes learners through its cohorts only." in unescape(page)
+
+
+def test_an_enrolled_learner_is_not_offered_the_form(client, sample_course):
+    make_cohort(sample_course)
+    learner(client)
+    client.post(ENROL)
+    assert 'action="/learning/sample-course/join"' not in client.get(COURSE).text
+
+
+def test_a_course_closed_to_self_enrolment_offers_the_key_form_instead(client, sample_course):
+    sample_course.open_enrolment = False
+    db.session.commit()
+    make_cohort(sample_course)
+    learner(client)
+    page = client.get(COURSE).text
+    assert 'action="/learning/sample-course/enrol"' not in page
+    assert 'action="/learning/sample-course/join"' in page
