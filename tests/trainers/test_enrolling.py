@@ -230,3 +230,11 @@ def test_two_thousand_rows_enrol_in_one_transaction(client, sample_course, owner
     assert len(members_of(cohort.id)) == 1000
     assert len(invitations_of(cohort.id)) == 1000
     assert len(outbox) == 1000
+
+
+def test_an_account_an_admin_creates_accepts_its_invitations(client, sample_course, cohort, owner):
+    upload(client, cohort.id, csv_of("email,name", "face@example.org,Face To Face"))
+    assert members_of(cohort.id) == []
+    user = make_user("face@example.org")  # as `academy users create` does: confirmed
+    assert members_of(cohort.id) == [(user.id, "fr", True)]
+    assert invitations_of(cohort.id)[0].accepted_at is not None
