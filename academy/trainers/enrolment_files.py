@@ -65,10 +65,16 @@ def _decode(data: bytes) -> str | None:
         return None
 
 
-def _delimiter(text: str) -> str:
-    """`;` when the header line holds more of them than commas (Excel in French, Spanish...)."""
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The field separator, and whether the first line only said which it is.
+
+    `;` when the header line holds more of them than commas (Excel in French,
+    Spanish...); Excel also reads and writes a first line `sep=;`.
+    """
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if first.startswith("sep=") and len(first) == 5:
+        return first[4], True
+    return (";" if first.count(";") > first.count(",") else ","), False
 
 
 def read_learners(data: bytes) -> tuple[list[Learner], list[Problem]]:
@@ -78,10 +84,13 @@ def read_learners(data: bytes) -> tuple[list[Learner], list[Problem]]:
         return [], [Problem(None, None, _not_utf8())]
     if not text.strip():
         return [], [Problem(None, None, _("The file is empty."))]
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter, hint = _delimiter(text)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = next(records)
-        columns, problems = _columns(header)
+        if hint:
+            next(records)
+        header = next(records, [])
+        columns, problems = _columns(header, records.line_num)
         if problems:
             return [], problems
         learners, problems = _rows(records, columns)
@@ -103,7 +112,7 @@ def _not_utf8() -> str:
     )
 
 
-def _columns(header: list[str]) -> tuple[list[str | None], list[Problem]]:
+def _columns(header: list[str], line: int) -> tuple[list[str | None], list[Problem]]:
     columns, problems = [], []
     for title in header:
         word = _word(title)
@@ -116,20 +125,20 @@ def _columns(header: list[str]) -> tuple[list[str | None], list[Problem]]:
                 "language, country, sex and constituent group.",
                 column=title.strip(),
             )
-            problems.append(Problem(1, title.strip(), message))
+            problems.append(Problem(line, title.strip(), message))
         elif column in columns:
-            problems.append(Problem(1, title.strip(), _("This column appears twice.")))
+            problems.append(Problem(line, title.strip(), _("This column appears twice.")))
         columns.append(column)
     for required in ("email", "name"):
         if required not in columns:
             message = _("The first line must name the column %(column)s.", column=required)
-            problems.append(Problem(1, required, message))
+            problems.append(Problem(line, required, message))
     return columns, problems
 
 
 def _rows(records, columns) -> tuple[list[Learner], list[Problem]]:
     learners, problems, seen = [], [], {}
-    line = 1
+    line = records.line_num  # where the header ended
     for record in records:
         start, line = line + 1, records.line_num
         if not any(cell.strip() for cell in record):

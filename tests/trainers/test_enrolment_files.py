@@ -174,3 +174,13 @@ def test_messages_are_in_the_trainers_language(app):
     with app.test_request_context(), force_locale("fr"):
         _learners, problems = read_learners(libreoffice("email,name", ",A"))
     assert str(problems[0].message) == translated("The email address is missing.", "fr")
+
+
+def test_excels_separator_line_is_followed_and_lines_still_count(app):
+    data = excel("sep=,", "email,name", "a@example.org,Diop; Awa", "bad,B")
+    learners, problems = read_learners(data)
+    assert messages(problems) == [(4, "email", "bad is not an email address.")]
+    learners, problems = read_learners(excel("sep=,", "email,name", "a@example.org,Diop; Awa"))
+    assert [(item.line, item.name) for item in learners] == [(3, "Diop; Awa")]
+    _learners, problems = read_learners(excel("sep=;", "email;phone"))
+    assert [(line, column) for line, column, _ in messages(problems)] == [(2, "phone"), (2, "name")]
