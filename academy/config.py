@@ -128,8 +128,13 @@ def from_environment(instance_path: Path) -> dict:
         "CERTIFICATE_PDF_LIMIT_PER_USER": _env("CERTIFICATE_PDF_LIMIT_PER_USER") or "20/minute",
         "CERTIFICATE_PDF_LIMIT_PER_ADDRESS": _env("CERTIFICATE_PDF_LIMIT_PER_ADDRESS")
         or "120/minute",
+        # Enrolment keys a signed-in person may get wrong on course pages.
+        "COHORT_KEY_LIMIT": _env("COHORT_KEY_LIMIT") or "10/hour",
         "TOKEN_MAX_AGE": _env_int("TOKEN_MAX_AGE", 24 * 3600),
         "RESET_TOKEN_MAX_AGE": _env_int("RESET_TOKEN_MAX_AGE", 3600),
+        # How long a cohort invitation's link fills in the registration form; the
+        # invitation itself waits for its address as long as the cohort exists.
+        "INVITATION_TOKEN_MAX_AGE": _env_int("INVITATION_TOKEN_MAX_AGE", 60 * 24 * 3600),
         "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         # The largest request body accepted, in bytes (default 4 MB); a larger one

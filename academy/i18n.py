@@ -126,6 +126,11 @@ def format_moment(moment, *, time: bool = True, width: str = "medium") -> str:
     return get_datetime_format(width, locale=locale).replace("{1}", day).replace("{0}", clock)
 
 
+def format_day(day, width: str = "medium") -> str:
+    """A calendar date (a course's first day): no zone to convert, the reader's locale."""
+    return format_date(day, width, locale=format_locale()) if day else ""
+
+
 def format_clock(moment) -> str:
     """The time of day alone (a deadline within the hour), in the reader's zone and locale."""
     return format_time(moment.astimezone(get_timezone()), "short", locale=format_locale())
@@ -203,6 +208,7 @@ def inject_i18n() -> dict:
         "text_direction": direction,
         "interface_languages": LANGUAGES,
         "format_moment": format_moment,
+        "format_day": format_day,
         "arrows": reading_arrows(direction),
     }
 

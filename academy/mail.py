@@ -74,6 +74,24 @@ def send_mail_after_response(
     call_after_response(send)
 
 
+def send_mails_after_response(mails: list[tuple[str, str, str, str, dict]]) -> None:
+    """Render and send mails (to, subject, body, locale, context) once the response is out.
+
+    For a batch (a cohort's invitations): composing a thousand mails takes
+    seconds the person who asked for them should not wait. The contexts must
+    hold plain values (no database rows): they are rendered after the request.
+    """
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            for to, subject_template, body_template, locale, context in mails:
+                deliver(compose_mail(to, subject_template, body_template, locale, **context))
+
+    if mails:
+        call_after_response(send)
+
+
 def deliver(message: EmailMessage) -> bool:
     """Send a composed mail; False, logged, when it could not be sent."""
     try:

@@ -22,7 +22,7 @@ from functools import cache
 
 from tests.conftest import SAMPLE_PACKAGE
 from tests.factories import PASSWORD
-from tests.permission_world import NEW_PASSWORD, World
+from tests.permission_world import COHORT_KEY, NEW_PASSWORD, World
 
 IN = "sign-in"  # a 302 to /auth/sign-in?next=...
 
@@ -87,6 +87,8 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("learning.unenrol", "POST"):               (IN,    W(302), 302,    302,    302,    302),
     ("learning.set_language", "POST"):          (IN,    W(302), 302,    302,    302,    302),
     ("learning.complete", "POST"):              (IN,    W(302), 302,    302,    302,    302),
+    # anyone signed in joins the course's open cohort with its key
+    ("learning.join", "POST"):                  (IN,    W(302), W(302), W(302), W(302), W(302)),
     # -- quizzes: the learner's open attempt is theirs alone; others are not found
     ("quizzes.start", "POST"):                  (IN,    302,    302,    302,    302,    302),
     ("quizzes.attempt", "GET"):                 (IN,    200,    404,    404,    404,    404),
@@ -131,6 +133,14 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("trainers.cohort_learner", "GET"):         (IN,    403,    403,    403,    200,    200),
     ("trainers.announce", "POST"):              (IN,    403,    403,    403,    W(302), W(302)),
     ("trainers.issue_cohort_certificates", "POST"): (IN, 403,   403,    403,    W(302), W(302)),
+
+    # -- cohorts: owners (the course's trainer) and admins set them up; the cohort's
+    #    trainers (none in the world) may also enrol from a file
+    ("trainers.new_cohort", "GET"):             (IN,    403,    403,    403,    200,    200),
+    ("trainers.new_cohort", "POST"):            (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.edit_cohort", "GET"):            (IN,    403,    403,    403,    200,    200),
+    ("trainers.edit_cohort", "POST"):           (IN,    403,    403,    403,    W(302), W(302)),
+    ("trainers.enrol_from_file", "POST"):       (IN,    403,    403,    403,    W(302), W(302)),
 }
 # fmt: on
 
@@ -149,6 +159,10 @@ URLS = {
     "learning.unenrol": lambda w: {"course": w.course},
     "learning.set_language": lambda w: {"course": w.course},
     "learning.complete": lambda w: {"course": w.course, "lesson": w.lesson},
+    "learning.join": lambda w: {"course": w.course},
+    "trainers.new_cohort": lambda w: {"course": w.course},
+    "trainers.edit_cohort": lambda w: {"cohort_id": w["cohort_id"]},
+    "trainers.enrol_from_file": lambda w: {"cohort_id": w["cohort_id"]},
     "certificates.verify": lambda w: {"public_id": w["public_id"]},
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
@@ -190,6 +204,13 @@ URLS = {
     "trainers.issue_cohort_certificates": lambda w: {"cohort_id": w["cohort"]},
 }
 
+COHORT = {
+    "name": "SSE Academy 2027",
+    "content_language": "en",
+    "joining": "key",
+    "key": "a-new-key-27",
+}
+
 PROFILE = {"name": "Renamed", "locale": "fr", "country": "FR", "constituent_group": "other"}
 
 # endpoint -> the form (or how to build it from the world) the person allowed to act would send
@@ -204,6 +225,13 @@ FORMS = {
     "account.change_password": {"current_password": PASSWORD, "password": NEW_PASSWORD},
     "account.delete": {"current_password": PASSWORD, "understood": "y"},
     "learning.set_language": {"content-language": "fr"},
+    "learning.join": {"key": COHORT_KEY},
+    "trainers.new_cohort": COHORT,
+    "trainers.edit_cohort": COHORT,
+    # a callable, so each actor sends a fresh file
+    "trainers.enrol_from_file": lambda w: {
+        "file": (io.BytesIO(b"email,name\nnew-learner@example.org,New Learner\n"), "l.csv")
+    },
     "quizzes.allowance": {"email": "learner@example.org", "extra_minutes": "10"},
     "certificates.issue": {"email": "elsewhere@example.org", "course": "sample-course"},
     "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},

@@ -29,6 +29,7 @@ from academy.quizzes.layout import make_layout
 from tests.conftest import SAMPLE_PACKAGE, import_package
 from tests.courses.packages import COURSE_YAML, package
 from tests.factories import make_user
+from tests.trainers.cohort_helpers import make_cohort
 
 # The six actors, in the order of the table's columns.
 ACTORS = ("visitor", "learner", "elsewhere", "other_trainer", "trainer", "admin")
@@ -42,6 +43,7 @@ EMAILS = {
 ROLES = {"learner": "learner", "elsewhere": "learner", "other_trainer": "trainer"}
 ROLES |= {"trainer": "trainer", "admin": "admin"}
 NEW_PASSWORD = "river lantern autumn 42"
+COHORT_KEY = "world-key-27"
 
 
 @dataclass
@@ -101,6 +103,9 @@ def build(folder: Path) -> World:
     definition = QuizDefinition.from_dict(quiz.definition)
     attempts.start_attempt(users["learner"].id, quiz, "en", make_layout(definition, "world"))
     certificate = issue_certificate(users["learner"], course)
+    # The course's trainer owns it, so runs its cohorts; one cohort takes a key now.
+    db.session.add(CourseOwner(course_id=course.id, user_id=users["trainer"].id))
+    cohort = make_cohort(course, key=COHORT_KEY, commit=False)
     asset = db.session.scalar(
         select(Asset).where(Asset.course_id == course.id, Asset.path == "circle.svg")
     )
@@ -113,6 +118,7 @@ def build(folder: Path) -> World:
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
     world.values = {
         "public_id": certificate.public_id,
+        "cohort_id": cohort.id,
         "certificate_id": certificate.id,
         "completion_id": ready.id,
         "digest": asset.sha256[:16],

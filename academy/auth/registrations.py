@@ -20,6 +20,7 @@ from academy.auth.models import Registration, User
 from academy.auth.passwords import hash_password
 from academy.auth.services import MAX_PENDING, PROFILE_FIELDS, find_user, update_profile
 from academy.auth.sessions import end_all_sessions
+from academy.auth.signals import account_confirmed
 from academy.database import utcnow
 from academy.extensions import db
 from academy.time_zones import country_zone, time_zones
@@ -109,6 +110,7 @@ def confirm(registration: Registration) -> User | None:
         return None
     db.session.execute(delete(Registration).where(Registration.email == registration.email))
     db.session.flush()
+    account_confirmed.send(current_app._get_current_object(), user=user)
     return user
 
 

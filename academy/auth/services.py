@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import enum
 
+from flask import current_app
 from sqlalchemy import select
 
 from academy.auth import throttle
 from academy.auth.models import PROFILE_FIELDS, ROLES, Registration, User
 from academy.auth.passwords import hash_password, needs_rehash, verify_password
 from academy.auth.sessions import end_all_sessions
+from academy.auth.signals import account_confirmed
 from academy.database import utcnow
 from academy.extensions import db
 
@@ -49,6 +51,8 @@ def create_user(
         user.confirmed_at = utcnow()
     db.session.add(user)
     db.session.flush()
+    if confirmed:  # an admin vouches for the address (academy users create)
+        account_confirmed.send(current_app._get_current_object(), user=user)
     return user
 
 

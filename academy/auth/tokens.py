@@ -86,3 +86,33 @@ def read_registration_token(token: str, max_age: int) -> Registration:
     if registration is None or payload.get("f") != _registration_fingerprint(registration):
         raise InvalidToken()
     return registration
+
+
+INVITATION = "registration-invitation"
+# What an invitation may fill in on the registration form.
+INVITATION_FIELDS = ("name", "locale", "country", "sex", "constituent_group")
+
+
+def make_invitation_token(email: str, **details: str | None) -> str:
+    """A link's proof that we invited email to register, with the details to fill in.
+
+    It changes nothing by itself: the address is still confirmed by mail, and
+    whatever waits for it (a cohort) waits in the database of the feature that
+    invited it.
+    """
+    payload = {"e": email, **{k: v for k, v in details.items() if k in INVITATION_FIELDS and v}}
+    return _serializer(INVITATION).dumps(payload)
+
+
+def read_invitation_token(token: str, max_age: int) -> dict:
+    """The email ("email") and details of a valid invitation, or raise InvalidToken."""
+    try:
+        payload = _serializer(INVITATION).loads(token, max_age=max_age)
+    except SignatureExpired as error:
+        raise InvalidToken(expired=True) from error
+    except BadSignature as error:
+        raise InvalidToken() from error
+    if not isinstance(payload, dict) or not isinstance(payload.get("e"), str):
+        raise InvalidToken()
+    details = {k: v for k, v in payload.items() if k in INVITATION_FIELDS and isinstance(v, str)}
+    return {"email": payload["e"], **details}

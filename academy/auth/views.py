@@ -52,7 +52,12 @@ def _form_email() -> str:
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
-    form = RegisterForm()
+    invitation = _invitation()
+    form = RegisterForm(data=invitation)
+    if invitation:
+        # The invited address is the one the trainer's cohort waits for.
+        form.email.data = invitation["email"]
+        form.email.render_kw = {**(form.email.render_kw or {}), "readonly": True}
     if form.validate_on_submit():
         registration, existing = registrations.register(
             form.email.data, form.password.data, **_profile_data(form)
@@ -63,7 +68,18 @@ def register():
         else:
             mails.send_already_registered(existing)
         return redirect(url_for("auth.check_inbox"))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form, invitation=invitation)
+
+
+def _invitation() -> dict | None:
+    """The details a valid ?invitation= link fills in; None without one (or when it expired)."""
+    token = request.args.get("invitation")
+    if not token:
+        return None
+    try:
+        return tokens.read_invitation_token(token, current_app.config["INVITATION_TOKEN_MAX_AGE"])
+    except tokens.InvalidToken:
+        return None
 
 
 @bp.route("/check-your-inbox")

@@ -7,6 +7,8 @@ passed quizzes. So those features register here when the app is created (their
 blueprint's record_once), and courses never import them:
 
 - learning registers its Learners: enrolments and progress through lessons;
+- learning registers whether a cohort of the course takes learners with an
+  enrolment key right now, so the page offers its "Join a cohort" form;
 - a feature whose course items a learner does (quizzes: passed) registers how
   to tell which of them a learner has done, and where the learner stands on
   each (not started, in progress, failed with attempts left, passed) for the
@@ -33,6 +35,7 @@ _LEARNERS = "academy.courses.learners"
 _DONE_ITEMS = "academy.courses.done_items"
 _ITEM_STATES = "academy.courses.item_states"
 _ANNOUNCEMENTS = "academy.courses.announcements"
+_KEY_COHORTS = "academy.courses.key_cohorts"
 
 NOT_STARTED, IN_PROGRESS, FAILED, PASSED = "not_started", "in_progress", "failed", "passed"
 
@@ -122,3 +125,13 @@ def announcements(enrolment, language: str) -> list[Notice]:
     if enrolment is None or getattr(enrolment, "cohort_id", None) is None:
         return []
     return current_app.extensions[_ANNOUNCEMENTS](enrolment, language)
+
+
+def register_key_cohorts(app: Flask, open_to_key: Callable[[Course], bool]) -> None:
+    """Register how to tell whether a cohort of a course takes learners with a key now."""
+    app.extensions[_KEY_COHORTS] = open_to_key
+
+
+def open_to_key(course: Course) -> bool:
+    """Whether a signed-in reader may join a cohort of course with its key now (one query)."""
+    return current_app.extensions[_KEY_COHORTS](course)

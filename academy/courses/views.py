@@ -180,7 +180,20 @@ def course(course: str):
         quiz_states=quiz_states,
         content_form=_content_form(reading),
         notices=readers.announcements(reading.enrolment, current_language()),
+        join_open=_may_join_a_cohort(reading),
     )
+
+
+def _may_join_a_cohort(reading: Reading) -> bool:
+    """Offer the key form to a signed-in reader not enrolled, when a cohort takes keys now.
+
+    Not to enrolled learners: their page already spends its queries on their
+    progress (a learner enrolled on their own joins a cohort through its
+    trainer's file, or the key once they have left).
+    """
+    if not current_user.is_authenticated or reading.enrolment is not None:
+        return False
+    return readers.open_to_key(reading.course)
 
 
 @bp.route("/<course>/lessons/<lesson>")

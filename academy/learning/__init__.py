@@ -13,10 +13,21 @@ bp = Blueprint("learning", __name__, url_prefix="/learning", template_folder="te
 def _tell_courses(state) -> None:
     # Courses come before learning, so their pages learn of enrolments and
     # progress through this registration (academy.courses.readers).
-    from academy.courses.readers import register_learners
-    from academy.learning import services
+    from academy.courses.readers import register_key_cohorts, register_learners
+    from academy.learning import cohorts, services
 
     register_learners(state.app, services)
+    register_key_cohorts(state.app, cohorts.open_to_key)
 
 
-from academy.learning import views  # noqa: E402, F401  (attaches the routes to bp)
+@bp.record_once
+def _listen_to_auth(_state) -> None:
+    # Auth comes before learning: a confirmed address joins the cohorts that
+    # invited it through this signal. Connected once, whatever the number of apps.
+    from academy.auth.signals import account_confirmed
+    from academy.learning.cohorts import accept_invitations
+
+    account_confirmed.connect(accept_invitations)
+
+
+from academy.learning import join_views, views  # noqa: E402, F401  (attach the routes to bp)

@@ -24,6 +24,7 @@ from academy.courses.models import Course
 from academy.courses.outline import Entry, neighbours, next_step, outline_of, quiz_pks
 from academy.courses.queries import course_or_404
 from academy.courses.readers import done_items
+from academy.errors import render_error
 from academy.extensions import db
 from academy.i18n import current_language
 from academy.learning import bp, services
@@ -103,6 +104,12 @@ def enrol(course: str):
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
+    if not row.open_enrolment:
+        message = _(
+            "This course takes learners through its cohorts only, so you were not enrolled. "
+            "Join with the enrolment key your trainer gave you, on the course page."
+        )
+        return render_error(403, message)
     _enrolment, changed = services.enrol(current_user, row, current_language())
     db.session.commit()
     if changed:

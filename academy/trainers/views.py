@@ -20,7 +20,7 @@ from academy.courses.models import Course, CourseOwner
 from academy.extensions import db
 from academy.i18n import current_language, isolate
 from academy.security import role_required
-from academy.trainers import access, bp, drafts, uploads, versions
+from academy.trainers import access, bp, cohort_services, drafts, uploads, versions
 from academy.trainers.forms import EnrolmentSettingsForm, OwnerForm, UploadForm
 
 
@@ -161,6 +161,7 @@ def _course_page(row, owner_form: OwnerForm):
         owners=owners,
         owner_form=owner_form,
         settings_form=settings,
+        cohorts=cohort_services.cohorts_of(row),
     )
 
 
@@ -251,4 +252,10 @@ def remove_owner(course: str, user_id: int):
     return redirect(url_for("trainers.course", course=row.slug))
 
 
-from academy.trainers import preview_views, question_banks  # noqa: E402, F401  (their routes)
+# Attach the preview, question bank and cohort routes.
+from academy.trainers import (  # noqa: E402, F401
+    cohorts,
+    enrolment_views,
+    preview_views,
+    question_banks,
+)
