@@ -160,6 +160,10 @@ def change_email(user: User, new_email: str) -> bool:
         return False
     user.email = new_email
     end_all_sessions(user)
+    db.session.flush()
+    # The mailbox owner followed the emailed link: the new address is confirmed,
+    # so what waits for it (cohort invitations) is theirs now.
+    account_confirmed.send(current_app._get_current_object(), user=user)
     return True
 
 

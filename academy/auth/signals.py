@@ -10,6 +10,7 @@ from blinker import Namespace
 
 _signals = Namespace()
 
-# An address was confirmed and its account made usable: user=.
+# An address was confirmed for an account (a registration confirmed, an account
+# created confirmed, or a change of address confirmed): user=.
 # Learning accepts the cohort invitations waiting for that address.
 account_confirmed = _signals.signal("account-confirmed")

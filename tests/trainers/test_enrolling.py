@@ -238,3 +238,19 @@ def test_an_account_an_admin_creates_accepts_its_invitations(client, sample_cour
     user = make_user("face@example.org")  # as `academy users create` does: confirmed
     assert members_of(cohort.id) == [(user.id, "fr", True)]
     assert invitations_of(cohort.id)[0].accepted_at is not None
+
+
+@pytest.mark.database
+def test_an_account_moving_to_an_invited_address_accepts_its_invitations(
+    client, sample_course, cohort, owner
+):
+    from academy.auth import services as auth
+
+    upload(client, cohort.id, csv_of("email,name", "new.address@example.org,Moving Learner"))
+    learner = make_user("old.address@example.org")
+
+    assert auth.change_email(learner, "new.address@example.org")  # the emailed link followed
+    db.session.commit()
+
+    assert members_of(cohort.id) == [(learner.id, "fr", True)]
+    assert invitations_of(cohort.id)[0].accepted_at is not None
