@@ -105,19 +105,26 @@ def publish(version_id: int):
     if refusal is not None:
         flash(_refusal_message(refusal), "error")
         return redirect(url_for("trainers.version", version_id=row.id))
-    checked = drafts.checked_version(row)
-    if not checked.ok:  # a draft that passed once but no longer does (the checker grew)
-        flash(_("This version no longer passes the check, so it was not published."), "error")
-        return redirect(url_for("trainers.version", version_id=row.id))
     action = "restore" if row.published_at else "publish"
-    versions.publish(row, checked.built, current_user, action)
-    db.session.commit()
+    if not _put_online(row, action):
+        return redirect(url_for("trainers.version", version_id=row.id))
     if action == "restore":
         message = _("This version is published again. Learners keep their progress.")
     else:
         message = _("Published. Learners see this version now and keep their progress.")
     flash(message, "success")
     return redirect(url_for("trainers.course", course=row.course_slug))
+
+
+def _put_online(version, action: str) -> bool:
+    """Publish version; False, with the reason flashed, if it no longer passes the check."""
+    checked = drafts.checked_version(version)
+    if not checked.ok:  # it passed when uploaded, but the checker has grown since
+        flash(_("This version no longer passes the check, so nothing changed."), "error")
+        return False
+    versions.publish(version, checked.built, current_user, action)
+    db.session.commit()
+    return True
 
 
 def _refusal_message(refusal: versions.Refusal) -> str:
@@ -187,12 +194,8 @@ def restore(course: str):
     if previous is None:
         flash(_("There is no earlier version to restore, so nothing changed."), "error")
         return redirect(url_for("trainers.course", course=row.slug))
-    checked = drafts.checked_version(previous)
-    if not checked.ok:
-        flash(_("The earlier version no longer passes the check, so nothing changed."), "error")
+    if not _put_online(previous, "restore"):
         return redirect(url_for("trainers.course", course=row.slug))
-    versions.publish(previous, checked.built, current_user, "restore")
-    db.session.commit()
     flash(_("The previous version is published again. Learners keep their progress."), "success")
     return redirect(url_for("trainers.course", course=row.slug))
 

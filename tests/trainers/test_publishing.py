@@ -203,3 +203,29 @@ def test_the_command_line_import_is_kept_as_a_version_to_restore(app, client, ru
 
     assert _course().title["en"] == "Tiny course"
     assert _course().published_version_id == imported.id
+
+
+def test_a_version_that_no_longer_passes_the_check_is_not_published(app, client, tmp_path):
+    from academy.trainers.versions import pack_folder
+
+    trainer = _trainer(client)
+    first = published_version(package(tmp_path / "one"), trainer)
+    # Stored when the checker let it pass; it has grown stricter since.
+    broken = package(tmp_path / "two", {"course.yaml": COURSE_YAML + "colour: green\n"})
+    stale = CourseVersion(
+        course_slug="tiny",
+        version="2",
+        content_hash="0" * 64,
+        package=pack_folder(broken),
+        package_size=1,
+        uploaded_by=trainer.id,
+    )
+    db.session.add(stale)
+    db.session.commit()
+
+    response = client.post(f"/trainers/versions/{stale.id}/publish", follow_redirects=True)
+
+    assert "This version no longer passes the check, so nothing changed." in response.get_data(
+        as_text=True
+    )
+    assert _course().published_version_id == first.id
