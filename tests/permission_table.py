@@ -87,8 +87,9 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("learning.unenrol", "POST"):               (IN,    W(302), 302,    302,    302,    302),
     ("learning.set_language", "POST"):          (IN,    W(302), 302,    302,    302,    302),
     ("learning.complete", "POST"):              (IN,    W(302), 302,    302,    302,    302),
-    # anyone signed in joins the course's open cohort with its key
-    ("learning.join", "POST"):                  (IN,    W(302), W(302), W(302), W(302), W(302)),
+    # anyone signed in joins the course's open cohort with its key, but the learner
+    # already belongs to another cohort of the course (the one the trainer follows)
+    ("learning.join", "POST"):                  (IN,    302,    W(302), W(302), W(302), W(302)),
     # -- quizzes: the learner's open attempt is theirs alone; others are not found
     ("quizzes.start", "POST"):                  (IN,    302,    302,    302,    302,    302),
     ("quizzes.attempt", "GET"):                 (IN,    200,    404,    404,    404,    404),

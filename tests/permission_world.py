@@ -105,11 +105,10 @@ def build(folder: Path) -> World:
     certificate = issue_certificate(users["learner"], course)
     # The course's trainer owns it, so runs its cohorts; one cohort takes a key now.
     db.session.add(CourseOwner(course_id=course.id, user_id=users["trainer"].id))
-    cohort = make_cohort(course, key=COHORT_KEY, commit=False)
+    key_cohort = make_cohort(course, key=COHORT_KEY, commit=False)
     asset = db.session.scalar(
         select(Asset).where(Asset.course_id == course.id, Asset.path == "circle.svg")
     )
-    db.session.add(CourseOwner(course_id=course.id, user_id=users["trainer"].id))
     db.session.add(CourseOwner(course_id=other.id, user_id=users["other_trainer"].id))
     earlier, current = _two_versions(users["trainer"])
     cohort, _member = _cohort(course, users["trainer"], users["learner"])
@@ -118,7 +117,7 @@ def build(folder: Path) -> World:
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
     world.values = {
         "public_id": certificate.public_id,
-        "cohort_id": cohort.id,
+        "cohort_id": key_cohort.id,  # settings, joining with the key, enrolment files
         "certificate_id": certificate.id,
         "completion_id": ready.id,
         "digest": asset.sha256[:16],
@@ -128,7 +127,7 @@ def build(folder: Path) -> World:
         "confirm_token": tokens.make_registration_token(newcomer),
         "reset_token": tokens.make_token(learner, tokens.RESET),
         "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
-        "cohort": cohort.id,
+        "cohort": cohort.id,  # following: the learner is in it
         "learner_id": learner.id,
     }
     return world

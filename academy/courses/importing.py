@@ -93,7 +93,7 @@ def unsaved_course(built: Built) -> Course:
     lessons and quizzes are numbered in course order in place of row ids.
     """
     package = built.package
-    course = Course(slug=package.id)
+    course = Course(slug=package.id, open_enrolment=True)
     _set_course_fields(course, package, built.content_hash)
     course.certificate_template = built.certificate_template
     items = [item for module in package.modules for item in module.items]

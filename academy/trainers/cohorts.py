@@ -8,7 +8,7 @@ hashed and never shown back.
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,10 +34,8 @@ def cohort_and_course_or_404(cohort_id: int) -> tuple[Cohort, Course]:
 
 
 def cohort_url(cohort: Cohort) -> str:
-    """The cohort's own page once it exists (trainers.cohort), else its settings."""
-    if "trainers.cohort" in current_app.view_functions:
-        return url_for("trainers.cohort", cohort_id=cohort.id)
-    return url_for("trainers.edit_cohort", cohort_id=cohort.id)
+    """The cohort's own page: its learners, announcements and certificates."""
+    return url_for("trainers.cohort", cohort_id=cohort.id)
 
 
 @bp.app_context_processor

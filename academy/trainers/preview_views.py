@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from academy.courses import outline
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.importing import unsaved_course
-from academy.courses.models import Quiz
+from academy.courses.models import Course, Quiz
 from academy.courses.queries import ContentText
 from academy.courses.views import SVG_CONTENT_SECURITY_POLICY, Reading
+from academy.extensions import db
 from academy.i18n import current_language
 from academy.quizzes import pages
 from academy.quizzes.layout import make_layout
@@ -73,7 +75,11 @@ def _draft(version_id: int):
     checked = drafts.checked_version(version)
     if not checked.ok:
         abort(404)
-    return version, checked.built, unsaved_course(checked.built)
+    course = unsaved_course(checked.built)
+    published = db.session.scalar(select(Course).where(Course.slug == course.slug))
+    if published is not None:  # what the workspace decides, not the package
+        course.open_enrolment = published.open_enrolment
+    return version, checked.built, course
 
 
 def _reading(course, language: str) -> Reading:

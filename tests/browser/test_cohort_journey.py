@@ -55,37 +55,19 @@ def sign_in(page: Page, base: str, email: str, next_path: str) -> None:
 
 
 def enrol_from_file(page: Page) -> None:
-    """A file with a bad line is refused with the line; the corrected one enrols.
-
-    The upload form lives on the cohort's page; from the settings page a form
-    like it is added to reach the page of a refused file, which has the real one.
-    """
-    cohort_id = page.url.rstrip("/").split("/")[-2]
-    page.evaluate(
-        """(action) => {
-            const form = document.createElement("form");
-            form.method = "post";
-            form.enctype = "multipart/form-data";
-            form.action = action;
-            const token = document.querySelector("input[name=csrf_token]").value;
-            form.innerHTML = `<input type="hidden" name="csrf_token" value="${token}">
-              <input type="file" name="file" id="scratch-file">
-              <button id="scratch-send">x</button>`;
-            document.body.append(form);
-        }""",
-        f"/trainers/cohorts/{cohort_id}/enrolments",
-    )
+    """On the cohort's page: a file with a bad line is refused by line; the fixed one enrols."""
     bad = "\ufeffemail;name\r\nawa@example.org;Awa Diop\r\nnot-an-address;B\r\n"
-    page.set_input_files("#scratch-file", files=[_csv(bad)])
-    with page.expect_navigation():
-        page.click("#scratch-send")
+    tab_to(page, "#enrolment-file", max_presses=120)
+    page.set_input_files("#enrolment-file", files=[_csv(bad)])
+    tab_to(page, 'form[action$="/enrolments"] button', max_presses=3)
+    submit_with_enter(page)
     expect(page.locator(".error-summary")).to_contain_text(
         "Line 3, column email: not-an-address is not an email address."
     )
     check_page(page)
     good = "\ufeffemail;name\r\nawa@example.org;Awa Diop\r\n"
     page.set_input_files("#enrolment-file", files=[_csv(good)])
-    tab_to(page, "form[enctype] button", max_presses=10)
+    tab_to(page, 'form[action$="/enrolments"] button', max_presses=10)
     submit_with_enter(page)
     expect(page.locator(".flashes")).to_contain_text("1 invitation mailed")
 

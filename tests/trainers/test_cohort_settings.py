@@ -56,7 +56,7 @@ def test_an_owner_creates_a_cohort(client, sample_course, owner):
     response = client.post(NEW, data=FORM | {"trainers": "Co-Trainer@example.org\n"})
     assert response.status_code == 302
     [cohort] = cohorts()
-    assert response.location == edit_url(cohort.id)
+    assert response.location == f"/trainers/cohorts/{cohort.id}/"  # the cohort's own page
     assert (cohort.name, cohort.content_language, cohort.capacity) == (FORM["name"], "fr", 40)
     # Paris is UTC+1 in winter: 09:00 there is 08:00 UTC.
     assert cohort.enrolment_opens_at == datetime(2027, 1, 10, 8, 0, tzinfo=UTC)
@@ -179,7 +179,7 @@ def test_the_course_page_lists_its_cohorts(client, sample_course, owner):
     assert f'href="{NEW}"' in page
     cohort = make_cohort(sample_course, capacity=25)
     page = unescape(client.get("/trainers/courses/sample-course/").text)
-    assert f'<a href="{edit_url(cohort.id)}">SSE Academy 2027, French, online</a>' in page
+    assert f'<a href="/trainers/cohorts/{cohort.id}/">SSE Academy 2027, French, online</a>' in page
     assert "0 learners · capacity 25" in page
 
 

@@ -66,7 +66,7 @@ def test_accounts_join_and_others_are_invited(client, sample_course, cohort, own
         ),
     )
     assert response.status_code == 302
-    assert response.location == f"/trainers/cohorts/{cohort.id}/edit"
+    assert response.location == f"/trainers/cohorts/{cohort.id}/"
     assert members_of(cohort.id) == [(awa.id, "fr", True)]
     [invitation] = invitations_of(cohort.id)
     assert (invitation.email, invitation.name, invitation.locale, invitation.country) == (
