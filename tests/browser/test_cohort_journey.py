@@ -25,7 +25,7 @@ from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
 
-TRAINER = "cohort.trainer@example.org"
+TRAINER = "cohort.owner@example.org"
 LEARNER = "cohort.learner@example.org"
 NAME = "Travailler ensemble 2027, en ligne"
 KEY = "cooperons-2027"
@@ -36,11 +36,14 @@ def cohort_server(live_server):
     with live_server.app.app_context():
         import_package(SAMPLE_PACKAGE)
         course = db.session.scalar(select(Course).where(Course.slug == "sample-course"))
-        if db.session.scalar(select(User).where(User.email == TRAINER)) is None:
+        # The live server is shared by the session's browser tests: make only what is missing.
+        trainer = db.session.scalar(select(User).where(User.email == TRAINER))
+        if trainer is None:
             trainer = make_user(TRAINER, role="trainer", name="Aminata Sow")
+            make_user(LEARNER, name="Kofi Mensah")
+        if db.session.get(CourseOwner, (course.id, trainer.id)) is None:
             db.session.add(CourseOwner(course_id=course.id, user_id=trainer.id))
             db.session.commit()
-            make_user(LEARNER, name="Kofi Mensah")
     return live_server
 
 
