@@ -14,8 +14,6 @@ from tests.conftest import SAMPLE_PACKAGE
 from tests.factories import make_user, sign_in
 from tests.trainers.workspace import published_version, stored_version
 
-pytestmark = pytest.mark.database
-
 
 @pytest.fixture
 def draft(app, client, tmp_path):

@@ -17,8 +17,6 @@ from tests.courses.zipcraft import FILE_MODE, FOLDER_MODE, Member, build_zip, fo
 from tests.factories import make_user, sign_in
 from tests.trainers.workspace import published_version
 
-pytestmark = pytest.mark.database
-
 
 def zipped(root, top: str | None = None) -> bytes:
     buffer = io.BytesIO()
