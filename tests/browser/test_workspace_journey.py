@@ -24,8 +24,9 @@ from tests.factories import make_user
 pytestmark = pytest.mark.browser
 
 TRAINER_EMAIL = "amina.workspace@example.org"
+ARABIC_TRAINER_EMAIL = "rania.workspace@example.org"
 COURSE_YAML = """\
-id: journey-course
+id: {course_id}
 version: "{edition}"
 default_language: en
 languages: [en, es]
@@ -40,8 +41,14 @@ def lesson_file(title: str, body: str) -> str:
     return f"---\ntitle: {title}\nduration_minutes: 5\n---\n{body}\n"
 
 
-def package_zip(*, broken: bool = False, title: str = "Cooperatives step by step", edition="1"):
-    course_yaml = COURSE_YAML.format(title=title, edition=edition)
+def package_zip(
+    *,
+    broken: bool = False,
+    title: str = "Cooperatives step by step",
+    edition: str = "1",
+    course_id: str = "journey-course",
+) -> bytes:
+    course_yaml = COURSE_YAML.format(title=title, edition=edition, course_id=course_id)
     if broken:
         course_yaml += "colour: green\n"
     link = "[the next lesson](02-gone.en.md)" if broken else "[the next lesson](02-next.en.md)"
@@ -58,7 +65,7 @@ def package_zip(*, broken: bool = False, title: str = "Cooperatives step by step
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
-            archive.writestr(f"journey-course/{name}", text)
+            archive.writestr(f"{course_id}/{name}", text)
     return buffer.getvalue()
 
 
@@ -67,6 +74,7 @@ def trainer_server(live_server):
     with live_server.app.app_context():
         if db.session.scalar(select(User).where(User.email == TRAINER_EMAIL)) is None:
             make_user(TRAINER_EMAIL, role="trainer", name="Amina Workspace")
+            make_user(ARABIC_TRAINER_EMAIL, role="trainer", name="رانيا حداد", locale="ar")
     return live_server
 
 
@@ -144,3 +152,43 @@ def test_a_trainer_publishes_previews_and_restores_on_a_phone(make_context, trai
     check_page(page)
     visitor.reload()
     expect(visitor.locator("h1")).to_have_text("Cooperatives step by step")
+
+
+def check_arabic(page: Page) -> None:
+    assert page.locator("html").get_attribute("dir") == "rtl", page.url
+    check_page(page)
+
+
+def test_the_workspace_pages_in_arabic_fit_a_phone_and_pass_axe(
+    make_context, trainer_server
+) -> None:
+    """Every workspace page in Arabic (right to left): the home page, a version with its
+    report, a preview, and a question bank converted."""
+    base = trainer_server.url
+    page = make_context(bypass_csp=True, locale="ar").new_page()
+    sign_in_with_keyboard(page, base, ARABIC_TRAINER_EMAIL, "/trainers/")
+    check_arabic(page)
+    upload(page, package_zip(broken=True, course_id="arabic-pages"))
+    expect(page.locator(".problem--error")).to_have_count(2)
+    check_arabic(page)
+    upload(page, package_zip(course_id="arabic-pages"))
+    expect(page.locator('a[hreflang="es"]')).to_have_count(1)
+    check_arabic(page)  # the version page
+    version_url = page.url
+    page.goto(version_url + "/preview/es/lessons/hello")
+    check_arabic(page)
+
+    page.goto(base + "/trainers/question-banks/")
+    check_arabic(page)
+    gift = "::check:: Members of a cooperative decide {=together ~alone}\n\n::essay:: Why? {}\n"
+    tab_to(page, "#bank", max_presses=80)
+    page.set_input_files(
+        "#bank", {"name": "bank.gift", "mimeType": "text/plain", "buffer": gift.encode()}
+    )
+    page.fill("#language", "ar")
+    tab_to(page, 'form[action$="/question-banks/"] button[type="submit"]', max_presses=10)
+    submit_with_enter(page)
+    page.wait_for_load_state("load")
+    expect(page.locator(".flash--success")).to_be_visible()
+    expect(page.locator(".problem--warning")).to_have_count(1)  # the essay, left out
+    check_arabic(page)
