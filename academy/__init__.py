@@ -73,9 +73,20 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Register each feature's blueprint; importing a feature attaches its routes."""
-    from academy import account, auth, certificates, courses, learning, main, quizzes, trainers
+    from academy import (
+        account,
+        admin,
+        auth,
+        certificates,
+        courses,
+        learning,
+        main,
+        quizzes,
+        trainers,
+    )
 
-    for feature in (main, auth, account, courses, learning, quizzes, certificates, trainers):
+    features = (main, auth, account, courses, learning, quizzes, certificates, trainers, admin)
+    for feature in features:
         app.register_blueprint(feature.bp)
 
 

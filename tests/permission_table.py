@@ -105,6 +105,8 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("certificates.issue_ready", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.revoke", "POST"):            (IN,    403,    403,    403,    403,    W(302)),
     ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
+    # -- the admin console
+    ("admin.home", "GET"):                      (IN,    403,    403,    403,    403,    200),
     # -- the trainers' workspace: the course's owners (the trainer) and admins
     ("trainers.home", "GET"):                   (IN,    403,    403,    200,    200,    200),
     # another trainer's upload of a course id they do not own is refused by name
