@@ -22,5 +22,15 @@ def _listen(state) -> None:
     course_completed.connect(issue_on_completion)
 
 
+@bp.record_once
+def _listen_to_auth(_state) -> None:
+    # Auth comes before certificates: a confirmed address receives the
+    # face-to-face certificates issued to it (academy.certificates.face_to_face).
+    from academy.auth.signals import account_confirmed
+    from academy.certificates.face_to_face import attach
+
+    account_confirmed.connect(attach)
+
+
 # Attach the routes to bp.
 from academy.certificates import pdf_views, views  # noqa: E402, F401

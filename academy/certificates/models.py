@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -20,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from academy.auth.models import CONSTITUENT_GROUPS, SEXES
 from academy.database import UTCDateTime, utcnow
 from academy.extensions import db
 
@@ -51,7 +53,8 @@ class Certificate(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # The unguessable id in the verification URL (token_urlsafe(24): 192 random bits).
     public_id: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    # None: a face-to-face participant without an account yet (see Participant).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"), index=True)
     recipient_name: Mapped[str] = mapped_column(String(200))
     course_slug: Mapped[str] = mapped_column(String(100))
@@ -118,6 +121,37 @@ class Certificate(db.Model):
 
     def __repr__(self) -> str:
         return f"<Certificate {self.id} {self.course_slug} {self.state}>"
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IS NULL OR {column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Participant(db.Model):
+    """Who a face-to-face certificate was issued to, kept with it for the reports.
+
+    The certificate prints the name; here are the address it was mailed to
+    (case-folded: the certificate attaches to the account that confirms it)
+    and what the reports count. Written once, at issue.
+    """
+
+    __tablename__ = "certificate_participants"
+    __table_args__ = (
+        CheckConstraint(_in("sex", SEXES), name="sex"),
+        CheckConstraint(_in("constituent_group", CONSTITUENT_GROUPS), name="constituent_group"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificates.id"), unique=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    attended_on: Mapped[date] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(2))
+    sex: Mapped[str | None] = mapped_column(String(20))
+    constituent_group: Mapped[str | None] = mapped_column(String(40))
+    organization: Mapped[str | None] = mapped_column(String(200))
+
+    def __repr__(self) -> str:
+        return f"<Participant certificate={self.certificate_id}>"
 
 
 # What the audit log records: certificates, then courses and cohorts.
@@ -191,7 +225,8 @@ def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -
     """Only the revocation fields of an issued certificate may change, and its name be erased.
 
     Erasing is how a holder withdraws a certificate (withdrawal.withdraw_certificates);
-    the name can never become another name.
+    the name can never become another name. A face-to-face certificate issued
+    without an account gains one once (academy.certificates.face_to_face.attach).
     """
     state = inspect(target)
     changed = [
@@ -200,6 +235,11 @@ def _refuse_changes_to_the_snapshot(_mapper, _connection, target: Certificate) -
         if attribute.key not in MUTABLE
         and attribute.history.has_changes()
         and not (attribute.key == "recipient_name" and target.recipient_name == "")
+        and not (attribute.key == "user_id" and _was_unset(attribute.history))
     ]
     if changed:
         raise ValueError(f"a certificate cannot change after issue: {', '.join(changed)}")
+
+
+def _was_unset(history) -> bool:
+    return list(history.deleted) == [None]

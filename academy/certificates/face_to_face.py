@@ -1,0 +1,206 @@
+"""Face-to-face certificates: issued to participants, with or without an account.
+
+A participant of a workshop in Turin or in a country may never use the site.
+Their certificate is issued like any other (a snapshot, verifiable at
+/verify/<id>), and a Participant row keeps the address it was mailed to and
+what the reports count. It belongs to the confirmed account with that
+address at once, or to the account that later confirms it (attach, on
+academy.auth.signals.account_confirmed). Functions flush; the caller commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from flask import current_app, url_for
+from sqlalchemy import select
+
+from academy.auth.models import User
+from academy.certificates.models import ISSUED, Certificate, Participant
+from academy.certificates.services import (
+    new_public_id,
+    record,
+    settings_snapshot,
+    verification_url,
+)
+from academy.courses.content_languages import offered_language, pick
+from academy.courses.models import Course
+from academy.database import utcnow
+from academy.extensions import db
+from academy.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from academy.mail import send_mails_after_response
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One participant of a face-to-face course, as the admin's file names them."""
+
+    email: str  # case-folded
+    name: str  # as printed
+    course: Course
+    attended_on: date
+    language: str | None = None
+    country: str | None = None
+    sex: str | None = None
+    constituent_group: str | None = None
+    organization: str | None = None
+
+
+def holding(emails: set[str], course_ids: set[int]) -> set[tuple[str, int]]:
+    """The (email, course id) pairs among these that already hold a valid certificate.
+
+    Through a participant record, or through the account with that address.
+    """
+    held: set[tuple[str, int]] = set()
+    for chunk in _chunks(sorted(emails)):
+        rows = db.session.execute(
+            select(Participant.email, Certificate.course_id)
+            .join(Certificate, Certificate.id == Participant.certificate_id)
+            .where(Participant.email.in_(chunk), Certificate.state == ISSUED)
+        ).all()
+        rows += db.session.execute(
+            select(User.email, Certificate.course_id)
+            .join(Certificate, Certificate.user_id == User.id)
+            .where(User.email.in_(chunk), User.deleted_at.is_(None), Certificate.state == ISSUED)
+        ).all()
+        held.update((email, course_id) for email, course_id in rows if course_id in course_ids)
+    return held
+
+
+def _accounts(emails: set[str]) -> dict[str, User]:
+    """The confirmed, live accounts with these addresses."""
+    found = {}
+    for chunk in _chunks(sorted(emails)):
+        users = db.session.scalars(
+            select(User).where(
+                User.email.in_(chunk), User.deleted_at.is_(None), User.confirmed_at.is_not(None)
+            )
+        )
+        found.update({user.email: user for user in users})
+    return found
+
+
+def _chunks(values: list[str]):
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certificate]:
+    """Issue each attendee's certificate, in order; the caller checked none holds one."""
+    accounts = _accounts({attendee.email for attendee in attendees})
+    snapshots: dict[tuple[int, str], dict] = {}
+    certificates = []
+    for attendee in attendees:
+        course = attendee.course
+        language = offered_language(course, attendee.language) or course.default_language
+        key = (course.id, language)
+        if key not in snapshots:
+            snapshots[key] = settings_snapshot(course, language)
+        account = accounts.get(attendee.email)
+        certificates.append(_certificate(attendee, language, snapshots[key], account, issued_by))
+    db.session.add_all(certificates)
+    db.session.flush()
+    for attendee, certificate in zip(attendees, certificates, strict=True):
+        db.session.add(_participant(attendee, certificate))
+        record("issue", issued_by, certificate=certificate, details="face to face")
+    db.session.flush()
+    return certificates
+
+
+def _certificate(attendee, language, settings, account, issued_by) -> Certificate:
+    course = attendee.course
+    title = pick(course.title, language, course.default_language)
+    # Noon UTC: the same day wherever the certificate is read.
+    attended = datetime.combine(attendee.attended_on, time(12), tzinfo=UTC)
+    return Certificate(
+        public_id=new_public_id(),
+        user_id=account.id if account is not None else None,
+        course_id=course.id,
+        recipient_name=attendee.name,
+        course_slug=course.slug,
+        course_version=course.version,
+        course_title=str(title) if title else course.slug,
+        language=language,
+        completed_at=attended,
+        score_percent=None,
+        duration_hours=course.duration_hours,
+        issued_at=utcnow(),
+        issuer=issued_by.name,
+        issued_by_id=issued_by.id,
+        face_to_face=True,
+        settings=dict(settings),
+        state=ISSUED,
+    )
+
+
+def _participant(attendee: Attendee, certificate: Certificate) -> Participant:
+    return Participant(
+        certificate_id=certificate.id,
+        email=attendee.email,
+        attended_on=attendee.attended_on,
+        country=attendee.country,
+        sex=attendee.sex,
+        constituent_group=attendee.constituent_group,
+        organization=attendee.organization,
+    )
+
+
+def mail_participants(certificates: list[Certificate], emails: list[str]) -> None:
+    """Mail each participant their certificate, once the response has gone out.
+
+    In the certificate's language when the interface has it. Call after the commit.
+    """
+    # The public base URL, never the request's host (as verification_url).
+    register = current_app.config["BASE_URL"] + url_for("auth.register")
+    mails = []
+    for certificate, email in zip(certificates, emails, strict=True):
+        locale = certificate.language.split("-")[0]
+        context = {
+            "name": certificate.recipient_name,
+            "course": certificate.course_title,
+            "link": verification_url(certificate),
+            "register": None if certificate.user_id else register,
+        }
+        mails.append(
+            (
+                email,
+                "certificates/mail/face_to_face_subject.txt",
+                "certificates/mail/face_to_face.txt",
+                locale if locale in LANGUAGES else DEFAULT_LANGUAGE,
+                context,
+            )
+        )
+    send_mails_after_response(mails)
+
+
+def attach(_sender, user: User, **_extra) -> None:
+    """Give a newly confirmed address's account the certificates issued to it.
+
+    Connected to academy.auth.signals.account_confirmed. A certificate for a
+    course the account already holds a valid certificate of stays as it is
+    (one valid certificate per account and course): still verifiable, and
+    still counted through its participant.
+    """
+    waiting = db.session.scalars(
+        select(Certificate)
+        .join(Participant, Participant.certificate_id == Certificate.id)
+        .where(Participant.email == (user.email or "").casefold(), Certificate.user_id.is_(None))
+        .order_by(Certificate.id)
+    ).all()
+    held = set(
+        db.session.scalars(
+            select(Certificate.course_id).where(
+                Certificate.user_id == user.id, Certificate.state == ISSUED
+            )
+        )
+    )
+    for certificate in waiting:
+        if certificate.state == ISSUED and certificate.course_id in held:
+            continue
+        certificate.user_id = user.id
+        if certificate.state == ISSUED:
+            held.add(certificate.course_id)
+    db.session.flush()
