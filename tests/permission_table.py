@@ -107,6 +107,8 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
     # -- the admin console
     ("admin.home", "GET"):                      (IN,    403,    403,    403,    403,    200),
+    ("admin.face_to_face", "GET"):              (IN,    403,    403,    403,    403,    200),
+    ("admin.face_to_face", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
     # -- the trainers' workspace: the course's owners (the trainer) and admins
     ("trainers.home", "GET"):                   (IN,    403,    403,    200,    200,    200),
     # another trainer's upload of a course id they do not own is refused by name
@@ -234,6 +236,14 @@ FORMS = {
     # a callable, so each actor sends a fresh file
     "trainers.enrol_from_file": lambda w: {
         "file": (io.BytesIO(b"email,name\nnew-learner@example.org,New Learner\n"), "l.csv")
+    },
+    "admin.face_to_face": lambda w: {
+        "file": (
+            io.BytesIO(
+                b"name,email,course,date\nAwa Diop,awa@example.org,sample-course,2026-03-14\n"
+            ),
+            "workshop.csv",
+        )
     },
     "quizzes.allowance": {"email": "learner@example.org", "extra_minutes": "10"},
     "certificates.issue": {"email": "elsewhere@example.org", "course": "sample-course"},

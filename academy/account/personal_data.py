@@ -16,7 +16,7 @@ from importlib import resources
 from sqlalchemy import MetaData, or_, select
 
 from academy.auth.models import User
-from academy.certificates.models import AuditEntry, Certificate
+from academy.certificates.models import AuditEntry, Certificate, Participant
 from academy.certificates.services import verification_url
 from academy.courses.models import Course, CourseOwner, CourseVersion, Lesson, Quiz
 from academy.database import utcnow
@@ -232,15 +232,37 @@ def _certificates(user: User) -> list[dict]:
     ).all()
     # A reissued certificate points at its replacement, which is also the person's.
     public_ids = {certificate.id: certificate.public_id for certificate in certificates}
+    participants = _participants([certificate.id for certificate in certificates])
     return [
         {
             **certificate.as_record(),
             "verification_url": verification_url(certificate),
             "revocation_reason": certificate.revocation_reason,
             "replaced_by": public_ids.get(certificate.replaced_by_id),
+            "face_to_face_participant": participants.get(certificate.id),
         }
         for certificate in certificates
     ]
+
+
+def _participants(certificate_ids: list[int]) -> dict[int, dict]:
+    """What an admin's file said of the person, for certificates issued face to face."""
+    if not certificate_ids:
+        return {}
+    rows = db.session.scalars(
+        select(Participant).where(Participant.certificate_id.in_(certificate_ids))
+    )
+    return {
+        row.certificate_id: {
+            "email": row.email,
+            "attended_on": _iso(row.attended_on),
+            "country": row.country,
+            "sex": row.sex,
+            "constituent_group": row.constituent_group,
+            "organization": row.organization,
+        }
+        for row in rows
+    }
 
 
 @section("certificate_history")

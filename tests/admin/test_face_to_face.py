@@ -345,3 +345,22 @@ def test_a_5000_row_file_with_one_bad_row_writes_nothing(client, admin, outbox):
     assert "Line 5001, column date: 14/03/26 cannot be read as a date" in text(response.text)
     assert counts() == (0, 0, 0)
     assert len(outbox) == 0
+
+
+def test_once_attached_it_is_in_the_persons_data_with_what_the_file_said(app, client, admin):
+    upload(client, excel(HEADER, GOOD))
+    public_id = certificate_of("awa@example.org").public_id
+    make_user("awa@example.org", name="Awa Diop")
+    learner = app.test_client()
+    sign_in(learner, "awa@example.org")
+    data = learner.get("/account/data.json").get_json()
+    [certificate] = data["certificates"]
+    assert certificate["public_id"] == public_id
+    assert certificate["face_to_face_participant"] == {
+        "email": "awa@example.org",
+        "attended_on": "2026-03-14",
+        "country": "SN",
+        "sex": "woman",
+        "constituent_group": "workers",
+        "organization": "CNTS",
+    }
