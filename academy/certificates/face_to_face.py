@@ -184,10 +184,12 @@ def attach(_sender, user: User, **_extra) -> None:
     (one valid certificate per account and course): still verifiable, and
     still counted through its participant.
     """
+    if not user.email:
+        return
     waiting = db.session.scalars(
         select(Certificate)
         .join(Participant, Participant.certificate_id == Certificate.id)
-        .where(Participant.email == (user.email or "").casefold(), Certificate.user_id.is_(None))
+        .where(Participant.email == user.email.casefold(), Certificate.user_id.is_(None))
         .order_by(Certificate.id)
     ).all()
     held = set(

@@ -36,6 +36,7 @@ ADMIN = "admin"
 # Why reissue_certificate refuses (reissue_refusal); the view words them.
 REFUSED_REVOKED = "revoked"
 REFUSED_NO_NAME = "no name"
+REFUSED_NO_ACCOUNT = "no account"
 
 
 def issue_mode(course: Course) -> str:
@@ -232,6 +233,9 @@ def reissue_refusal(certificate: Certificate) -> str | None:
     """
     if certificate.state != ISSUED or certificate.course_id is None:
         return REFUSED_REVOKED
+    if certificate.user_id is None:
+        # A face-to-face participant without an account: no current name to print.
+        return REFUSED_NO_ACCOUNT
     user = db.session.get(User, certificate.user_id)
     if user is None or user.deleted_at is not None or not (user.name or "").strip():
         return REFUSED_NO_NAME

@@ -232,6 +232,16 @@ def reissue(certificate_id: int):
             "error",
         )
         return _back()
+    if refusal == services.REFUSED_NO_ACCOUNT:
+        flash(
+            _(
+                "This certificate was issued face to face to someone without an account, so "
+                "there is no current name to print. Revoke it and issue a new one from a "
+                "file. Nothing was changed."
+            ),
+            "error",
+        )
+        return _back()
     if refusal is not None:
         flash(_("A revoked certificate cannot be reissued."), "error")
         return _back()

@@ -9,11 +9,17 @@ function flushes; the caller commits.
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from academy.auth.models import User
 from academy.certificates import services
-from academy.certificates.models import ISSUED, REVOKED, Certificate, CertificatePDF
+from academy.certificates.models import (
+    ISSUED,
+    REVOKED,
+    Certificate,
+    CertificatePDF,
+    Participant,
+)
 from academy.database import utcnow
 from academy.extensions import db
 
@@ -36,6 +42,13 @@ def withdraw_certificate(certificate: Certificate, actor: User | None) -> bool:
         certificate.revocation_reason = WITHDRAWN
     certificate.recipient_name = ""
     services.audit("revoke", certificate, actor, reason=WITHDRAWN)
+    # A face-to-face certificate also kept the address it was mailed to and
+    # the organisation; what the reports count (country, sex, group) stays.
+    db.session.execute(
+        update(Participant)
+        .where(Participant.certificate_id == certificate.id)
+        .values(email="", organization=None)
+    )
     # The cached PDF prints the name too.
     db.session.execute(
         delete(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)

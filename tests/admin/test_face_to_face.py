@@ -364,3 +364,29 @@ def test_once_attached_it_is_in_the_persons_data_with_what_the_file_said(app, cl
         "constituent_group": "workers",
         "organization": "CNTS",
     }
+
+
+def test_withdrawing_it_erases_the_address_and_organisation_but_keeps_the_counts(client, admin):
+    from academy.certificates.withdrawal import withdraw_certificates
+
+    upload(client, excel(HEADER, GOOD))
+    learner = make_user("awa@example.org", name="Awa Diop")
+    assert withdraw_certificates(learner) == 1
+    db.session.commit()
+    participant = db.session.scalar(select(Participant))
+    assert (participant.email, participant.organization) == ("", None)
+    assert (participant.country, participant.sex, participant.constituent_group) == (
+        "SN", "woman", "workers")  # fmt: skip
+
+
+def test_a_participants_certificate_without_an_account_is_not_reissued(client, admin):
+    upload(client, excel(HEADER, GOOD))
+    certificate = certificate_of("awa@example.org")
+    response = client.post(
+        f"/certificates/admin/{certificate.id}/reissue",
+        data={"reason": "Misspelt"},
+        follow_redirects=True,
+    )
+    assert "issued face to face to someone without an account" in text(response.text)
+    assert counts() == (1, 1, 1)
+    assert reload(certificate).state == "issued"
