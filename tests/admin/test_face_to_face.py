@@ -333,8 +333,18 @@ def rows(count: int, bad_last: bool = False) -> bytes:
 
 @pytest.mark.database
 def test_a_5000_row_file_issues_in_one_transaction(client, admin, outbox):
-    response = upload(client, rows(5000))
+    commits = []
+
+    def count_commit(_connection):
+        commits.append(1)
+
+    db.event.listen(db.engine, "commit", count_commit)
+    try:
+        response = upload(client, rows(5000))
+    finally:
+        db.event.remove(db.engine, "commit", count_commit)
     assert response.status_code == 302
+    assert len(commits) == 1
     assert counts() == (5000, 5000, 5000)
     assert len(outbox) == 5000
 
