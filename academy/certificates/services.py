@@ -146,6 +146,7 @@ def record(
     course_slug: str | None = None,
     reason: str | None = None,
     details: str = "",
+    subject: User | None = None,
 ) -> None:
     """Add an audit log entry; the caller flushes."""
     if action not in AUDIT_ACTIONS:
@@ -158,8 +159,16 @@ def record(
             actor_id=actor.id if actor is not None else None,
             reason=reason,
             details=details,
+            subject_user_id=_subject_id(subject, certificate),
         )
     )
+
+
+def _subject_id(subject: User | None, certificate: Certificate | None) -> int | None:
+    # A certificate's entries are about its holder, so a person's log shows them too.
+    if subject is not None:
+        return subject.id
+    return certificate.user_id if certificate is not None else None
 
 
 def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: bool):
