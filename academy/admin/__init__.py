@@ -11,9 +11,11 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
+# Importing the view modules attaches their routes to bp.
 from academy.admin import (  # noqa: E402, F401
     audit_views,
     labels,
+    lists,
     user_views,
-    views,  # noqa: E402, F401  (attaches the routes to bp)
+    views,
 )
