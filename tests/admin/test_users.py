@@ -204,3 +204,47 @@ def test_a_deleted_account_cannot_be_changed(client, people):
     assert reload(gone).role == "learner"
     assert audit_rows() == []
     assert db.session.get(User, gone.id).deactivated_at is None
+
+
+def test_an_admin_creates_an_account_whose_owner_sets_the_password(client, app, outbox):
+    admin = signed_in_admin(client)
+    assert client.get("/admin/users/new").status_code == 200
+    data = {"email": " New.Person@Example.org ", "name": "Mariama Bâ", "role": "trainer"}
+    response = client.post("/admin/users/new", data={**data, "locale": "fr"})
+    assert response.status_code == 302
+    db.session.rollback()
+    created = db.session.query(User).filter_by(email="new.person@example.org").one()
+    assert (created.name, created.role, created.locale) == ("Mariama Bâ", "trainer", "fr")
+    assert created.confirmed_at is None
+    assert created.password_hash is None
+    assert audit_rows() == [("create_account", admin.id, created.id, None, "trainer")]
+    assert outbox.last()["To"] == "new.person@example.org"
+    link = outbox.link(contains="/auth/reset/")
+    person = app.test_client()
+    chosen = person.post(
+        link[link.index("/auth/reset/") :],
+        data={"password": "river lantern autumn 42"},
+    )
+    assert chosen.status_code == 302
+    assert reload(created).confirmed_at is not None
+    assert sign_in(person, "new.person@example.org", "river lantern autumn 42").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"email": "taken@example.org", "name": "X", "role": "learner"}, "already exists"),
+        ({"email": "not-an-address", "name": "X", "role": "learner"}, "Invalid email address"),
+        ({"email": "ok@example.org", "name": "", "role": "learner"}, "This field is required"),
+        ({"email": "ok@example.org", "name": "X", "role": "king"}, "Not a valid choice"),
+    ],
+)
+def test_bad_account_input_changes_nothing(client, outbox, data, message):
+    make_user("taken@example.org")
+    signed_in_admin(client)
+    response = client.post("/admin/users/new", data={**data, "locale": "en"})
+    assert response.status_code == 400
+    assert message in response.text
+    assert audit_rows() == []
+    assert len(outbox) == 0
+    assert db.session.query(User).filter_by(email="ok@example.org").first() is None
