@@ -40,4 +40,4 @@ class NewUserForm(FlaskForm):
         filters=[lambda value: value.strip() if value else value],
     )
     role = SelectField(_l("Role"), choices=role_choices(), default="learner")
-    locale = SelectField(_l("Language of the mail"), choices=language_choices())
+    locale = SelectField(_l("Language of the mail"), choices=language_choices(), default="en")
