@@ -34,6 +34,7 @@ def _mark(people) -> None:
     db.session.commit()
 
 
+@pytest.mark.database
 def test_search_is_case_and_accent_insensitive(client, people):
     signed_in_admin(client)
     response = client.get("/admin/users/?q=EMILIE")
@@ -52,6 +53,7 @@ def test_a_percent_sign_is_searched_literally(client, people):
     assert "0 accounts found." in response.text
 
 
+@pytest.mark.database
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
