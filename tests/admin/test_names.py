@@ -90,3 +90,28 @@ def test_the_command_line_refuses_without_a_name(runner, sample_course):
     assert issued.exit_code == 0, issued.output
     assert [c.recipient_name for c in certificates_of(learner)] == ["Kwame Asante"]
     assert reload(learner).name == "Kwame Asante"
+
+
+def test_automatic_and_cohort_issues_leave_nameless_accounts_to_an_admin(app, sample_course):
+    from academy.certificates import services
+    from academy.learning import services as learning
+    from academy.learning.models import CourseCompletion
+    from academy.trainers.cohort_certificates import issue_for_cohort
+    from tests.trainers.cohorts_world import make_cohort
+
+    trainer = make_user("cohort.trainer@example.org", role="trainer", name="Tess Trainer")
+    cohort = make_cohort(sample_course, trainer=trainer)
+    nameless = make_user("nameless@example.org", name="nameless@example.org")
+    named = make_user("named@example.org", name="Awa Ba")
+    for learner in (nameless, named):
+        learning.enrol(learner, sample_course, "en")
+        learning.find_enrolment(learner, sample_course).cohort_id = cohort.id
+        db.session.add(CourseCompletion(user_id=learner.id, course_id=sample_course.id))
+    db.session.commit()
+    assert services.after_completion(nameless, sample_course) is None
+    issued = issue_for_cohort(cohort, sample_course, trainer)
+    db.session.commit()
+    assert [user.email for user, _certificate in issued] == ["named@example.org"]
+    assert certificates_of(nameless) == []
+    with pytest.raises(services.NameNeeded):
+        services.issue_certificate(nameless, sample_course)
