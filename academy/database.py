@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -70,6 +71,14 @@ def _wants_write_lock() -> bool:
     return _write_intent.get()
 
 
+def fold_text(value: str | None) -> str | None:
+    """value case-folded and without accents: "Émilie" and "emilie" match."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def configure_sqlite(engine: Engine) -> None:
     """Open SQLite for many processes: WAL, foreign keys, busy timeout.
 
@@ -89,6 +98,8 @@ def configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # SQLite's lower() knows ASCII only: searches fold names in Python (fold_text).
+        dbapi_connection.create_function("academy_fold", 1, fold_text, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):

@@ -109,6 +109,17 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("admin.home", "GET"):                      (IN,    403,    403,    403,    403,    200),
     ("admin.face_to_face", "GET"):              (IN,    403,    403,    403,    403,    200),
     ("admin.face_to_face", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.users_list", "GET"):                (IN,    403,    403,    403,    403,    200),
+    ("admin.user", "GET"):                      (IN,    403,    403,    403,    403,    200),
+    ("admin.change_role", "POST"):              (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.deactivate", "POST"):               (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.reactivate", "POST"):               (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.new_user", "GET"):                  (IN,    403,    403,    403,    403,    200),
+    ("admin.new_user", "POST"):                 (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.audit_page", "GET"):                (IN,    403,    403,    403,    403,    200),
+    ("admin.audit_csv", "GET"):                 (IN,    403,    403,    403,    403,    200),
+    ("admin.courses", "GET"):                   (IN,    403,    403,    403,    403,    200),
+    ("admin.cohorts", "GET"):                   (IN,    403,    403,    403,    403,    200),
     # -- the trainers' workspace: the course's owners (the trainer) and admins
     ("trainers.home", "GET"):                   (IN,    403,    403,    200,    200,    200),
     # another trainer's upload of a course id they do not own is refused by name
@@ -203,6 +214,10 @@ URLS = {
     "auth.reset_password": lambda w: {"token": w["reset_token"]},
     "account.confirm_email_change": lambda w: {"token": w["email_token"]},
     "trainers.cohort": lambda w: {"cohort_id": w["cohort"]},
+    "admin.user": lambda w: {"user_id": w["learner_id"]},
+    "admin.change_role": lambda w: {"user_id": w["learner_id"]},
+    "admin.deactivate": lambda w: {"user_id": w["learner_id"]},
+    "admin.reactivate": lambda w: {"user_id": w["deactivated_id"]},
     "trainers.cohort_learners_csv": lambda w: {"cohort_id": w["cohort"]},
     "trainers.cohort_learner": lambda w: {"cohort_id": w["cohort"], "user_id": w["learner_id"]},
     "trainers.announce": lambda w: {"cohort_id": w["cohort"]},
@@ -233,6 +248,10 @@ FORMS = {
     "learning.join": {"key": COHORT_KEY},
     "trainers.new_cohort": COHORT,
     "trainers.edit_cohort": COHORT,
+    "admin.change_role": {"role": "trainer"},
+    "admin.deactivate": {"reason": "Left the centre"},
+    "admin.reactivate": {"reason": "Back"},
+    "admin.new_user": {"email": "made@example.org", "name": "Made Person", "role": "learner"},
     # a callable, so each actor sends a fresh file
     "trainers.enrol_from_file": lambda w: {
         "file": (io.BytesIO(b"email,name\nnew-learner@example.org,New Learner\n"), "l.csv")

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from academy.auth import registrations, tokens
 from academy.auth.models import User
 from academy.courses.models import Asset, Course, CourseOwner, Quiz
+from academy.database import utcnow
 from academy.extensions import db
 from academy.learning import services as learning
 from academy.learning.models import Cohort, CohortTrainer, CourseCompletion
@@ -112,6 +113,9 @@ def build(folder: Path) -> World:
     db.session.add(CourseOwner(course_id=other.id, user_id=users["other_trainer"].id))
     earlier, current = _two_versions(users["trainer"])
     cohort, _member = _cohort(course, users["trainer"], users["learner"])
+    # An account an admin deactivated, for reactivating.
+    deactivated = make_user("deactivated@example.org", commit=False)
+    deactivated.deactivated_at = utcnow()
     db.session.commit()
     learner = users["learner"]
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
@@ -129,6 +133,7 @@ def build(folder: Path) -> World:
         "email_token": tokens.make_token(learner, tokens.CHANGE_EMAIL, email="new@example.org"),
         "cohort": cohort.id,  # following: the learner is in it
         "learner_id": learner.id,
+        "deactivated_id": deactivated.id,
     }
     return world
 

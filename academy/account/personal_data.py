@@ -287,6 +287,29 @@ def _certificate_history(user: User) -> list[dict]:
     ]
 
 
+@section("account_history", "audit_log.subject_user_id")
+def _account_history(user: User) -> list[dict]:
+    """What admins did to the account (role, deactivation), without who acted.
+
+    The entries about certificates carry the person too; they are above.
+    """
+    rows = db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.subject_user_id == user.id, AuditEntry.certificate_id.is_(None))
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return [
+        {
+            "at": _iso(entry.at),
+            "action": entry.action,
+            "by": "system" if entry.actor_id is None else "staff",
+            "reason": entry.reason,
+            "details": entry.details,
+        }
+        for entry in rows
+    ]
+
+
 # -- a trainer's own work: what they own, run, uploaded, published and wrote -----
 
 

@@ -11,4 +11,12 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
-from academy.admin import face_to_face, views  # noqa: E402, F401  (attaches the routes to bp)
+# Importing the view modules attaches their routes to bp.
+from academy.admin import (  # noqa: E402, F401
+    audit_views,
+    face_to_face,
+    labels,
+    lists,
+    user_views,
+    views,
+)

@@ -36,14 +36,22 @@ def _read_password(from_stdin: bool) -> str:
 @users.command("create")
 @click.option("--email", required=True, help="The account's email address.")
 @click.option("--role", type=click.Choice(ROLES), default="learner", show_default=True)
-@click.option("--name", default="", help="Name as printed on certificates.")
+@click.option(
+    "--name",
+    prompt="Name as printed on certificates",
+    help="The person's name as printed on certificates (asked for when missing).",
+)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @with_appcontext
 def create(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a confirmed account."""
     email = normalise_email(email)
+    name = name.strip()
     if "@" not in email:
         _fail(_("%(email)s is not an email address.", email=repr(email)))
+    # Certificates print it: an email address or nothing would make one nobody can show.
+    if not name or name.casefold() == email or len(name) > 200:
+        _fail(_("give the person's name as it should be printed on certificates."))
     password = _read_password(password_stdin)
     problem = password_problem(password, email=email, name=name)
     if problem:
@@ -51,7 +59,7 @@ def create(email: str, role: str, name: str, password_stdin: bool) -> None:
     with write_transactions():
         if services.find_user(email) is not None:
             _fail(_("an account with %(email)s already exists.", email=email))
-        services.create_user(email, password, role=role, confirmed=True, name=name or email)
+        services.create_user(email, password, role=role, confirmed=True, name=name)
         db.session.commit()
     # TRANSLATORS: %(role)s is learner, trainer or admin, as typed on the command line;
     # keep it in English.
@@ -88,6 +96,9 @@ def list_users(role: str | None) -> None:
 
 
 def _state(user: User) -> str:
+    if user.deactivated_at:
+        # TRANSLATORS: an account's state in `academy users list` (email, role, state, name).
+        return _("deactivated")
     if user.confirmed_at:
         # TRANSLATORS: an account's state in `academy users list` (email, role, state, name).
         return _("active")

@@ -81,13 +81,20 @@ class User(Profile, UserMixin, db.Model):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by an admin (academy.admin.users): the account cannot sign in until
+    # reactivated; nothing else about it changes.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
 
     @property
     def is_active(self) -> bool:
-        return self.confirmed_at is not None and self.deleted_at is None
+        return (
+            self.confirmed_at is not None
+            and self.deleted_at is None
+            and self.deactivated_at is None
+        )
 
     @property
     def is_admin(self) -> bool:

@@ -25,6 +25,7 @@ class SignIn(enum.Enum):
     INVALID = "invalid"
     THROTTLED = "throttled"
     UNCONFIRMED = "unconfirmed"
+    DEACTIVATED = "deactivated"
 
 
 def find_user(email: str) -> User | None:
@@ -91,6 +92,9 @@ def authenticate(
         _spend_hash_checks(MAX_PENDING - 1, password)
     if status is not SignIn.OK:
         return status, None
+    # Told only to whoever knows the password: the state is the account's business.
+    if user.deactivated_at is not None:
+        return SignIn.DEACTIVATED, None
     if user.confirmed_at is None:
         return SignIn.UNCONFIRMED, user
     return SignIn.OK, user

@@ -145,7 +145,7 @@ def sign_in():
             return redirect(next_url)
         if to_mail is not None:
             mail_sent = mails.send_confirmation(to_mail)
-    code = 429 if status is SignIn.THROTTLED else 200
+    code = {SignIn.THROTTLED: 429, SignIn.DEACTIVATED: 403}.get(status, 200)
     return render_template("auth/sign_in.html", form=form, status=status, mail_sent=mail_sent), code
 
 

@@ -33,8 +33,12 @@ def certificates() -> None:
 @certificates.command("issue")
 @click.option("--email", required=True, help="The learner's email address.")
 @click.option("--course", "slug", required=True, help="The course id (from course.yaml).")
+@click.option(
+    "--name",
+    help="The name to print, when the account has none (or its email address): saved to it.",
+)
 @with_appcontext
-def issue(email: str, slug: str) -> None:
+def issue(email: str, slug: str, name: str | None) -> None:
     """Issue a learner's certificate for a course and print its verification URL."""
     with write_transactions():
         user = find_user(normalise_email(email))
@@ -43,8 +47,15 @@ def issue(email: str, slug: str) -> None:
         course = db.session.scalar(select(Course).where(Course.slug == slug))
         if course is None:
             _fail(_("no course with the id %(course_id)s.", course_id=repr(slug)))
+        if services.needs_name(user) and services.usable_name(user, name) is None:
+            _fail(
+                _(
+                    "the account %(email)s has no name to print: give it with --name.",
+                    email=user.email,
+                )
+            )
         face_to_face = completion_of(user.id, course) is None
-        certificate = services.issue_certificate(user, course, face_to_face=face_to_face)
+        certificate = services.issue_certificate(user, course, face_to_face=face_to_face, name=name)
         db.session.commit()
         click.echo(services.verification_url(certificate))
     # Like an issue from the admin page: the learner hears of it once it is saved.

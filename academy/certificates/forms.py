@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 from academy.forms import choices
 
@@ -17,6 +17,14 @@ class ActionForm(FlaskForm):
 class IssueForm(FlaskForm):
     email = EmailField(_l("Learner's email address"), validators=[DataRequired(), Length(max=254)])
     course = SelectField(_l("Course"), choices=[], validate_choice=False)
+    name = StringField(
+        _l("Name as printed on the certificate"),
+        description=_l(
+            "Needed only when the account has no name, or its email address as name. "
+            "It is saved to the account."
+        ),
+        validators=[Optional(), Length(max=200)],
+    )
 
     def __init__(self, *args, courses: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)

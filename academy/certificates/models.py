@@ -169,6 +169,12 @@ AUDIT_ACTIONS = (
     "update_cohort",
     "enrol_from_file",
     "announce",
+    # The admin console (academy.admin): what admins do to accounts.
+    "create_account",
+    "change_role",
+    "deactivate",
+    "reactivate",
+    "set_name",
 )
 
 
@@ -191,6 +197,9 @@ class AuditEntry(db.Model):
     course_slug: Mapped[str | None] = mapped_column(String(100), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     details: Mapped[str] = mapped_column(Text, default="")
+    # The account an entry is about (a role changed, an account deactivated),
+    # so the log can be read per person.
+    subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
 
     def __repr__(self) -> str:
         return f"<AuditEntry {self.action} certificate={self.certificate_id}>"

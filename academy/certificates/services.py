@@ -147,6 +147,7 @@ def record(
     course_slug: str | None = None,
     reason: str | None = None,
     details: str = "",
+    subject: User | None = None,
 ) -> None:
     """Add an audit log entry; the caller flushes."""
     if action not in AUDIT_ACTIONS:
@@ -159,8 +160,16 @@ def record(
             actor_id=actor.id if actor is not None else None,
             reason=reason,
             details=details,
+            subject_user_id=_subject_id(subject, certificate),
         )
     )
+
+
+def _subject_id(subject: User | None, certificate: Certificate | None) -> int | None:
+    # A certificate's entries are about its holder, so a person's log shows them too.
+    if subject is not None:
+        return subject.id
+    return certificate.user_id if certificate is not None else None
 
 
 def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: bool):
@@ -192,13 +201,59 @@ def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: 
     )
 
 
+NAME_MAX = 200
+
+
+class NameNeeded(Exception):
+    """The account has no name to print, and none (or no usable one) was given."""
+
+
+def needs_name(user: User) -> bool:
+    """True when the account has no name to print: empty, or its email address.
+
+    Accounts created by older versions of `academy users create` carry their
+    address as name; printed, it would make a certificate nobody can show.
+    """
+    name = (user.name or "").strip()
+    return not name or name.casefold() == (user.email or "").casefold()
+
+
+def usable_name(user: User, given: str | None) -> str | None:
+    """given, tidied, when it can be printed for user; else None."""
+    given = " ".join((given or "").split())
+    if not given or len(given) > NAME_MAX or given.casefold() == (user.email or "").casefold():
+        return None
+    return given
+
+
+def _save_name(user: User, name: str | None, actor: User | None) -> None:
+    """Give user the name to print, first, when they have none; NameNeeded without one."""
+    if not needs_name(user):
+        return
+    given = usable_name(user, name)
+    if given is None:
+        raise NameNeeded(user.email)
+    user.name = given
+    record("set_name", actor, subject=user, details=given)
+
+
 def issue_certificate(
-    user: User, course: Course, issued_by: User | None = None, face_to_face: bool = False
+    user: User,
+    course: Course,
+    issued_by: User | None = None,
+    face_to_face: bool = False,
+    *,
+    name: str | None = None,
 ) -> Certificate:
-    """Issue user's certificate for course, or return the one they already hold."""
+    """Issue user's certificate for course, or return the one they already hold.
+
+    An account with no name to print takes name (saved to the account, in
+    the audit log too); without one, NameNeeded and nothing is written.
+    """
     existing = active_certificate(user.id, course.id)
     if existing is not None:
         return existing
+    _save_name(user, name, issued_by)
     certificate = _snapshot(user, course, issued_by, face_to_face)
     try:
         with db.session.begin_nested():
@@ -337,5 +392,8 @@ def after_completion(user: User, course: Course) -> Certificate | None:
     transaction is committed, so nobody is told of a certificate that was not saved.
     """
     if issue_mode(course) != AUTOMATIC:
+        return None
+    if needs_name(user):
+        # No name to print: an admin issues it, giving the name (the admin page asks).
         return None
     return issue_certificate(user, course)

@@ -86,10 +86,19 @@ def _course_choices() -> list[tuple[str, str]]:
     ]
 
 
-def _admin_page(issue_form: IssueForm | None = None, status: int = 200):
+def _name_missing() -> str:
+    return _(
+        "This account has no name to print (none, or its email address). "
+        "Give the name as it should be printed on the certificate. Nothing was issued."
+    )
+
+
+def _admin_page(issue_form: IssueForm | None = None, status: int = 200, name_errors=None):
     return render_template(
         "certificates/admin.html",
         ready=services.ready_to_issue(),
+        needs_name=services.needs_name,
+        name_errors=name_errors or {},
         issue_form=issue_form or IssueForm(courses=_course_choices()),
         certificates=services.all_certificates(),
         audit=services.audit_log(),
@@ -121,11 +130,23 @@ def issue_ready():
     if not chosen:
         flash(_("Select at least one learner. Nothing was changed."), "error")
         return _back()
+    names = {row.completion.id: request.form.get(f"name-{row.completion.id}") for row in chosen}
+    missing = {
+        row.completion.id: _name_missing()
+        for row in chosen
+        if services.needs_name(row.user)
+        and services.usable_name(row.user, names[row.completion.id]) is None
+    }
+    if missing:
+        return _admin_page(status=400, name_errors=missing)
     issued = [
         (
             row.user,
             services.issue_certificate(
-                row.user, row.course, issued_by=current_user._get_current_object()
+                row.user,
+                row.course,
+                issued_by=current_user._get_current_object(),
+                name=names[row.completion.id],
             ),
         )
         for row in chosen
@@ -156,8 +177,15 @@ def issue():
     if services.active_certificate(user.id, course.id) is not None:
         flash(_("This learner already holds a certificate for this course."), "info")
         return _back()
+    if services.needs_name(user) and services.usable_name(user, form.name.data) is None:
+        form.name.errors.append(_name_missing())
+        return _admin_page(form, 400)
     certificate = services.issue_certificate(
-        user, course, issued_by=current_user._get_current_object(), face_to_face=True
+        user,
+        course,
+        issued_by=current_user._get_current_object(),
+        face_to_face=True,
+        name=form.name.data,
     )
     db.session.commit()
     flash(isolate(_("Certificate issued to %(name)s."), name=user.name), "success")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from academy.auth.models import User
 from academy.certificates.models import ISSUED, Certificate
-from academy.certificates.services import ADMIN, issue_certificate, issue_mode
+from academy.certificates.services import ADMIN, issue_certificate, issue_mode, needs_name
 from academy.courses.models import Course
 from academy.extensions import db
 from academy.learning.models import Cohort, CourseCompletion, Enrolment
@@ -60,8 +60,13 @@ def ready_learners(cohort: Cohort, course: Course) -> list[User]:
 
 
 def issue_for_cohort(cohort: Cohort, course: Course, actor: User) -> list[tuple[User, Certificate]]:
-    """Issue the certificate of every ready learner; the caller commits once, then mails."""
+    """Issue the certificate of every ready learner; the caller commits once, then mails.
+
+    A learner whose account has no name to print is left ready: an admin
+    issues theirs from the certificates page, which asks for the name.
+    """
     return [
         (learner, issue_certificate(learner, course, issued_by=actor))
         for learner in ready_learners(cohort, course)
+        if not needs_name(learner)
     ]

@@ -21,35 +21,58 @@ def test_create_reads_the_password_from_stdin_and_confirms_the_account(app, runn
             "Admin@Example.org",
             "--role",
             "admin",
+            "--name",
+            "Awa Diop",
             "--password-stdin",
         ],
         input="granite meadow lantern 8\n",
     )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User))
-    assert (user.email, user.role) == ("admin@example.org", "admin")
+    assert (user.email, user.role, user.name) == ("admin@example.org", "admin", "Awa Diop")
     assert user.confirmed_at is not None
     assert sign_in(client, "admin@example.org", "granite meadow lantern 8").status_code == 302
 
 
-def test_create_prompts_for_the_password_twice(runner):
+def test_create_prompts_for_the_name_and_the_password_twice(runner):
     result = runner.invoke(
         args=["users", "create", "--email", "t@example.org", "--role", "trainer"],
-        input="granite meadow lantern 8\ngranite meadow lantern 8\n",
+        input="Kofi Mensah\ngranite meadow lantern 8\ngranite meadow lantern 8\n",
     )
     assert result.exit_code == 0, result.output
-    assert db.session.scalar(select(User.role)) == "trainer"
+    assert "Name as printed on certificates" in result.output
+    assert db.session.execute(select(User.role, User.name)).one() == ("trainer", "Kofi Mensah")
+
+
+def test_create_refuses_a_missing_name_or_an_email_as_name(runner):
+    for name in ("  ", "T@Example.org"):
+        result = runner.invoke(
+            args=[
+                "users",
+                "create",
+                "--email",
+                "t@example.org",
+                "--name",
+                name,
+                "--password-stdin",
+            ],
+            input="granite meadow lantern 8\n",
+        )
+        assert result.exit_code == 1
+        assert "give the person's name as it should be printed on certificates" in result.output
+    assert db.session.scalar(select(User)) is None
 
 
 def test_create_refuses_weak_passwords_duplicates_and_bad_roles(runner):
     weak = runner.invoke(
-        args=["users", "create", "--email", "a@example.org", "--password-stdin"], input="abc\n"
+        args=["users", "create", "--email", "a@example.org", "--name", "A", "--password-stdin"],
+        input="abc\n",
     )
     assert weak.exit_code == 1
     assert "weak password" in weak.output
     make_user("taken@example.org")
     duplicate = runner.invoke(
-        args=["users", "create", "--email", "TAKEN@example.org", "--password-stdin"],
+        args=["users", "create", "--email", "TAKEN@example.org", "--name", "T", "--password-stdin"],
         input="granite meadow lantern 8\n",
     )
     assert duplicate.exit_code == 1
