@@ -10,7 +10,7 @@ are presentation attributes and classes (academy.css), which the CSP allows.
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from academy.admin.report_tables import Report
 
@@ -21,6 +21,23 @@ ROW = 26
 BAR = 16
 TOP = 8
 LONGEST_LABEL = 26
+
+
+_BAR = Markup(
+    '<text x="{label_x}" y="{middle}" text-anchor="{label_anchor}" class="chart__label">'
+    "{label}</text>"
+    '<rect x="{bar_x}" y="{y}" width="{length}" height="{height}" fill="#0b5c4a" '
+    'class="chart__bar"/>'
+    '<text x="{value_x}" y="{middle}" text-anchor="{value_anchor}" class="chart__value">'
+    "{value}</text>"
+)
+_SVG = Markup(
+    '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+    'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+    'aria-labelledby="{id}-title {id}-desc" font-size="13">'
+    '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
+    "{bars}</svg>"
+)
 
 
 def _short(text: str) -> str:
@@ -38,7 +55,7 @@ def _scale(report: Report) -> float:
     return float(max(shown, default=1))
 
 
-def _bar(index: int, label: str, length: float, value_text: str, rtl: bool) -> str:
+def _bar(index: int, label: str, length: float, value_text: str, rtl: bool) -> Markup:
     y = TOP + index * ROW
     middle = y + BAR / 2 + 5
     if rtl:
@@ -49,13 +66,18 @@ def _bar(index: int, label: str, length: float, value_text: str, rtl: bool) -> s
         label_x, label_anchor = LABEL - 8, "end"
         bar_x = LABEL
         value_x, value_anchor = LABEL + length + 6, "start"
-    return (
-        f'<text x="{label_x:.1f}" y="{middle:.1f}" text-anchor="{label_anchor}" '
-        f'class="chart__label">{escape(_short(label))}</text>'
-        f'<rect x="{bar_x:.1f}" y="{y}" width="{length:.1f}" height="{BAR}" '
-        f'fill="#0b5c4a" class="chart__bar"/>'
-        f'<text x="{value_x:.1f}" y="{middle:.1f}" text-anchor="{value_anchor}" '
-        f'class="chart__value">{escape(value_text)}</text>'
+    return _BAR.format(
+        label_x=f"{label_x:.1f}",
+        label_anchor=label_anchor,
+        label=_short(label),
+        y=y,
+        middle=f"{middle:.1f}",
+        bar_x=f"{bar_x:.1f}",
+        length=f"{length:.1f}",
+        height=BAR,
+        value_x=f"{value_x:.1f}",
+        value_anchor=value_anchor,
+        value=value_text,
     )
 
 
@@ -77,11 +99,11 @@ def bar_chart(report: Report, chart_id: str, rtl: bool) -> Markup:
         column=column,
         group=report.group_label,
     )
-    return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="inherit" font-size="13">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-        f"{''.join(bars)}</svg>"
+    return _SVG.format(
+        width=WIDTH,
+        height=height,
+        id=chart_id,
+        title=title,
+        description=description,
+        bars=Markup("").join(bars),
     )

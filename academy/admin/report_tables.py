@@ -240,7 +240,8 @@ def questions(filters: q.Filters, by: str | None) -> Report:
     ]
     headers = [_("Answers"), _("Share correct")]
     description = _(
-        "Each question's answers in the period, in every language, and the share answered correctly."
+        "Each question's answers in the period, in every language, "
+        "and the share answered correctly."
     )
     return Report(
         "questions", _("Questions"), description, _("Question"), headers, table, chart_column=1
