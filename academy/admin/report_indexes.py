@@ -41,6 +41,7 @@ INDEXES = (
     Index("ix_lesson_completions_report_lesson", L.lesson_id, L.completed_at, L.user_id),
     Index("ix_lesson_completions_report_date", L.completed_at, L.lesson_id, L.user_id),
     Index("ix_attempts_report_started", A.quiz_id, A.started_at, A.user_id),
+    Index("ix_attempts_report_start_date", A.started_at, A.quiz_id, A.user_id),
     Index("ix_attempts_report_submitted", A.quiz_id, A.submitted_at),
     Index("ix_attempts_report_date", A.submitted_at, A.quiz_id),
     Index("ix_certificates_report_course", X.course_slug, X.issued_at),
