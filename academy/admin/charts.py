@@ -34,7 +34,8 @@ _BAR = Markup(
 _SVG = Markup(
     '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
     'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-    'aria-labelledby="{id}-title {id}-desc" font-size="13">'
+    'aria-labelledby="{id}-title {id}-desc" font-size="13" '
+    'font-family="Noto Sans, Noto Sans Arabic, sans-serif">'
     '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
     "{bars}</svg>"
 )
