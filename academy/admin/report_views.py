@@ -25,9 +25,12 @@ def _reports(chosen) -> list:
     return [tables.build(name, chosen.filters, chosen.by) for name in tables.REPORTS]
 
 
+def _chart(report):
+    return bar_chart(report, f"chart-{report.name}", text_direction() == "rtl")
+
+
 def _charts(reports) -> dict:
-    rtl = text_direction() == "rtl"
-    return {report.name: bar_chart(report, f"chart-{report.name}", rtl) for report in reports}
+    return {report.name: _chart(report) for report in reports}
 
 
 @bp.route("/reports/")
@@ -69,7 +72,7 @@ def reports_pdf():
     if chosen.errors:
         return Response("\n".join(chosen.errors), 400, mimetype="text/plain")
     reports = _reports(chosen)
-    pdf = report_pdf(reports, _charts(reports), _describe(chosen))
+    pdf = report_pdf(reports, _chart, _describe(chosen))
     return Response(
         pdf,
         mimetype="application/pdf",

@@ -11,7 +11,7 @@ from academy.admin.report_tables import Cell, Report, Row
 from academy.config import from_environment
 from academy.courses.models import CourseOwner
 from academy.extensions import db
-from academy.learning.models import CohortTrainer
+from academy.learning.models import CohortTrainer, Enrolment
 from tests.admin.report_world import build
 from tests.certificates.test_pdf import pdf_fonts, pdf_info, pdf_text
 from tests.factories import make_user, sign_in
@@ -234,3 +234,24 @@ def test_a_larger_minimum_hides_more(make_app, sample_course):
         ["Man", "fewer than 6"],
         ["I prefer not to say", "fewer than 6"],
     ]
+
+
+def test_the_pdf_stays_one_page_with_many_countries(client, sample_course):
+    countries = ["SN", "FR", "JO", "BR", "IN", "KE", "MA", "PE", "VN", "DE", "GH", "CO", "PH"]
+    for index, country in enumerate(countries):
+        for _ in range(5 + index):
+            user = make_user(country=country, commit=False)
+            db.session.flush()
+            db.session.add(
+                Enrolment(user_id=user.id, course_id=sample_course.id, content_language="en")
+            )
+    db.session.commit()
+    admin(client)
+    pdf = client.get("/admin/reports.pdf?by=country").data
+    assert re.search(r"^Pages:\s+1$", pdf_info(pdf), re.M)
+    text = pdf_text(pdf)
+    # The ten largest: Philippines (17 people) down to Brazil (8); Senegal, France, Jordan left out.
+    assert "Philippines" in text
+    assert "Brazil" in text
+    assert "Senegal" not in text
+    assert "Jordan" not in text
