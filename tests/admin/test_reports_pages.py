@@ -255,3 +255,12 @@ def test_the_pdf_stays_one_page_with_many_countries(client, sample_course):
     assert "Brazil" in text
     assert "Senegal" not in text
     assert "Jordan" not in text
+
+
+def test_the_workspace_links_an_owner_to_the_reports(client, world, sample_course):
+    trainer = make_user("reports-link@example.org", role="trainer")
+    db.session.add(CourseOwner(course_id=sample_course.id, user_id=trainer.id))
+    db.session.commit()
+    sign_in(client, "reports-link@example.org")
+    html = client.get("/trainers/").get_data(as_text=True)
+    assert '<a href="/admin/reports/">Reports</a>' in html
