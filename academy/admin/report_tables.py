@@ -130,8 +130,6 @@ def _simple(name, title, description, keys, headers, query, filters, by) -> Repo
     total = None
     if by is not None:
         total = {key: 0 for key in keys} | _first(query(filters, None))
-    elif not rows:
-        rows = []
     table, total_row = _counted(rows, total, keys, by)
     return Report(name, title, description, _group_header(by), headers, table, total_row)
 
