@@ -17,6 +17,7 @@ from academy.admin import (  # noqa: E402, F401
     face_to_face,
     labels,
     lists,
+    report_views,
     user_views,
     views,
 )
