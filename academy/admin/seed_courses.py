@@ -106,7 +106,9 @@ def prepare(courses: list[Course], rng: random.Random, today: date) -> list[Seed
     """Each course's items in order, its quizzes' difficulty, and its cohorts."""
     prepared = []
     for course in courses:
-        quizzes = {q.id: q for q in db.session.scalars(select(Quiz).where(Quiz.course_id == course.id))}
+        quizzes = {
+            q.id: q for q in db.session.scalars(select(Quiz).where(Quiz.course_id == course.id))
+        }
         items: list[tuple[str, object]] = []
         hard_left = True
         for index, module in enumerate(course.outline or []):

@@ -102,7 +102,13 @@ NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
 }  # fmt: skip
 
 # None: the question was never answered (an old account, a skipped field).
-SEX_SHARES = (("woman", 0.52), ("man", 0.40), ("another", 0.01), ("undisclosed", 0.04), (None, 0.03))
+SEX_SHARES = (
+    ("woman", 0.52),
+    ("man", 0.40),
+    ("another", 0.01),
+    ("undisclosed", 0.04),
+    (None, 0.03),
+)
 GROUP_SHARES = (
     ("sse_entity", 0.30),
     ("government", 0.20),

@@ -18,7 +18,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import JSON, Column, MetaData, Table, Text, event, func, insert, select, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    MetaData,
+    Table,
+    Text,
+    TypeDecorator,
+    cast,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
 
 from academy.admin.seed_courses import SeedCourse, import_courses, prepare
 from academy.admin.seed_people import People
@@ -41,19 +54,34 @@ UNENROLS = 0.03
 DELETED = 0.005
 
 
-def _encoded_json(table: Table) -> Table:
-    """The table with its JSON columns as text, for values encoded once (seed_quizzes)."""
+class EncodedJSON(TypeDecorator):
+    """JSON already encoded (seed_quizzes), cast to json in the statement for PostgreSQL."""
+
+    impl = Text
+    cache_ok = True
+
+    def bind_expression(self, bindvalue):
+        return cast(bindvalue, JSON)
+
+
+def _encoded_json(table: Table, dialect: str) -> Table:
+    """The table with its JSON columns taking encoded text, as each database accepts it."""
+    encoded = EncodedJSON if dialect == "postgresql" else Text
     return Table(
         table.name,
         MetaData(),
         *(
-            Column(c.name, Text() if isinstance(c.type, JSON) else c.type, primary_key=c.primary_key)
+            Column(
+                c.name, encoded() if isinstance(c.type, JSON) else c.type, primary_key=c.primary_key
+            )
             for c in table.columns
         ),
     )
 
 
-ENCODED_ATTEMPTS = _encoded_json(Attempt.__table__)
+ENCODED_ATTEMPTS = {
+    name: _encoded_json(Attempt.__table__, name) for name in ("sqlite", "postgresql")
+}
 
 
 class SeedError(Exception):
@@ -89,7 +117,7 @@ class Batch:
             (User, self.users),
             (Enrolment, self.enrolments),
             (LessonCompletion, self.lessons),
-            (ENCODED_ATTEMPTS, self.attempts),
+            (ENCODED_ATTEMPTS[connection.dialect.name], self.attempts),
             (CourseCompletion, self.completions),
             (Certificate, self.certificates),
             (AuditEntry, self.audit),
@@ -264,7 +292,9 @@ class _Learners:
             if moment >= self.now:
                 return certificate_id
             if kind == "lesson":
-                batch.lessons.append({"user_id": user_id, "lesson_id": item, "completed_at": moment})
+                batch.lessons.append(
+                    {"user_id": user_id, "lesson_id": item, "completed_at": moment}
+                )
                 continue
             rows, moment, score = graded_attempts(
                 rng, item, user_id, language, moment, ability, must_pass=completes
@@ -279,7 +309,9 @@ class _Learners:
         if issue_mode(seeded.course) != AUTOMATIC:
             return certificate_id
         score = round(sum(best) / len(best), 2) if best else None
-        self._certificate(batch, certificate_id, user_id, name, seeded, language, cohort, moment, score)
+        self._certificate(
+            batch, certificate_id, user_id, name, seeded, language, cohort, moment, score
+        )
         return certificate_id + 1
 
     def _certificate(self, batch, pk, user_id, name, seeded, language, cohort, completed, score):
