@@ -1,4 +1,4 @@
-"""`academy dev seed`: fast, deterministic, plausible, valid on both databases, never in production."""
+"""`academy dev seed`: fast, deterministic, plausible, valid everywhere, not in production."""
 
 from __future__ import annotations
 
@@ -77,7 +77,8 @@ def _snapshot() -> dict:
             .order_by(User.id)
         ).all(),
         "enrolments": db.session.execute(
-            select(Enrolment.user_id, Enrolment.course_id, Enrolment.cohort_id, Enrolment.enrolled_at)
+            select(Enrolment.user_id, Enrolment.course_id, Enrolment.cohort_id)
+            .add_columns(Enrolment.enrolled_at)
             .order_by(Enrolment.id)
         ).all(),
         "lessons": _count(LessonCompletion),
