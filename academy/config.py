@@ -152,6 +152,8 @@ def from_environment(instance_path: Path) -> dict:
         "PACKAGE_MAX_RATIO": _env_int("PACKAGE_MAX_RATIO", 100),
         # Rendered lesson pages kept per process (academy.pagecache); 0 turns it off.
         "PAGE_CACHE_BYTES": _env_int("PAGE_CACHE_MB", 32) * 1024 * 1024,
+        # Report groups smaller than this are shown as "fewer than N" (academy.admin.suppression).
+        "REPORT_MIN_GROUP": max(_env_int("REPORT_MIN_GROUP", 5), 1),
         # Adds /bench/constant, the baseline of `make bench`; never in production.
         "BENCHMARK_ROUTES": not production and _env_bool("BENCHMARK_ROUTES", False),
     }

@@ -107,6 +107,10 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("certificates.reissue", "POST"):           (IN,    403,    403,    403,    403,    W(302)),
     # -- the admin console
     ("admin.home", "GET"):                      (IN,    403,    403,    403,    403,    200),
+    # reports: admins, and a trainer for their own courses (the URL asks for sample-course)
+    ("admin.reports", "GET"):                   (IN,    403,    403,    403,    200,    200),
+    ("admin.report_csv_download", "GET"):       (IN,    403,    403,    403,    200,    200),
+    ("admin.reports_pdf", "GET"):               (IN,    403,    403,    403,    200,    200),
     # -- the trainers' workspace: the course's owners (the trainer) and admins
     ("trainers.home", "GET"):                   (IN,    403,    403,    200,    200,    200),
     # another trainer's upload of a course id they do not own is refused by name
@@ -173,6 +177,9 @@ URLS = {
     "trainers.version": lambda w: {"version_id": w["version_id"]},
     "trainers.publish": lambda w: {"version_id": w["earlier_version_id"]},
     "trainers.course": lambda w: {"course": w.course},
+    "admin.reports": lambda w: {"course": w.course},
+    "admin.report_csv_download": lambda w: {"name": "enrolments", "course": w.course},
+    "admin.reports_pdf": lambda w: {"course": w.course},
     "trainers.unpublish": lambda w: {"course": w.course},
     "trainers.restore": lambda w: {"course": w.course},
     "trainers.enrolment_settings": lambda w: {"course": w.course},

@@ -11,4 +11,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
-from academy.admin import views  # noqa: E402, F401  (attaches the routes to bp)
+from academy.admin import report_views, views  # noqa: E402, F401  (attaches the routes to bp)

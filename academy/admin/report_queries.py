@@ -1,0 +1,356 @@
+"""The reports' numbers: aggregation in SQL, one small result per report.
+
+Every function takes a Filters and returns a list of dicts, one per group,
+already counted by the database (SQLAlchemy Core, SQLite and PostgreSQL); no
+person's rows come into Python. Dates are inclusive and apply to each
+report's own event: enrolled_at, completed_at, issued_at, submitted_at (and
+started_at for activity). Suppression of small groups is not done here but
+by academy.admin.suppression, so the benchmark times the SQL alone.
+
+`by` is one of BREAKDOWNS or None. With None every row's group is ALL; with
+a breakdown, a group of None means "not given" (a deleted account keeps
+being counted, in "not given", since deleting it erases its profile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy.sql import ColumnElement, Select
+
+from academy.admin import report_indexes  # noqa: F401  (the indexes these queries need)
+from academy.admin.ilo_regions import REGION_OF
+from academy.auth.models import User
+from academy.certificates.models import ISSUED, REVOKED, Certificate
+from academy.courses.models import Course, Lesson, Quiz
+from academy.extensions import db
+from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
+from academy.quizzes.models import SUBMITTED, Attempt
+
+BREAKDOWNS = ("sex", "country", "region", "constituent_group", "language")
+ALL = "all"
+
+enrolments_t = Enrolment.__table__
+users_t = User.__table__
+lessons_t = Lesson.__table__
+progress_t = LessonCompletion.__table__
+completions_t = CourseCompletion.__table__
+certificates_t = Certificate.__table__
+attempts_t = Attempt.__table__
+quizzes_t = Quiz.__table__
+courses_t = Course.__table__
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a report counts. None means no limit.
+
+    course_ids / cohort_ids scope a trainer's reports: when either is given,
+    only enrolments in those courses or those cohorts count.
+    """
+
+    course_slug: str | None = None
+    cohort_id: int | None = None
+    language: str | None = None  # the content language of the enrolment (attempt, certificate)
+    start: date | None = None
+    end: date | None = None
+    course_ids: tuple[int, ...] | None = None
+    cohort_ids: tuple[int, ...] | None = None
+
+    @property
+    def scoped(self) -> bool:
+        return self.course_ids is not None or self.cohort_ids is not None
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _in_range(column, filters: Filters) -> list[ColumnElement]:
+    """start <= column < the day after end: both days included, whole days in UTC."""
+    conditions = []
+    if filters.start is not None:
+        conditions.append(column >= _moment(filters.start))
+    if filters.end is not None:
+        conditions.append(column < _moment(filters.end + timedelta(days=1)))
+    return conditions
+
+
+def _course_id(slug: str):
+    return select(courses_t.c.id).where(courses_t.c.slug == slug).scalar_subquery()
+
+
+def _enrolment_conditions(filters: Filters, enrolment=enrolments_t) -> list[ColumnElement]:
+    conditions = []
+    if filters.course_slug is not None:
+        conditions.append(enrolment.c.course_id == _course_id(filters.course_slug))
+    if filters.cohort_id is not None:
+        conditions.append(enrolment.c.cohort_id == filters.cohort_id)
+    if filters.language is not None:
+        conditions.append(enrolment.c.content_language == filters.language)
+    if filters.scoped:
+        conditions.append(
+            or_(
+                enrolment.c.course_id.in_(filters.course_ids or ()),
+                enrolment.c.cohort_id.in_(filters.cohort_ids or ()),
+            )
+        )
+    return conditions
+
+
+def _needs_enrolment(filters: Filters) -> bool:
+    """Whether an event outside enrolments must be joined to one (cohort, scope)."""
+    return filters.cohort_id is not None or filters.scoped
+
+
+def _group(by: str | None, language_column) -> ColumnElement:
+    if by is None:
+        return literal(ALL)
+    if by == "sex":
+        return users_t.c.sex
+    if by == "country":
+        return users_t.c.country
+    if by == "region":
+        return case(REGION_OF, value=users_t.c.country, else_=None)
+    if by == "constituent_group":
+        return users_t.c.constituent_group
+    if by == "language":
+        return language_column
+    raise ValueError(f"unknown breakdown: {by!r}")
+
+
+def _with_users(statement: Select, by: str | None, user_id) -> Select:
+    if by in (None, "language"):
+        return statement
+    # An outer join: an event whose person is gone (or never had an account) still counts.
+    return statement.outerjoin(users_t, users_t.c.id == user_id)
+
+
+def _rows(statement: Select, names: Iterable[str]) -> list[dict]:
+    names = tuple(names)
+    rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
+    return sorted(rows, key=lambda row: (row["group"] is None, str(row["group"])))
+
+
+def _grouped(statement: Select, group: ColumnElement, by: str | None) -> Select:
+    return statement if by is None else statement.group_by(group)
+
+
+def enrolments(filters: Filters, by: str | None = None) -> list[dict]:
+    """Enrolments made in the range (unenrolled ones too): [{"group", "enrolments"}]."""
+    group = _group(by, enrolments_t.c.content_language)
+    statement = select(group.label("group"), func.count().label("n")).select_from(enrolments_t)
+    statement = _with_users(statement, by, enrolments_t.c.user_id)
+    statement = statement.where(
+        *_enrolment_conditions(filters), *_in_range(enrolments_t.c.enrolled_at, filters)
+    )
+    return _rows(_grouped(statement, group, by), ("group", "enrolments"))
+
+
+def _activity(filters: Filters):
+    """(user_id, course_id) of each lesson completed or attempt started in the range."""
+    lessons = (
+        select(progress_t.c.user_id, lessons_t.c.course_id)
+        .select_from(progress_t.join(lessons_t, lessons_t.c.id == progress_t.c.lesson_id))
+        .where(*_in_range(progress_t.c.completed_at, filters))
+    )
+    tries = (
+        select(attempts_t.c.user_id, quizzes_t.c.course_id)
+        .select_from(attempts_t.join(quizzes_t, quizzes_t.c.id == attempts_t.c.quiz_id))
+        .where(*_in_range(attempts_t.c.started_at, filters))
+    )
+    if filters.course_slug is not None:
+        course_id = _course_id(filters.course_slug)
+        lessons = lessons.where(lessons_t.c.course_id == course_id)
+        tries = tries.where(quizzes_t.c.course_id == course_id)
+    return union_all(lessons, tries).subquery("activity")
+
+
+def active_learners(filters: Filters, by: str | None = None) -> list[dict]:
+    """Learners who completed a lesson or started an attempt in the range: [{"group", "learners"}].
+
+    A learner counts once per group, with the language of their enrolment in
+    the course they were active in.
+    """
+    activity = _activity(filters)
+    group = _group(by, enrolments_t.c.content_language)
+    statement = select(
+        group.label("group"), func.count(activity.c.user_id.distinct()).label("n")
+    ).select_from(
+        activity.join(
+            enrolments_t,
+            and_(
+                enrolments_t.c.user_id == activity.c.user_id,
+                enrolments_t.c.course_id == activity.c.course_id,
+            ),
+        )
+    )
+    statement = _with_users(statement, by, activity.c.user_id)
+    statement = statement.where(*_enrolment_conditions(filters))
+    return _rows(_grouped(statement, group, by), ("group", "learners"))
+
+
+def _completion_counts(filters: Filters, by: str | None) -> dict:
+    group = _group(by, enrolments_t.c.content_language)
+    statement = select(group.label("group"), func.count().label("n")).select_from(
+        completions_t.join(
+            enrolments_t,
+            and_(
+                enrolments_t.c.user_id == completions_t.c.user_id,
+                enrolments_t.c.course_id == completions_t.c.course_id,
+            ),
+        )
+    )
+    statement = _with_users(statement, by, completions_t.c.user_id)
+    statement = statement.where(
+        *_enrolment_conditions(filters), *_in_range(completions_t.c.completed_at, filters)
+    )
+    return {row["group"]: row["n"] for row in _rows(_grouped(statement, group, by), ("group", "n"))}
+
+
+def completions(filters: Filters, by: str | None = None) -> list[dict]:
+    """Completions in the range, beside enrolments in the range, and their ratio.
+
+    [{"group", "enrolments", "completions", "rate"}]; rate is completions /
+    enrolments (0..1, None without enrolments).
+    """
+    enrolled = {row["group"]: row["enrolments"] for row in enrolments(filters, by)}
+    completed = _completion_counts(filters, by)
+    rows = []
+    for key in set(enrolled) | set(completed):
+        n, done = enrolled.get(key, 0), completed.get(key, 0)
+        rate = done / n if n else None
+        rows.append({"group": key, "enrolments": n, "completions": done, "rate": rate})
+    return sorted(rows, key=lambda row: (row["group"] is None, str(row["group"])))
+
+
+def _event_enrolment(statement: Select, filters: Filters, user_id, course_id) -> Select:
+    """Join an event to its enrolment when the filters ask about cohorts or scope."""
+    if not _needs_enrolment(filters):
+        return statement
+    return statement.join(
+        enrolments_t,
+        and_(enrolments_t.c.user_id == user_id, enrolments_t.c.course_id == course_id),
+    ).where(*_enrolment_conditions(filters))
+
+
+def certificates_issued(filters: Filters, by: str | None = None) -> list[dict]:
+    """Certificates issued in the range: [{"group", "issued", "revoked"}].
+
+    "issued" counts those still valid, "revoked" those revoked since (a
+    reissue is a new certificate, counted in its own right).
+    """
+    c = certificates_t.c
+    group = _group(by, c.language)
+    statement = select(
+        group.label("group"),
+        func.count(case((c.state == ISSUED, 1))).label("issued"),
+        func.count(case((c.state == REVOKED, 1))).label("revoked"),
+    ).select_from(certificates_t)
+    statement = _with_users(statement, by, c.user_id)
+    statement = _event_enrolment(statement, filters, c.user_id, c.course_id)
+    if filters.course_slug is not None:
+        statement = statement.where(c.course_slug == filters.course_slug)
+    if filters.language is not None:
+        statement = statement.where(c.language == filters.language)
+    statement = statement.where(*_in_range(c.issued_at, filters))
+    return _rows(_grouped(statement, group, by), ("group", "issued", "revoked"))
+
+
+def _attempt_statement(filters: Filters, columns: list, by: str | None) -> tuple[Select, object]:
+    a = attempts_t.c
+    group = _group(by, a.language)
+    statement = select(
+        courses_t.c.slug, quizzes_t.c.slug, group.label("group"), *columns
+    ).select_from(
+        attempts_t.join(quizzes_t, quizzes_t.c.id == a.quiz_id).join(
+            courses_t, courses_t.c.id == quizzes_t.c.course_id
+        )
+    )
+    statement = _with_users(statement, by, a.user_id)
+    statement = _event_enrolment(statement, filters, a.user_id, quizzes_t.c.course_id)
+    if filters.course_slug is not None:
+        statement = statement.where(courses_t.c.slug == filters.course_slug)
+    if filters.language is not None:
+        statement = statement.where(a.language == filters.language)
+    statement = statement.where(a.state == SUBMITTED, *_in_range(a.submitted_at, filters))
+    return statement, group
+
+
+def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
+    """Per quiz: submitted attempts, learners, average score (0..100) and pass rate (0..1).
+
+    [{"course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate"}]
+    """
+    a = attempts_t.c
+    columns = [
+        func.count().label("attempts"),
+        func.count(a.user_id.distinct()).label("learners"),
+        func.avg(a.score_percent).label("average_score"),
+        func.avg(case((a.passed.is_(True), 1.0), else_=0.0)).label("pass_rate"),
+    ]
+    statement, group = _attempt_statement(filters, columns, by)
+    statement = statement.group_by(courses_t.c.slug, quizzes_t.c.slug, *_keys(group, by))
+    names = ("course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate")
+    rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
+    return sorted(rows, key=_item_order)
+
+
+def _keys(group: ColumnElement, by: str | None) -> tuple:
+    return () if by is None else (group,)
+
+
+def _item_order(row: dict) -> tuple:
+    return (
+        row["course"],
+        row["quiz"],
+        row.get("question", ""),
+        row["group"] is None,
+        str(row["group"]),
+    )
+
+
+def _answers(dialect: str):
+    """Each graded question of an attempt as a row: (question_id, correct as 0/1).
+
+    Grading stores attempt.results = {"results": [{"question_id", "correct", ...}]}
+    (academy.quizzes.results); the database unnests that list itself.
+    """
+    if dialect == "postgresql":
+        element = (
+            func.json_array_elements(attempts_t.c.results.op("->")("results"))
+            .table_valued("value")
+            .render_derived("answer", with_types=False)
+        )
+        question = element.c.value.op("->>")("question_id")
+        correct = case((element.c.value.op("->>")("correct") == "true", 1.0), else_=0.0)
+        return element, question, correct
+    element = func.json_each(attempts_t.c.results, "$.results").table_valued("value")
+    question = func.json_extract(element.c.value, "$.question_id")
+    correct = case((func.json_extract(element.c.value, "$.correct") == 1, 1.0), else_=0.0)
+    return element, question, correct
+
+
+def question_results(filters: Filters, by: str | None = None) -> list[dict]:
+    """Per question, across the languages it was answered in (or by a breakdown).
+
+    [{"course", "quiz", "question", "group", "answers", "learners", "share_correct"}],
+    answers counting submitted attempts that graded the question, share_correct 0..1.
+    """
+    element, question, correct = _answers(db.session.get_bind().dialect.name)
+    columns = [
+        question.label("question"),
+        func.count().label("answers"),
+        func.count(attempts_t.c.user_id.distinct()).label("learners"),
+        func.avg(correct).label("share_correct"),
+    ]
+    statement, group = _attempt_statement(filters, columns, by)
+    statement = statement.join(element, literal(True)).group_by(
+        courses_t.c.slug, quizzes_t.c.slug, question, *_keys(group, by)
+    )
+    names = ("course", "quiz", "group", "question", "answers", "learners", "share_correct")
+    rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
+    return sorted(rows, key=_item_order)

@@ -1,0 +1,93 @@
+"""The reports' queries use the indexes: SQLite's EXPLAIN QUERY PLAN, no full scan of a big table.
+
+Each report is run with a course and a date range; every statement it sends
+is explained with the same parameters. A big table (enrolments, progress,
+completions, attempts, certificates) may be searched through an index, or
+read whole through a covering index, never scanned row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from academy.admin import report_queries as q
+from academy.extensions import db
+
+BIG = ("enrolments", "lesson_completions", "course_completions", "attempts", "certificates")
+FILTERED = q.Filters(course_slug="sample-course", start=date(2026, 1, 1), end=date(2026, 12, 31))
+COHORT = q.Filters(cohort_id=1, start=date(2026, 1, 1), end=date(2026, 12, 31))
+DATES = q.Filters(start=date(2026, 1, 1), end=date(2026, 12, 31))
+
+
+def plans(run) -> list[str]:
+    """The query plan lines of every statement run() sends."""
+    sent = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        sent.append((statement, parameters))
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        run()
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+    lines = []
+    connection = db.session.connection().connection.driver_connection
+    for statement, parameters in sent:
+        rows = connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()
+        lines.extend(row[-1] for row in rows)
+    return lines
+
+
+def full_scans(lines: list[str]) -> list[str]:
+    """Plan lines that read a big table without an index."""
+    pattern = re.compile(rf"^SCAN ({'|'.join(BIG)})\b(?!.*USING (COVERING )?INDEX)")
+    return [line for line in lines if pattern.search(line)]
+
+
+REPORTS = {
+    "enrolments": lambda f: q.enrolments(f, "sex"),
+    "active": lambda f: q.active_learners(f, "region"),
+    "completions": lambda f: q.completions(f, "constituent_group"),
+    "certificates": lambda f: q.certificates_issued(f, "country"),
+    "quizzes": lambda f: q.quiz_results(f, "language"),
+    "questions": lambda f: q.question_results(f),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+@pytest.mark.parametrize("filters", [FILTERED, COHORT, DATES], ids=["course", "cohort", "dates"])
+def test_filtered_reports_read_the_big_tables_through_indexes(app, sample_course, name, filters):
+    lines = plans(lambda: REPORTS[name](filters))
+    assert lines, "the report sent no statement"
+    assert full_scans(lines) == []
+    assert any("USING" in line and "INDEX" in line for line in lines)
+
+
+def test_a_course_and_dates_use_the_reports_index_for_enrolments(app, sample_course):
+    lines = plans(lambda: q.enrolments(FILTERED, None))
+    assert lines == [
+        "SEARCH enrolments USING COVERING INDEX ix_enrolments_report_course "
+        "(course_id=? AND enrolled_at>? AND enrolled_at<?)",
+        "SCALAR SUBQUERY 1",
+        "SEARCH courses USING COVERING INDEX sqlite_autoindex_courses_1 (slug=?)",
+    ]
+
+
+def test_dates_alone_search_activity_by_date(app, sample_course):
+    lines = plans(lambda: q.active_learners(DATES, None))
+    assert [line for line in lines if "attempts" in line] == [
+        "SEARCH attempts USING COVERING INDEX ix_attempts_report_start_date "
+        "(started_at>? AND started_at<?)"
+    ]
+
+
+def test_the_check_finds_a_full_scan():
+    assert full_scans(["SCAN enrolments", "SCAN enrolments USING COVERING INDEX ix"]) == [
+        "SCAN enrolments"
+    ]
