@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from typing import NoReturn
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_babel import gettext as _
 from sqlalchemy import inspect
@@ -24,27 +25,37 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-@click.group(help="Tools for developers; refused in production.")
-def dev() -> None:
-    pass
+def dev_group(create_app: Callable[[dict], Flask]) -> click.Group:
+    """The `academy dev` commands; create_app builds the app for --database-url.
 
+    It is passed in, not imported: the app factory sits above every feature.
+    """
 
-@dev.command("seed")
-@click.option("--learners", type=click.IntRange(min=1), required=True, help="How many learners.")
-@click.option("--seed", type=int, default=1, show_default=True, help="The random seed.")
-@click.option("--database-url", default=None, help="Fill this database instead of the site's.")
-@with_appcontext
-def seed(learners: int, seed: int, database_url: str | None) -> None:
-    """Import the bundled courses and add learners, enrolments, progress and certificates."""
-    if current_app.config["PRODUCTION"]:
-        _fail(_("academy dev seed adds made-up people; it is refused when ACADEMY_ENV=production."))
-    context = nullcontext()
-    if database_url:
-        from academy import create_app
+    @click.group(help="Tools for developers; refused in production.")
+    def dev() -> None:
+        pass
 
-        context = create_app({"SQLALCHEMY_DATABASE_URI": database_url}).app_context()
-    with context:
-        _seed(learners, seed)
+    @dev.command("seed")
+    @click.option("--learners", type=click.IntRange(min=1), required=True, help="How many.")
+    @click.option("--seed", type=int, default=1, show_default=True, help="The random seed.")
+    @click.option("--database-url", default=None, help="Fill this database, not the site's.")
+    @with_appcontext
+    def seed(learners: int, seed: int, database_url: str | None) -> None:
+        """Import the bundled courses; add learners, enrolments, progress, certificates."""
+        if current_app.config["PRODUCTION"]:
+            _fail(
+                _(
+                    "academy dev seed adds made-up people; it is refused when "
+                    "ACADEMY_ENV=production."
+                )
+            )
+        context = nullcontext()
+        if database_url:
+            context = create_app({"SQLALCHEMY_DATABASE_URI": database_url}).app_context()
+        with context:
+            _seed(learners, seed)
+
+    return dev
 
 
 def _seed(learners: int, seed: int) -> None:
