@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from academy.admin.seed_people import REGIONS
 from academy.admin.seeding import Counts, seed_database
@@ -35,7 +35,16 @@ def _count(model) -> int:
 
 
 @pytest.mark.database
+def _indexes() -> dict:
+    inspector = inspect(db.engine)
+    return {
+        table: sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(table))
+        for table in ("users", "enrolments", "lesson_completions", "attempts", "certificates")
+    }
+
+
 def test_a_small_seed_runs_in_seconds_and_every_row_passes_the_schema(app, runner):
+    indexes = _indexes()
     started = time.perf_counter()
     result = runner.invoke(args=["dev", "seed", "--learners", "200", "--seed", "3"])
     elapsed = time.perf_counter() - started
@@ -43,6 +52,9 @@ def test_a_small_seed_runs_in_seconds_and_every_row_passes_the_schema(app, runne
     assert result.exit_code == 0, result.output
     assert "200 learners" in result.output
     assert elapsed < 30
+    # Built again after the load, as they were.
+    assert _indexes() == indexes
+    assert len(indexes["lesson_completions"]) >= 2
     assert _count(User) == 200
     assert _count(Course) == 6
     # Each row went through the database's foreign keys and check constraints on

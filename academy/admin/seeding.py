@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 
 from academy.admin.seed_courses import SeedCourse, import_courses, prepare
+from academy.admin.seed_indexes import indexes_built_afterwards
 from academy.admin.seed_people import People
 from academy.admin.seed_quizzes import graded_attempts
 from academy.auth.models import User
@@ -82,6 +83,20 @@ def _encoded_json(table: Table, dialect: str) -> Table:
 ENCODED_ATTEMPTS = {
     name: _encoded_json(Attempt.__table__, name) for name in ("sqlite", "postgresql")
 }
+
+
+BULK_TABLES = tuple(
+    model.__table__
+    for model in (
+        User,
+        Enrolment,
+        LessonCompletion,
+        Attempt,
+        CourseCompletion,
+        Certificate,
+        AuditEntry,
+    )
+)
 
 
 class SeedError(Exception):
@@ -155,13 +170,14 @@ def seed_database(
     next_certificate = (db.session.scalar(select(func.max(Certificate.id))) or 0) + 1
     maker = _Learners(rng, seed, now, courses)
     total = Counts()
-    for start in range(0, learners, CHUNK):
-        batch = Batch()
-        for index in range(start, min(start + CHUNK, learners)):
-            next_certificate = maker.learner(batch, index + 1, next_user, next_certificate)
-            next_user += 1
-        total.add(batch.write(connection))
-        progress(total)
+    with indexes_built_afterwards(connection, BULK_TABLES):
+        for start in range(0, learners, CHUNK):
+            batch = Batch()
+            for index in range(start, min(start + CHUNK, learners)):
+                next_certificate = maker.learner(batch, index + 1, next_user, next_certificate)
+                next_user += 1
+            total.add(batch.write(connection))
+            progress(total)
     _advance_sequences(connection)
     return total
 
