@@ -34,7 +34,6 @@ def _count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.mark.database
 def _indexes() -> dict:
     inspector = inspect(db.engine)
     return {
@@ -43,6 +42,7 @@ def _indexes() -> dict:
     }
 
 
+@pytest.mark.database
 def test_a_small_seed_runs_in_seconds_and_every_row_passes_the_schema(app, runner):
     indexes = _indexes()
     started = time.perf_counter()
