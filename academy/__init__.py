@@ -111,6 +111,7 @@ def _register_hooks(app: Flask) -> None:
 
 
 def _register_commands(app: Flask) -> None:
+    from academy.admin.seed_cli import dev_group
     from academy.auth.cli import users
     from academy.certificates.cli import certificates
     from academy.courses.cli import courses_group
@@ -124,3 +125,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(courses_group(check_course_package, publish_folder))
     app.cli.add_command(quizzes)
     app.cli.add_command(certificates)
+    app.cli.add_command(dev_group(create_app))
