@@ -20,6 +20,7 @@ from academy.learning.models import CourseCompletion, Enrolment
 from academy.quizzes.models import Attempt
 
 E, C, A, X = Enrolment, CourseCompletion, Attempt, Certificate
+_ATTEMPT_FIGURES = (A.state, A.language, A.user_id, A.score_percent, A.passed)
 
 INDEXES = (
     Index(
@@ -40,8 +41,10 @@ INDEXES = (
     ),
     Index("ix_course_completions_report_course", C.course_id, C.completed_at, C.user_id),
     Index("ix_course_completions_report_date", C.completed_at, C.course_id, C.user_id),
-    Index("ix_attempts_report_submitted", A.quiz_id, A.submitted_at),
-    Index("ix_attempts_report_date", A.submitted_at, A.quiz_id),
+    # Quiz results read only these columns: covered, a million attempts are
+    # counted without visiting the table.
+    Index("ix_attempts_report_submitted", A.quiz_id, A.submitted_at, *_ATTEMPT_FIGURES),
+    Index("ix_attempts_report_date", A.submitted_at, A.quiz_id, *_ATTEMPT_FIGURES),
     Index("ix_certificates_report_course", X.course_slug, X.issued_at),
     Index("ix_certificates_report_date", X.issued_at),
 )

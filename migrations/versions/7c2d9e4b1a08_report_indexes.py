@@ -20,8 +20,8 @@ def upgrade():
     op.create_index('ix_enrolments_report_date', 'enrolments', ['enrolled_at', 'course_id', 'cohort_id', 'content_language', 'user_id'], unique=False)
     op.create_index('ix_course_completions_report_course', 'course_completions', ['course_id', 'completed_at', 'user_id'], unique=False)
     op.create_index('ix_course_completions_report_date', 'course_completions', ['completed_at', 'course_id', 'user_id'], unique=False)
-    op.create_index('ix_attempts_report_submitted', 'attempts', ['quiz_id', 'submitted_at'], unique=False)
-    op.create_index('ix_attempts_report_date', 'attempts', ['submitted_at', 'quiz_id'], unique=False)
+    op.create_index('ix_attempts_report_submitted', 'attempts', ['quiz_id', 'submitted_at', 'state', 'language', 'user_id', 'score_percent', 'passed'], unique=False)
+    op.create_index('ix_attempts_report_date', 'attempts', ['submitted_at', 'quiz_id', 'state', 'language', 'user_id', 'score_percent', 'passed'], unique=False)
     op.create_index('ix_certificates_report_course', 'certificates', ['course_slug', 'issued_at'], unique=False)
     op.create_index('ix_certificates_report_date', 'certificates', ['issued_at'], unique=False)
 

@@ -144,3 +144,22 @@ def test_a_trainers_scope_leaves_out_other_courses(world, sample_course):
 def test_an_unknown_breakdown_is_refused(world):
     with pytest.raises(ValueError, match="unknown breakdown"):
         q.enrolments(YEAR, "age")
+
+
+def test_regions_fold_countries_with_exact_rates_and_averages(world):
+    """By region, counts add up and ratios are recomputed, never averaged."""
+    # Completions: m1-m5 (France) all completed; u1/u2 (Jordan) and w1-w6 (Senegal) as by sex.
+    by_country = {row["group"]: row for row in q.completions(YEAR, "country")}
+    by_region = {row["group"]: row for row in q.completions(YEAR, "region")}
+    assert by_region["europe_central_asia"] == by_country["FR"] | {"group": "europe_central_asia"}
+    assert by_region["africa"] == by_country["SN"] | {"group": "africa"}
+    total = q.completions(YEAR)[0]
+    assert sum(row["enrolments"] for row in by_region.values()) == total["enrolments"]
+    assert sum(row["completions"] for row in by_region.values()) == total["completions"]
+    # Every attempt is from Senegal: Africa's quiz figures are the whole quiz's.
+    [africa] = q.quiz_results(YEAR, "region")
+    [whole] = q.quiz_results(YEAR)
+    assert africa["group"] == "africa"
+    assert africa["attempts"] == whole["attempts"]
+    assert africa["average_score"] == pytest.approx(whole["average_score"])
+    assert africa["pass_rate"] == pytest.approx(whole["pass_rate"])
