@@ -42,7 +42,7 @@ run: $(STAMP) instance/secret_key compile-translations fonts
 	@echo
 	@echo "SSE Academy is starting on http://127.0.0.1:5000"
 	@echo "Create the first admin in another terminal with:"
-	@echo "  $(BIN)/academy users create --email you@example.org --role admin"
+	@echo "  $(BIN)/academy users create --email you@example.org --name \"Your Name\" --role admin"
 	@echo
 	@if [ "$$ACADEMY_ENV" = production ]; then \
 	  exec $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 wsgi:app; \
