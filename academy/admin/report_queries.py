@@ -28,7 +28,7 @@ from academy.certificates.models import ISSUED, REVOKED, Certificate
 from academy.courses.models import Course, Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
-from academy.quizzes.models import SUBMITTED, Attempt
+from academy.quizzes.models import SUBMITTED, Attempt, QuestionOutcome
 
 BREAKDOWNS = ("sex", "country", "region", "constituent_group", "language")
 ALL = "all"
@@ -42,6 +42,7 @@ certificates_t = Certificate.__table__
 attempts_t = Attempt.__table__
 quizzes_t = Quiz.__table__
 courses_t = Course.__table__
+outcomes_t = QuestionOutcome.__table__
 
 
 @dataclass(frozen=True)
@@ -307,25 +308,32 @@ def _item_order(row: dict) -> tuple:
     )
 
 
-def _answers(dialect: str):
-    """Each graded question of an attempt as a row: (question_id, correct as 0/1).
-
-    Grading stores attempt.results = {"results": [{"question_id", "correct", ...}]}
-    (academy.quizzes.results); the database unnests that list itself.
-    """
-    if dialect == "postgresql":
-        element = (
-            func.json_array_elements(attempts_t.c.results.op("->")("results"))
-            .table_valued("value")
-            .render_derived("answer", with_types=False)
-        )
-        question = element.c.value.op("->>")("question_id")
-        correct = case((element.c.value.op("->>")("correct") == "true", 1.0), else_=0.0)
-        return element, question, correct
-    element = func.json_each(attempts_t.c.results, "$.results").table_valued("value")
-    question = func.json_extract(element.c.value, "$.question_id")
-    correct = case((func.json_extract(element.c.value, "$.correct") == 1, 1.0), else_=0.0)
-    return element, question, correct
+def _outcome_statement(
+    filters: Filters, columns: list, by: str | None, with_attempts: bool = False
+) -> Select:
+    """question_outcomes of submitted attempts with the filters; attempts joined only if needed."""
+    o = outcomes_t.c
+    group = _group(by, o.language)
+    tables = outcomes_t.join(quizzes_t, quizzes_t.c.id == o.quiz_id).join(
+        courses_t, courses_t.c.id == quizzes_t.c.course_id
+    )
+    if with_attempts or by not in (None, "language") or _needs_enrolment(filters):
+        tables = tables.join(attempts_t, attempts_t.c.id == o.attempt_id)
+    statement = select(
+        courses_t.c.slug, quizzes_t.c.slug, o.question_id, group.label("group"), *columns
+    ).select_from(tables)
+    statement = _with_users(statement, by, attempts_t.c.user_id)
+    statement = _event_enrolment(statement, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
+    if filters.course_slug is not None:
+        statement = statement.where(courses_t.c.slug == filters.course_slug)
+    if filters.language is not None:
+        statement = statement.where(o.language == filters.language)
+    if filters.start is not None:
+        statement = statement.where(o.submitted_on >= filters.start)
+    if filters.end is not None:
+        statement = statement.where(o.submitted_on <= filters.end)
+    keys = (courses_t.c.slug, quizzes_t.c.slug, o.question_id, *_keys(group, by))
+    return statement.group_by(*keys)
 
 
 def question_results(filters: Filters, by: str | None = None) -> list[dict]:
@@ -333,18 +341,27 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "question", "group", "answers", "learners", "share_correct"}],
     answers counting submitted attempts that graded the question, share_correct 0..1.
+    Counted from question_outcomes (written at grading); learners, which need
+    each attempt's person, in a second grouped query joined to attempts.
     """
-    element, question, correct = _answers(db.session.get_bind().dialect.name)
-    columns = [
-        question.label("question"),
-        func.count().label("answers"),
-        func.count(attempts_t.c.user_id.distinct()).label("learners"),
-        func.avg(correct).label("share_correct"),
-    ]
-    statement, group = _attempt_statement(filters, columns, by)
-    statement = statement.join(element, literal(True)).group_by(
-        courses_t.c.slug, quizzes_t.c.slug, question, *_keys(group, by)
+    o = outcomes_t.c
+    counts = _outcome_statement(
+        filters, [func.count(), func.avg(case((o.correct.is_(True), 1.0), else_=0.0))], by
     )
-    names = ("course", "quiz", "group", "question", "answers", "learners", "share_correct")
-    rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
+    learners = _outcome_statement(
+        filters, [func.count(attempts_t.c.user_id.distinct())], by, with_attempts=True
+    )
+    people = {tuple(row[:4]): row[4] for row in db.session.execute(learners)}
+    rows = [
+        {
+            "course": course,
+            "quiz": quiz,
+            "group": group,
+            "question": question,
+            "answers": answers,
+            "learners": people.get((course, quiz, question, group), 0),
+            "share_correct": share,
+        }
+        for course, quiz, question, group, answers, share in db.session.execute(counts)
+    ]
     return sorted(rows, key=_item_order)
