@@ -311,29 +311,43 @@ def _item_order(row: dict) -> tuple:
 def _outcome_statement(
     filters: Filters, columns: list, by: str | None, with_attempts: bool = False
 ) -> Select:
-    """question_outcomes of submitted attempts with the filters; attempts joined only if needed."""
+    """Grouped question_outcomes with the filters, then named by course and quiz.
+
+    Grouped by quiz_id and question_id first, in the order of the report's
+    index (no sort for the plain report), and only the few groups are joined
+    to quizzes and courses; attempts, users and enrolments are joined only
+    when a breakdown, the cohort or a trainer's scope needs the person.
+    """
     o = outcomes_t.c
     group = _group(by, o.language)
-    tables = outcomes_t.join(quizzes_t, quizzes_t.c.id == o.quiz_id).join(
-        courses_t, courses_t.c.id == quizzes_t.c.course_id
-    )
+    tables = outcomes_t
     if with_attempts or by not in (None, "language") or _needs_enrolment(filters):
         tables = tables.join(attempts_t, attempts_t.c.id == o.attempt_id)
-    statement = select(
-        courses_t.c.slug, quizzes_t.c.slug, o.question_id, group.label("group"), *columns
-    ).select_from(tables)
-    statement = _with_users(statement, by, attempts_t.c.user_id)
-    statement = _event_enrolment(statement, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
+    if _needs_enrolment(filters):
+        tables = tables.join(quizzes_t, quizzes_t.c.id == o.quiz_id)
+    inner = select(o.quiz_id, o.question_id, group.label("grouped"), *columns).select_from(tables)
+    inner = _with_users(inner, by, attempts_t.c.user_id)
+    inner = _event_enrolment(inner, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
     if filters.course_slug is not None:
-        statement = statement.where(courses_t.c.slug == filters.course_slug)
+        quiz_ids = select(quizzes_t.c.id).where(
+            quizzes_t.c.course_id == _course_id(filters.course_slug)
+        )
+        inner = inner.where(o.quiz_id.in_(quiz_ids))
     if filters.language is not None:
-        statement = statement.where(o.language == filters.language)
+        inner = inner.where(o.language == filters.language)
     if filters.start is not None:
-        statement = statement.where(o.submitted_on >= filters.start)
+        inner = inner.where(o.submitted_on >= filters.start)
     if filters.end is not None:
-        statement = statement.where(o.submitted_on <= filters.end)
-    keys = (courses_t.c.slug, quizzes_t.c.slug, o.question_id, *_keys(group, by))
-    return statement.group_by(*keys)
+        inner = inner.where(o.submitted_on <= filters.end)
+    counted = inner.group_by(o.quiz_id, o.question_id, *_keys(group, by)).subquery("counted")
+    values = [c for c in counted.c if c.name not in ("quiz_id", "question_id", "grouped")]
+    return select(
+        courses_t.c.slug, quizzes_t.c.slug, counted.c.question_id, counted.c.grouped, *values
+    ).select_from(
+        counted.join(quizzes_t, quizzes_t.c.id == counted.c.quiz_id).join(
+            courses_t, courses_t.c.id == quizzes_t.c.course_id
+        )
+    )
 
 
 def question_results(filters: Filters, by: str | None = None) -> list[dict]:
@@ -346,10 +360,15 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
     """
     o = outcomes_t.c
     counts = _outcome_statement(
-        filters, [func.count(), func.avg(case((o.correct.is_(True), 1.0), else_=0.0))], by
+        filters,
+        [
+            func.count().label("answers"),
+            func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share"),
+        ],
+        by,
     )
     learners = _outcome_statement(
-        filters, [func.count(attempts_t.c.user_id.distinct())], by, with_attempts=True
+        filters, [func.count(attempts_t.c.user_id.distinct()).label("n")], by, with_attempts=True
     )
     people = {tuple(row[:4]): row[4] for row in db.session.execute(learners)}
     rows = [

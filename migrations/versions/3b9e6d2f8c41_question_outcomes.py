@@ -74,18 +74,11 @@ def upgrade():
     op.create_index(
         "ix_question_outcomes_report",
         "question_outcomes",
-        ["quiz_id", "submitted_on", "question_id", "language", "correct", "attempt_id"],
-        unique=False,
-    )
-    op.create_index(
-        "ix_question_outcomes_report_date",
-        "question_outcomes",
-        ["submitted_on", "quiz_id", "question_id", "language", "correct", "attempt_id"],
+        ["quiz_id", "question_id", "submitted_on", "language", "correct", "attempt_id"],
         unique=False,
     )
 
 
 def downgrade():
-    op.drop_index("ix_question_outcomes_report_date", table_name="question_outcomes")
     op.drop_index("ix_question_outcomes_report", table_name="question_outcomes")
     op.drop_table("question_outcomes")
