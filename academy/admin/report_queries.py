@@ -309,7 +309,11 @@ def _item_order(row: dict) -> tuple:
 
 
 def _outcome_statement(
-    filters: Filters, columns: list, by: str | None, with_attempts: bool = False
+    filters: Filters,
+    columns: list,
+    by: str | None,
+    with_attempts: bool = False,
+    quiz_ids: set[int] | None = None,
 ) -> Select:
     """Grouped question_outcomes with the filters, then named by course and quiz.
 
@@ -329,10 +333,12 @@ def _outcome_statement(
     inner = _with_users(inner, by, attempts_t.c.user_id)
     inner = _event_enrolment(inner, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
     if filters.course_slug is not None:
-        quiz_ids = select(quizzes_t.c.id).where(
+        of_course = select(quizzes_t.c.id).where(
             quizzes_t.c.course_id == _course_id(filters.course_slug)
         )
-        inner = inner.where(o.quiz_id.in_(quiz_ids))
+        inner = inner.where(o.quiz_id.in_(of_course))
+    if quiz_ids is not None:
+        inner = inner.where(o.quiz_id.in_(sorted(quiz_ids)))
     if filters.language is not None:
         inner = inner.where(o.language == filters.language)
     if filters.start is not None:
@@ -342,7 +348,12 @@ def _outcome_statement(
     counted = inner.group_by(o.quiz_id, o.question_id, *_keys(group, by)).subquery("counted")
     values = [c for c in counted.c if c.name not in ("quiz_id", "question_id", "grouped")]
     return select(
-        courses_t.c.slug, quizzes_t.c.slug, counted.c.question_id, counted.c.grouped, *values
+        counted.c.quiz_id,
+        courses_t.c.slug,
+        quizzes_t.c.slug,
+        counted.c.question_id,
+        counted.c.grouped,
+        *values,
     ).select_from(
         counted.join(quizzes_t, quizzes_t.c.id == counted.c.quiz_id).join(
             courses_t, courses_t.c.id == quizzes_t.c.course_id
@@ -350,13 +361,29 @@ def _outcome_statement(
     )
 
 
+def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
+    """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
+    a = attempts_t.c
+    columns = [func.count(), func.count(a.user_id.distinct())]
+    statement, group = _attempt_statement(filters, columns, by)
+    statement = statement.group_by(courses_t.c.slug, quizzes_t.c.slug, *_keys(group, by))
+    return {
+        (course, quiz, key): (attempts, learners)
+        for course, quiz, key, attempts, learners in db.session.execute(statement)
+    }
+
+
 def question_results(filters: Filters, by: str | None = None) -> list[dict]:
     """Per question, across the languages it was answered in (or by a breakdown).
 
     [{"course", "quiz", "question", "group", "answers", "learners", "share_correct"}],
     answers counting submitted attempts that graded the question, share_correct 0..1.
-    Counted from question_outcomes (written at grading); learners, which need
-    each attempt's person, in a second grouped query joined to attempts.
+    Counted from question_outcomes (written at grading). Learners: where a
+    question was graded in every attempt of its quiz and group (answers ==
+    attempts, the usual case), its learners are the quiz's, counted from
+    attempts alone; only quizzes where some attempt did not grade a question
+    (a later edition's question, an attempt closed unanswered) count distinct
+    learners per question through the outcomes, which is exact but slower.
     """
     o = outcomes_t.c
     counts = _outcome_statement(
@@ -367,20 +394,33 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
         ],
         by,
     )
-    learners = _outcome_statement(
-        filters, [func.count(attempts_t.c.user_id.distinct()).label("n")], by, with_attempts=True
-    )
-    people = {tuple(row[:4]): row[4] for row in db.session.execute(learners)}
-    rows = [
-        {
-            "course": course,
-            "quiz": quiz,
-            "group": group,
-            "question": question,
-            "answers": answers,
-            "learners": people.get((course, quiz, question, group), 0),
-            "share_correct": share,
-        }
-        for course, quiz, question, group, answers, share in db.session.execute(counts)
-    ]
+    quizzes = _quiz_attempts(filters, by)
+    rows, uneven = [], set()
+    for quiz_id, course, quiz, question, group, answers, share in db.session.execute(counts):
+        attempts, learners = quizzes.get((course, quiz, group), (None, 0))
+        if attempts != answers:
+            uneven.add(quiz_id)
+        rows.append(
+            {
+                "course": course,
+                "quiz": quiz,
+                "group": group,
+                "question": question,
+                "answers": answers,
+                "learners": learners,
+                "share_correct": share,
+            }
+        )
+    if uneven:
+        exact = _outcome_statement(
+            filters,
+            [func.count(attempts_t.c.user_id.distinct()).label("n")],
+            by,
+            with_attempts=True,
+            quiz_ids=uneven,
+        )
+        people = {tuple(row[1:5]): row[5] for row in db.session.execute(exact)}
+        for row in rows:
+            key = (row["course"], row["quiz"], row["question"], row["group"])
+            row["learners"] = people.get(key, row["learners"])
     return sorted(rows, key=_item_order)
