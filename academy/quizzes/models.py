@@ -89,10 +89,10 @@ class QuestionOutcome(db.Model):
     an index instead of unpacking every attempt's JSON. No person here: it
     hangs off the attempt (kept for the reports like the attempt itself).
     submitted_on and language repeat the attempt's so the report filters
-    without a join. One index, (quiz, question, day, ...), covers what the
-    report reads in the order it groups by: a course seeks its quizzes, a
-    date range is skipped to within each question (SQLite's skip-scan,
-    PostgreSQL's index scan with a filter).
+    without a join. One index, (quiz, question, language, day, ...), covers
+    what the report reads in the order it groups by (by language too): a
+    course seeks its quizzes, a date range is skipped to within each
+    question and language (SQLite's skip-scan once ANALYZEd).
     """
 
     __tablename__ = "question_outcomes"
@@ -101,8 +101,8 @@ class QuestionOutcome(db.Model):
             "ix_question_outcomes_report",
             "quiz_id",
             "question_id",
-            "submitted_on",
             "language",
+            "submitted_on",
             "correct",
             "attempt_id",
         ),

@@ -74,7 +74,7 @@ def upgrade():
     op.create_index(
         "ix_question_outcomes_report",
         "question_outcomes",
-        ["quiz_id", "question_id", "submitted_on", "language", "correct", "attempt_id"],
+        ["quiz_id", "question_id", "language", "submitted_on", "correct", "attempt_id"],
         unique=False,
     )
 
