@@ -77,8 +77,15 @@ def upgrade():
         ["quiz_id", "question_id", "language", "submitted_on", "correct", "attempt_id"],
         unique=False,
     )
+    op.create_index(
+        "ix_attempts_report_learners",
+        "attempts",
+        ["quiz_id", "submitted_at", "state", "language", "user_id"],
+        unique=False,
+    )
 
 
 def downgrade():
+    op.drop_index("ix_attempts_report_learners", table_name="attempts")
     op.drop_index("ix_question_outcomes_report", table_name="question_outcomes")
     op.drop_table("question_outcomes")
