@@ -41,8 +41,8 @@ INDEXES = (
     ),
     Index("ix_course_completions_report_course", C.course_id, C.completed_at, C.user_id),
     Index("ix_course_completions_report_date", C.completed_at, C.course_id, C.user_id),
-    # Quiz results read only these columns: covered, a million attempts are
-    # counted without visiting the table.
+    # Quiz results (and question results' learners) read only these columns:
+    # covered, a million attempts are counted without visiting the table.
     Index("ix_attempts_report_submitted", A.quiz_id, A.submitted_at, *_ATTEMPT_FIGURES),
     Index("ix_attempts_report_date", A.submitted_at, A.quiz_id, *_ATTEMPT_FIGURES),
     Index("ix_certificates_report_course", X.course_slug, X.issued_at),

@@ -29,7 +29,7 @@ from academy.certificates.models import ISSUED, REVOKED, Certificate
 from academy.courses.models import Course, Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
-from academy.quizzes.models import SUBMITTED, Attempt
+from academy.quizzes.models import SUBMITTED, Attempt, QuestionOutcome
 
 BREAKDOWNS = ("sex", "country", "region", "constituent_group", "language")
 ALL = "all"
@@ -43,6 +43,7 @@ certificates_t = Certificate.__table__
 attempts_t = Attempt.__table__
 quizzes_t = Quiz.__table__
 courses_t = Course.__table__
+outcomes_t = QuestionOutcome.__table__
 
 
 @dataclass(frozen=True)
@@ -365,25 +366,69 @@ def _item_order(row: dict) -> tuple:
     )
 
 
-def _answers(dialect: str):
-    """Each graded question of an attempt as a row: (question_id, correct as 0/1).
+def _outcome_statement(
+    filters: Filters,
+    columns: list,
+    by: str | None,
+    with_attempts: bool = False,
+    quiz_ids: set[int] | None = None,
+) -> Select:
+    """Grouped question_outcomes with the filters, then named by course and quiz.
 
-    Grading stores attempt.results = {"results": [{"question_id", "correct", ...}]}
-    (academy.quizzes.results); the database unnests that list itself.
+    Grouped by quiz_id and question_id first, in the order of the report's
+    index (no sort for the plain report), and only the few groups are joined
+    to quizzes and courses; attempts, users and enrolments are joined only
+    when a breakdown, the cohort or a trainer's scope needs the person.
     """
-    if dialect == "postgresql":
-        element = (
-            func.json_array_elements(attempts_t.c.results.op("->")("results"))
-            .table_valued("value")
-            .render_derived("answer", with_types=False)
+    o = outcomes_t.c
+    group = _group(by, o.language)
+    tables = outcomes_t
+    if with_attempts or by not in (None, "language") or _needs_enrolment(filters):
+        tables = tables.join(attempts_t, attempts_t.c.id == o.attempt_id)
+    if _needs_enrolment(filters):
+        tables = tables.join(quizzes_t, quizzes_t.c.id == o.quiz_id)
+    inner = select(o.quiz_id, o.question_id, group.label("grouped"), *columns).select_from(tables)
+    inner = _with_users(inner, by, attempts_t.c.user_id)
+    inner = _event_enrolment(inner, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
+    if filters.course_slug is not None:
+        of_course = select(quizzes_t.c.id).where(
+            quizzes_t.c.course_id == _course_id(filters.course_slug)
         )
-        question = element.c.value.op("->>")("question_id")
-        correct = case((element.c.value.op("->>")("correct") == "true", 1.0), else_=0.0)
-        return element, question, correct
-    element = func.json_each(attempts_t.c.results, "$.results").table_valued("value")
-    question = func.json_extract(element.c.value, "$.question_id")
-    correct = case((func.json_extract(element.c.value, "$.correct") == 1, 1.0), else_=0.0)
-    return element, question, correct
+        inner = inner.where(o.quiz_id.in_(of_course))
+    if quiz_ids is not None:
+        inner = inner.where(o.quiz_id.in_(sorted(quiz_ids)))
+    if filters.language is not None:
+        inner = inner.where(o.language == filters.language)
+    if filters.start is not None:
+        inner = inner.where(o.submitted_on >= filters.start)
+    if filters.end is not None:
+        inner = inner.where(o.submitted_on <= filters.end)
+    counted = inner.group_by(o.quiz_id, o.question_id, *_keys(group, by)).subquery("counted")
+    values = [c for c in counted.c if c.name not in ("quiz_id", "question_id", "grouped")]
+    return select(
+        counted.c.quiz_id,
+        courses_t.c.slug,
+        quizzes_t.c.slug,
+        counted.c.question_id,
+        counted.c.grouped,
+        *values,
+    ).select_from(
+        counted.join(quizzes_t, quizzes_t.c.id == counted.c.quiz_id).join(
+            courses_t, courses_t.c.id == quizzes_t.c.course_id
+        )
+    )
+
+
+def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
+    """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
+    a = attempts_t.c
+    columns = [func.count(), func.count(a.user_id.distinct())]
+    statement, group = _attempt_statement(filters, columns, by)
+    statement = statement.group_by(courses_t.c.slug, quizzes_t.c.slug, *_keys(group, by))
+    return {
+        (course, quiz, key): (attempts, learners)
+        for course, quiz, key, attempts, learners in db.session.execute(statement)
+    }
 
 
 @by_region_too
@@ -392,18 +437,49 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "question", "group", "answers", "learners", "share_correct"}],
     answers counting submitted attempts that graded the question, share_correct 0..1.
+    Counted from question_outcomes (written at grading). Learners: where a
+    question was graded in every attempt of its quiz and group (answers ==
+    attempts, the usual case), its learners are the quiz's, counted from
+    attempts alone; only quizzes where some attempt did not grade a question
+    (a later edition's question, an attempt closed unanswered) count distinct
+    learners per question through the outcomes, which is exact but slower.
     """
-    element, question, correct = _answers(db.session.get_bind().dialect.name)
-    columns = [
-        question.label("question"),
-        func.count().label("answers"),
-        func.count(attempts_t.c.user_id.distinct()).label("learners"),
-        func.avg(correct).label("share_correct"),
-    ]
-    statement, group = _attempt_statement(filters, columns, by)
-    statement = statement.join(element, literal(True)).group_by(
-        courses_t.c.slug, quizzes_t.c.slug, question, *_keys(group, by)
+    o = outcomes_t.c
+    counts = _outcome_statement(
+        filters,
+        [
+            func.count().label("answers"),
+            func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share"),
+        ],
+        by,
     )
-    names = ("course", "quiz", "group", "question", "answers", "learners", "share_correct")
-    rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
+    quizzes = _quiz_attempts(filters, by)
+    rows, uneven = [], set()
+    for quiz_id, course, quiz, question, group, answers, share in db.session.execute(counts):
+        attempts, learners = quizzes.get((course, quiz, group), (None, 0))
+        if attempts != answers:
+            uneven.add(quiz_id)
+        rows.append(
+            {
+                "course": course,
+                "quiz": quiz,
+                "group": group,
+                "question": question,
+                "answers": answers,
+                "learners": learners,
+                "share_correct": share,
+            }
+        )
+    if uneven:
+        exact = _outcome_statement(
+            filters,
+            [func.count(attempts_t.c.user_id.distinct()).label("n")],
+            by,
+            with_attempts=True,
+            quiz_ids=uneven,
+        )
+        people = {tuple(row[1:5]): row[5] for row in db.session.execute(exact)}
+        for row in rows:
+            key = (row["course"], row["quiz"], row["question"], row["group"])
+            row["learners"] = people.get(key, row["learners"])
     return sorted(rows, key=_item_order)

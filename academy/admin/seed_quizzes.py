@@ -83,33 +83,36 @@ def graded_attempts(
     moment: datetime,
     ability: float,
     must_pass: bool,
-) -> tuple[list[dict], datetime, float]:
-    """One learner's attempts at a quiz: rows, when the last ended, and the last score."""
-    rows: list[dict] = []
+) -> tuple[list[tuple[dict, dict]], datetime, float]:
+    """One learner's attempts at a quiz: (row, result) pairs, when the last ended, last score."""
+    rows: list[tuple[dict, dict]] = []
     for number in range(1, MAX_ATTEMPTS + 1):
         last = number == MAX_ATTEMPTS
         result, encoded = _encoded(quiz, _answers(rng, quiz, ability, must_pass and last))
         started = moment
         moment = started + timedelta(seconds=rng.randint(120, 1500))
         rows.append(
-            {
-                "user_id": user_id,
-                "quiz_id": quiz.pk,
-                "number": number,
-                "language": language,
-                "state": "submitted",
-                "started_at": started,
-                "deadline_at": None,
-                "submitted_at": moment,
-                "layout": "{}",
-                "responses": "{}",
-                "results": encoded,
-                "score_percent": result["score_percent"],
-                "passed": result["passed"],
-                "late": False,
-            }
+            (
+                {
+                    "user_id": user_id,
+                    "quiz_id": quiz.pk,
+                    "number": number,
+                    "language": language,
+                    "state": "submitted",
+                    "started_at": started,
+                    "deadline_at": None,
+                    "submitted_at": moment,
+                    "layout": "{}",
+                    "responses": "{}",
+                    "results": encoded,
+                    "score_percent": result["score_percent"],
+                    "passed": result["passed"],
+                    "late": False,
+                },
+                result,
+            )
         )
         if result["passed"] or (not must_pass and rng.random() > RETRIES):
             break
         moment += timedelta(hours=rng.randint(1, 72))
-    return rows, moment, rows[-1]["score_percent"]
+    return rows, moment, rows[-1][0]["score_percent"]

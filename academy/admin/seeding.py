@@ -42,7 +42,8 @@ from academy.certificates.models import AUTOMATIC_ISSUER, AuditEntry, Certificat
 from academy.certificates.services import AUTOMATIC, issue_mode, settings_snapshot
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
-from academy.quizzes.models import Attempt
+from academy.quizzes.models import Attempt, QuestionOutcome
+from academy.quizzes.outcomes import outcome_rows
 
 CHUNK = 5_000  # learners written per batch
 YEARS = 3  # how far back learners enrol
@@ -92,6 +93,7 @@ BULK_TABLES = tuple(
         Enrolment,
         LessonCompletion,
         Attempt,
+        QuestionOutcome,
         CourseCompletion,
         Certificate,
         AuditEntry,
@@ -123,6 +125,7 @@ class Batch:
     enrolments: list = field(default_factory=list)
     lessons: list = field(default_factory=list)
     attempts: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
     completions: list = field(default_factory=list)
     certificates: list = field(default_factory=list)
     audit: list = field(default_factory=list)
@@ -133,6 +136,7 @@ class Batch:
             (Enrolment, self.enrolments),
             (LessonCompletion, self.lessons),
             (ENCODED_ATTEMPTS[connection.dialect.name], self.attempts),
+            (QuestionOutcome, self.outcomes),
             (CourseCompletion, self.completions),
             (Certificate, self.certificates),
             (AuditEntry, self.audit),
@@ -169,6 +173,7 @@ def seed_database(
     next_user = (db.session.scalar(select(func.max(User.id))) or 0) + 1
     next_certificate = (db.session.scalar(select(func.max(Certificate.id))) or 0) + 1
     maker = _Learners(rng, seed, now, courses)
+    maker.next_attempt = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
     total = Counts()
     with indexes_built_afterwards(connection, BULK_TABLES):
         for start in range(0, learners, CHUNK):
@@ -186,7 +191,7 @@ def _advance_sequences(connection) -> None:
     """PostgreSQL sequences do not see explicit ids: move them past the rows written."""
     if connection.dialect.name != "postgresql":
         return
-    for table in ("users", "certificates"):
+    for table in ("users", "attempts", "certificates"):
         connection.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - fixed names
@@ -226,6 +231,7 @@ class _Learners:
         self.rng, self.seed, self.now, self.courses = rng, seed, now, courses
         self.people = People(rng)
         self.snapshots: dict[tuple[int, str], dict] = {}
+        self.next_attempt = 1  # explicit ids: the question outcomes refer to them
 
     def learner(self, batch: Batch, index: int, user_id: int, certificate_id: int) -> int:
         rng = self.rng
@@ -315,7 +321,13 @@ class _Learners:
             rows, moment, score = graded_attempts(
                 rng, item, user_id, language, moment, ability, must_pass=completes
             )
-            batch.attempts.extend(rows)
+            for row, result in rows:
+                row["id"] = self.next_attempt
+                self.next_attempt += 1
+                batch.attempts.append(row)
+                batch.outcomes.extend(
+                    outcome_rows(row["id"], item.pk, row["submitted_at"], language, result)
+                )
             best.append(score)
         if not completes or moment >= self.now:
             return certificate_id

@@ -16,6 +16,7 @@ from academy.courses.models import Quiz
 from academy.database import utcnow
 from academy.extensions import db
 from academy.quizzes.models import OPEN, SUBMITTED, Attempt, TimeAllowance
+from academy.quizzes.outcomes import record_outcomes
 
 # Time for a submit button pressed at the deadline to reach the server.
 GRACE = timedelta(seconds=60)
@@ -157,7 +158,8 @@ def submit_attempt(
     grade(responses, late) returns {"score_percent", "passed", "results"}. A
     submission after the deadline (and a short grace) is graded as if nothing
     were answered. The state change is one conditional UPDATE, so of any
-    number of concurrent submits exactly one grades the attempt.
+    number of concurrent submits exactly one grades the attempt, and only
+    that one writes its question outcomes (the reports' rows).
     """
     now = utcnow()
     late = is_expired(attempt)
@@ -177,6 +179,8 @@ def submit_attempt(
         )
         .execution_options(synchronize_session=False)
     ).rowcount
+    if changed == 1:
+        record_outcomes(attempt.id, attempt.quiz_id, now, attempt.language, graded["results"])
     db.session.expire(attempt)
     return changed == 1
 

@@ -5,14 +5,16 @@ The quizzes themselves are course content (academy.courses.models.Quiz).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
@@ -76,3 +78,44 @@ class TimeAllowance(db.Model):
 
     def __repr__(self) -> str:
         return f"<TimeAllowance user={self.user_id} quiz={self.quiz_id}>"
+
+
+class QuestionOutcome(db.Model):
+    """One graded question of a submitted attempt, kept for the reports.
+
+    Written with the grading, in the same transaction, exactly once per
+    attempt (academy.quizzes.outcomes); the same facts as attempt.results,
+    flattened so that the share correct per question is a grouped count over
+    an index instead of unpacking every attempt's JSON. No person here: it
+    hangs off the attempt (kept for the reports like the attempt itself).
+    submitted_on and language repeat the attempt's so the report filters
+    without a join. One index, (quiz, question, language, day, ...), covers
+    what the report reads in the order it groups by (by language too): a
+    course seeks its quizzes, a date range is skipped to within each
+    question and language (SQLite's skip-scan once ANALYZEd).
+    """
+
+    __tablename__ = "question_outcomes"
+    __table_args__ = (
+        Index(
+            "ix_question_outcomes_report",
+            "quiz_id",
+            "question_id",
+            "language",
+            "submitted_on",
+            "correct",
+            "attempt_id",
+        ),
+    )
+
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    submitted_on: Mapped[date] = mapped_column(Date)  # the attempt's submitted_at, in UTC
+    language: Mapped[str] = mapped_column(String(20))
+    correct: Mapped[bool] = mapped_column(Boolean)  # the question's score was 1 (results.py)
+
+    def __repr__(self) -> str:
+        return f"<QuestionOutcome attempt={self.attempt_id} {self.question_id} {self.correct}>"

@@ -24,6 +24,7 @@ from academy.courses.models import Course, Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import Cohort, CourseCompletion, Enrolment, LessonCompletion
 from academy.quizzes.models import Attempt
+from academy.quizzes.outcomes import record_outcomes
 from tests.factories import make_user
 
 SCORES = (100.0, 100.0, 50.0, 50.0, 50.0, 50.0)  # w1..w6; pass mark met by w1, w2
@@ -73,20 +74,22 @@ def _attempt(user, quiz, number, score, q1):
         {"question_id": "q1", "correct": q1, "score": float(q1)},
         {"question_id": "q2", "correct": True, "score": 1.0},
     ]
-    db.session.add(
-        Attempt(
-            user_id=user.id,
-            quiz_id=quiz.id,
-            number=number,
-            language="fr" if number else "en",
-            state="submitted",
-            started_at=at("2026-04-01T10:00"),
-            submitted_at=at("2026-04-01T10:20"),
-            results={"score_percent": score, "results": results},
-            score_percent=score,
-            passed=score >= 100,
-        )
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        number=number,
+        language="fr" if number else "en",
+        state="submitted",
+        started_at=at("2026-04-01T10:00"),
+        submitted_at=at("2026-04-01T10:20"),
+        results={"score_percent": score, "results": results},
+        score_percent=score,
+        passed=score >= 100,
     )
+    db.session.add(attempt)
+    db.session.flush()
+    # Grading writes the question outcomes beside the attempt (attempts.submit_attempt).
+    record_outcomes(attempt.id, quiz.id, attempt.submitted_at, attempt.language, attempt.results)
 
 
 def build(course: Course) -> dict:
