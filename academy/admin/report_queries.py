@@ -7,32 +7,28 @@ report's own event: enrolled_at, completed_at, issued_at, submitted_at (and
 started_at for activity). Suppression of small groups is not done here but
 by academy.admin.suppression, so the benchmark times the SQL alone.
 
-`by` is one of BREAKDOWNS or None. With None every row's group is ALL; with
-a breakdown, a group of None means "not given" (a deleted account keeps
-being counted, in "not given", since deleting it erases its profile).
+`by` is one of report_groups.BREAKDOWNS or None (regions are folded from
+countries there). With None every row's group is ALL; with a breakdown, a
+group of None means "not given" (a deleted account keeps being counted, in
+"not given", since deleting it erases its profile).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import wraps
 
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from academy.admin import report_indexes  # noqa: F401  (the indexes these queries need)
-from academy.admin.ilo_regions import REGION_OF
+from academy.admin.report_groups import ALL, Filters, by_region_too, group_order, item_order
 from academy.auth.models import User
 from academy.certificates.models import ISSUED, REVOKED, Certificate
 from academy.courses.models import Course, Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
 from academy.quizzes.models import SUBMITTED, Attempt, QuestionOutcome
-
-BREAKDOWNS = ("sex", "country", "region", "constituent_group", "language")
-ALL = "all"
 
 enrolments_t = Enrolment.__table__
 users_t = User.__table__
@@ -44,27 +40,6 @@ attempts_t = Attempt.__table__
 quizzes_t = Quiz.__table__
 courses_t = Course.__table__
 outcomes_t = QuestionOutcome.__table__
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What a report counts. None means no limit.
-
-    course_ids / cohort_ids scope a trainer's reports: when either is given,
-    only enrolments in those courses or those cohorts count.
-    """
-
-    course_slug: str | None = None
-    cohort_id: int | None = None
-    language: str | None = None  # the content language of the enrolment (attempt, certificate)
-    start: date | None = None
-    end: date | None = None
-    course_ids: tuple[int, ...] | None = None
-    cohort_ids: tuple[int, ...] | None = None
-
-    @property
-    def scoped(self) -> bool:
-        return self.course_ids is not None or self.cohort_ids is not None
 
 
 def _moment(day: date) -> datetime:
@@ -124,58 +99,6 @@ def _group(by: str | None, language_column) -> ColumnElement:
     raise ValueError(f"unknown breakdown: {by!r}")
 
 
-# Item fields that identify a row besides its group; the others are counts or ratios.
-_ITEM_FIELDS = ("course", "quiz", "question")
-# Ratios, and the count each one is a mean over, to fold them exactly.
-_WEIGHTS = {"average_score": "attempts", "pass_rate": "attempts", "share_correct": "answers"}
-
-
-def by_region_too(report):
-    """Let report answer by="region": grouped by country in SQL, then folded here.
-
-    A CASE over some 200 countries on every row cost more than the rest of the
-    query at 300,000 enrolments; the result by country has a few dozen rows.
-    Every person has one country, so counts (distinct learners included) add up.
-    """
-
-    @wraps(report)
-    def wrapped(filters: Filters, by: str | None = None) -> list[dict]:
-        if by != "region":
-            return report(filters, by)
-        return _fold_regions(report(filters, "country"))
-
-    return wrapped
-
-
-def _fold_regions(rows: list[dict]) -> list[dict]:
-    if not rows:
-        return []
-    folded: dict[tuple, dict] = {}
-    for row in rows:
-        region = REGION_OF.get(row["group"]) if row["group"] else None
-        key = (*(row.get(name) for name in _ITEM_FIELDS if name in row), region)
-        into = folded.setdefault(key, {name: row[name] for name in _ITEM_FIELDS if name in row})
-        into["group"] = region
-        for name, value in row.items():
-            if name in _ITEM_FIELDS or name in ("group", "rate"):
-                continue
-            if name in _WEIGHTS:  # a sum of value x weight, divided once all are in
-                value = (value or 0) * (row[_WEIGHTS[name]] or 0)
-            into[name] = into.get(name, 0) + (value or 0)
-    for row in folded.values():
-        for name, weight in _WEIGHTS.items():
-            if name in row:
-                row[name] = row[name] / row[weight] if row[weight] else None
-        if "completions" in row:
-            row["rate"] = row["completions"] / row["enrolments"] if row["enrolments"] else None
-    order = _item_order if any(name in rows[0] for name in _ITEM_FIELDS) else _group_order
-    return sorted(folded.values(), key=order)
-
-
-def _group_order(row: dict) -> tuple:
-    return (row["group"] is None, str(row["group"]))
-
-
 def _with_users(statement: Select, by: str | None, user_id) -> Select:
     if by in (None, "language"):
         return statement
@@ -186,7 +109,7 @@ def _with_users(statement: Select, by: str | None, user_id) -> Select:
 def _rows(statement: Select, names: Iterable[str]) -> list[dict]:
     names = tuple(names)
     rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
-    return sorted(rows, key=lambda row: (row["group"] is None, str(row["group"])))
+    return sorted(rows, key=group_order)
 
 
 def _grouped(statement: Select, group: ColumnElement, by: str | None) -> Select:
@@ -275,7 +198,7 @@ def completions(filters: Filters, by: str | None = None) -> list[dict]:
         n, done = enrolled.get(key, 0), completed.get(key, 0)
         rate = done / n if n else None
         rows.append({"group": key, "enrolments": n, "completions": done, "rate": rate})
-    return sorted(rows, key=lambda row: (row["group"] is None, str(row["group"])))
+    return sorted(rows, key=group_order)
 
 
 def _event_enrolment(statement: Select, filters: Filters, user_id, course_id) -> Select:
@@ -349,21 +272,11 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
     statement = statement.group_by(courses_t.c.slug, quizzes_t.c.slug, *_keys(group, by))
     names = ("course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate")
     rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
-    return sorted(rows, key=_item_order)
+    return sorted(rows, key=item_order)
 
 
 def _keys(group: ColumnElement, by: str | None) -> tuple:
     return () if by is None else (group,)
-
-
-def _item_order(row: dict) -> tuple:
-    return (
-        row["course"],
-        row["quiz"],
-        row.get("question", ""),
-        row["group"] is None,
-        str(row["group"]),
-    )
 
 
 def _outcome_statement(
@@ -482,4 +395,4 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
         for row in rows:
             key = (row["course"], row["quiz"], row["question"], row["group"])
             row["learners"] = people.get(key, row["learners"])
-    return sorted(rows, key=_item_order)
+    return sorted(rows, key=item_order)
