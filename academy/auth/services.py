@@ -67,8 +67,11 @@ def update_profile(user: User, **profile) -> None:
 
 
 def confirm_email(user: User) -> None:
+    """The account's address is proven (its emailed link was followed): say so, once."""
     if user.confirmed_at is None:
         user.confirmed_at = utcnow()
+        db.session.flush()
+        account_confirmed.send(current_app._get_current_object(), user=user)
 
 
 def authenticate(

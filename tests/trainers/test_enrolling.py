@@ -254,3 +254,21 @@ def test_an_account_moving_to_an_invited_address_accepts_its_invitations(
 
     assert members_of(cohort.id) == [(learner.id, "fr", True)]
     assert invitations_of(cohort.id)[0].accepted_at is not None
+
+
+@pytest.mark.database
+def test_an_account_confirmed_by_its_password_link_accepts_its_invitations(
+    app, client, sample_course, cohort, owner
+):
+    from academy.auth import tokens
+
+    upload(client, cohort.id, csv_of("email,name", "created@example.org,Created By Admin"))
+    # As the admin console creates accounts: unconfirmed, with a link to set a password.
+    learner = make_user("created@example.org", confirmed=False)
+    assert members_of(cohort.id) == []
+    link = f"/auth/reset/{tokens.make_token(learner, tokens.RESET)}"
+
+    response = app.test_client().post(link, data={"password": "a long new passphrase 2027"})
+
+    assert response.status_code == 302
+    assert members_of(cohort.id) == [(learner.id, "fr", True)]
