@@ -92,8 +92,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# One pytest-xdist worker per core: each starts its own PostgreSQL, live server
+# and Chromium, so tests share nothing but the files they read.
+PYTEST_WORKERS ?= auto
+
 test: $(STAMP) test-system-deps fonts compile-translations lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: \

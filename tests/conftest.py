@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import itertools
 import os
+import shutil
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
@@ -115,10 +116,27 @@ def postgres_template(postgres_server, tmp_path_factory):
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file holding the schema, copied for each test (as postgres_template)."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "academy.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ACADEMY_INSTANCE_PATH", str(folder / "instance"))
+        app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+        with app.app_context():
+            db.create_all()
+            db.session.remove()
+            db.engine.dispose()
+    return path
+
+
 @pytest.fixture
 def database_url(request, database_backend, tmp_path):
     if database_backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'academy.db'}"
+        path = tmp_path / "academy.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
         return
     admin_url = request.getfixturevalue("postgres_server")
     template = request.getfixturevalue("postgres_template")
@@ -134,7 +152,7 @@ def database_url(request, database_backend, tmp_path):
 
 @pytest.fixture
 def make_app(tmp_path, database_url, monkeypatch):
-    """Build apps on the test database; the schema is created once."""
+    """Build apps on the test database, which starts with the schema (a template copy)."""
     monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path / "instance"))
     created = []
 
@@ -147,9 +165,6 @@ def make_app(tmp_path, database_url, monkeypatch):
         }
         app = create_app(config)
         app.test_client_class = FreshContextClient
-        with app.app_context():
-            if not created:
-                db.create_all()
         created.append(app)
         return app
 
