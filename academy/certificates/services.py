@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
+from academy.certificates.achievement import achievement_snapshot
 from academy.certificates.models import (
     AUDIT_ACTIONS,
     AUTOMATIC_ISSUER,
@@ -111,6 +112,7 @@ def settings_snapshot(course: Course, language: str) -> dict:
         "logo": logo,
         "template": settings.get("template"),
         "template_html": course.certificate_template if settings.get("template") else None,
+        "achievement": achievement_snapshot(course, language),
     }
 
 
