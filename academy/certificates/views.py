@@ -10,9 +10,8 @@ from __future__ import annotations
 import logging
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
