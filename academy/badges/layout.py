@@ -38,13 +38,10 @@ class BadgeText:
     language: str
     direction: str  # "ltr" or "rtl"
     label: str  # "Certificate of completion"
+    heading: str  # the image's accessible name: the label and the whole title
     title_lines: tuple[str, ...]
     academy: str
     issued_on: str
-
-    @property
-    def title(self) -> str:
-        return " ".join(self.title_lines)
 
     @property
     def families(self) -> tuple[str, ...]:
@@ -66,16 +63,20 @@ def badge_text(record: dict, academy_name: str) -> BadgeText:
     """
     language = record["language"]
     locale = _locale(language)
+    title = record["course_title"]
+    # TRANSLATORS: printed on the badge image, above the course title.
+    label = _("Certificate of completion")
     text = BadgeText(
         language=language,
         direction=locale.text_direction,
-        # TRANSLATORS: printed on the badge image, above the course title.
-        label=_("Certificate of completion"),
+        label=label,
+        # TRANSLATORS: the badge image's name for screen readers, e.g.
+        # "Certificate of completion: Understanding cooperatives".
+        heading=_("%(label)s: %(course)s", label=label, course=title),
         title_lines=(),
         academy=academy_name,
         issued_on=format_date(datetime.fromisoformat(record["issued_at"]), "long", locale=locale),
     )
-    title = record["course_title"]
     font = font_for(families_for(title), bold=True, size=TITLE_SIZE)
     lines = wrap(title, font, TITLE_WIDTH, text.direction, language)
     return BadgeText(**{**text.__dict__, "title_lines": tuple(lines)})

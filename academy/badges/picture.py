@@ -43,7 +43,7 @@ def _title_top(text: BadgeText) -> int:
 def badge_svg(text: BadgeText) -> str:
     """The badge as an SVG document (text; UTF-8 when written to a file)."""
     fonts = ", ".join(f"'{family}'" for family in text.families) + ", sans-serif"
-    heading = f"{text.label}: {text.title}"
+    heading = text.heading
     description = f"{text.academy}, {text.issued_on}"
     top = _title_top(text)
     title_lines = "".join(

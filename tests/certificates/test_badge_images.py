@@ -19,5 +19,6 @@ def test_a_french_certificate_has_a_french_badge_whatever_the_reader(app, sample
 
     assert (text.label, text.academy) == ("Certificat de réussite", "Académie de l'ESS")
     assert text.title_lines == ("Travailler ensemble",)
-    assert "Certificat de réussite : Travailler ensemble" in svg
+    # French punctuation: a no-break space before the colon.
+    assert "Certificat de réussite\xa0: Travailler ensemble" in svg
     assert png.startswith(b"\x89PNG")
