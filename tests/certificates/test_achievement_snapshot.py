@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 from sqlalchemy import select
 
 from academy.certificates import services
+from academy.certificates.face_to_face import Attendee, issue_to_attendees
 from academy.certificates.models import Certificate
 from academy.courses.models import Course
 from academy.extensions import db
@@ -92,3 +94,28 @@ def test_a_later_version_of_the_course_leaves_the_snapshot_alone(client, tmp_pat
 
     assert course.certificate["achievement"]["criteria"] == {"en": "Changed."}
     assert reload(certificate).settings["achievement"]["criteria"] == "Complete every lesson."
+
+
+FACE_TO_FACE_CRITERIA = {
+    "en": "Attend the course face to face. The academy issues the certificate from its "
+    "attendance records.",
+    "fr": "Suivre le cours en présentiel. L'académie délivre le certificat d'après ses "
+    "relevés de présence.",
+}
+
+
+def test_a_face_to_face_certificate_says_it_was_earned_by_attending(app, tmp_path):
+    course = course_with_achievement(tmp_path)
+    admin = make_user(role="admin")
+
+    online = services.issue_certificate(make_user(), course, admin)
+    [attendee] = issue_to_attendees(
+        [Attendee("awa@example.org", "Awa Diop", course, date(2026, 3, 14), language="fr")], admin
+    )
+    in_person = services.issue_certificate(make_user(), course, admin, face_to_face=True)
+
+    assert online.settings["achievement"]["criteria"] == "Complete every lesson."
+    assert attendee.settings["achievement"]["criteria"] == FACE_TO_FACE_CRITERIA["fr"]
+    assert in_person.settings["achievement"]["criteria"] == FACE_TO_FACE_CRITERIA["en"]
+    # What the achievement is stays the course's.
+    assert attendee.settings["achievement"]["tags"] == ["coopératives", "OIT"]
