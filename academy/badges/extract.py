@@ -6,7 +6,7 @@ type, and a file's name or declared type proves nothing, so the first bytes deci
 
 from __future__ import annotations
 
-from academy.badges.carried import MAX_SVG_CHARS, BakingError
+from academy.badges.carried import BakingError
 from academy.badges.png import SIGNATURE, extract_png
 from academy.badges.svg import extract_svg
 from academy.messages import gettext as _
@@ -20,14 +20,8 @@ def extract_credential(data: bytes) -> str | None:
     """
     if data.startswith(SIGNATURE):
         return extract_png(data)
-    if len(data) > MAX_SVG_CHARS:  # bytes, not characters: checked before decoding
-        raise BakingError(
-            _("The image is larger than %(size)s MB.", size=MAX_SVG_CHARS // (1024 * 1024))
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BakingError(_("The file is neither a PNG nor an SVG image.")) from None
-    if not text.lstrip().startswith("<"):
+    # XML starts with "<", after a byte order mark or white space; the parser reads the
+    # encoding from the XML declaration.
+    if not data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
         raise BakingError(_("The file is neither a PNG nor an SVG image."))
-    return extract_svg(text)
+    return extract_svg(data)

@@ -30,8 +30,12 @@ XMLNS = "http://www.w3.org/2000/xmlns/"
 PREFIX = "openbadges"  # the prefix the specification writes, and tools look for
 
 
-def bake_svg(svg: str, credential: str) -> str:
-    """Return svg carrying credential, in place of any credential it carried."""
+def bake_svg(svg: str | bytes, credential: str) -> str:
+    """Return svg carrying credential, in place of any credential it carried.
+
+    svg is text, or a file's bytes in the encoding its XML declaration names
+    (UTF-8 without one); the result is text, to be written as UTF-8.
+    """
     kind = credential_kind(credential)
     document = _parse(svg)
     try:
@@ -53,7 +57,7 @@ def bake_svg(svg: str, credential: str) -> str:
         document.unlink()
 
 
-def extract_svg(svg: str) -> str | None:
+def extract_svg(svg: str | bytes) -> str | None:
     """The credential svg carries (its first openbadges:credential element), or None."""
     document = _parse(svg)
     try:
@@ -67,15 +71,17 @@ def extract_svg(svg: str) -> str | None:
         document.unlink()
 
 
-def _parse(svg: str):
-    if not isinstance(svg, str):
+def _parse(svg: str | bytes):
+    if not isinstance(svg, str | bytes):
         raise BakingError(_("The file is not an SVG image."))
     if len(svg) > MAX_SVG_CHARS:
         raise BakingError(
             _("The image is larger than %(size)s MB.", size=MAX_SVG_CHARS // (1024 * 1024))
         )
     try:
-        document = parseString(svg.encode("utf-8"), forbid_dtd=False, forbid_entities=True)
+        # Text goes to expat as text, so an encoding its declaration still names
+        # (a file decoded by the caller) is not applied a second time.
+        document = parseString(svg, forbid_dtd=False, forbid_entities=True)
     except DefusedXmlException:
         raise BakingError(_("The SVG image declares entities, which are not accepted.")) from None
     except (ExpatError, UnicodeEncodeError, ValueError):

@@ -182,9 +182,10 @@ def test_entity_declarations_are_refused(svg):
         "<svg xmlns='http://www.w3.org/2000/svg'><g></svg>",
         "<html xmlns='http://www.w3.org/1999/xhtml'/>",
         "<svg/>",
-        b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        b"<svg xmlns='http://www.w3.org/2000/svg'>\xff</svg>",
+        ["<svg/>"],
     ],
-    ids=["empty", "text", "unclosed", "html", "no namespace", "bytes"],
+    ids=["empty", "text", "unclosed", "html", "no namespace", "not utf-8", "a list"],
 )
 def test_what_is_not_an_svg_is_refused(svg):
     with pytest.raises(BakingError, match="^The file is not an SVG image.$"):
@@ -203,3 +204,19 @@ def test_an_svg_over_the_limit_is_refused():
 def test_a_credential_that_is_not_one_is_refused():
     with pytest.raises(BakingError, match="neither a signed token"):
         bake_svg(SIMPLE, "<script>alert(1)</script>")
+
+
+LATIN_1 = (
+    '<?xml version="1.0" encoding="ISO-8859-1"?>'
+    '<svg xmlns="http://www.w3.org/2000/svg"><title>Coopérative</title></svg>'
+)
+
+
+def test_the_declared_encoding_of_a_file_is_honoured_and_of_text_not_reapplied():
+    from_file = bake_svg(LATIN_1.encode("latin-1"), JWT)
+    from_text = bake_svg(LATIN_1, JWT)
+
+    assert from_file == from_text
+    assert from_text.startswith('<?xml version="1.0" encoding="utf-8"?>')
+    assert "<title>Coopérative</title>" in from_text
+    assert extract_svg(from_text.encode("utf-8")) == JWT
