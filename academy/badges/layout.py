@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -79,7 +79,7 @@ def badge_text(record: dict, academy_name: str) -> BadgeText:
     )
     font = font_for(families_for(title), bold=True, size=TITLE_SIZE)
     lines = wrap(title, font, TITLE_WIDTH, text.direction, language)
-    return BadgeText(**{**text.__dict__, "title_lines": tuple(lines)})
+    return replace(text, title_lines=tuple(lines))
 
 
 def wrap(text: str, font, width: int, direction: str, language: str) -> list[str]:
@@ -112,8 +112,9 @@ def shaping() -> bool:
     return bool(features.check("raqm"))
 
 
-@lru_cache(maxsize=32)
 def font_for(families: tuple[str, ...], *, bold: bool, size: int):
+    # Opened afresh each time (about a millisecond): a FreeType face is not to be
+    # shared between threads, and a badge is drawn once per download.
     for family in families:
         path = _font_file(family, bold)
         if path:
