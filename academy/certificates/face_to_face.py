@@ -98,7 +98,7 @@ def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certi
         language = offered_language(course, attendee.language) or course.default_language
         key = (course.id, language)
         if key not in snapshots:
-            snapshots[key] = settings_snapshot(course, language)
+            snapshots[key] = settings_snapshot(course, language, face_to_face=True)
         account = accounts.get(attendee.email)
         certificates.append(_certificate(attendee, language, snapshots[key], account, issued_by))
     db.session.add_all(certificates)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
+from academy.certificates.achievement import achievement_snapshot
 from academy.certificates.models import (
     AUDIT_ACTIONS,
     AUTOMATIC_ISSUER,
@@ -91,7 +92,7 @@ def best_score(user_id: int, course: Course) -> float | None:
     return round(sum(scores) / len(scores), 2) if scores else None
 
 
-def settings_snapshot(course: Course, language: str) -> dict:
+def settings_snapshot(course: Course, language: str, *, face_to_face: bool = False) -> dict:
     """What the course's certificate settings print, in the certificate language."""
     settings = course.certificate or {}
     signatories = []
@@ -111,6 +112,7 @@ def settings_snapshot(course: Course, language: str) -> dict:
         "logo": logo,
         "template": settings.get("template"),
         "template_html": course.certificate_template if settings.get("template") else None,
+        "achievement": achievement_snapshot(course, language, face_to_face=face_to_face),
     }
 
 
@@ -176,7 +178,7 @@ def _snapshot(user: User, course: Course, issued_by: User | None, face_to_face: 
     language = certificate_language(user, course)
     completion = completion_of(user.id, course)
     title = pick(course.title, language, course.default_language)
-    settings = settings_snapshot(course, language)
+    settings = settings_snapshot(course, language, face_to_face=face_to_face)
     cohort = cohort_snapshot(user.id, course)
     if cohort is not None:
         settings["cohort"] = cohort

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from academy.auth.forms import normalise_email
 from academy.auth.models import User
 from academy.auth.services import find_user
+from academy.badges.linkedin import linkedin_add_url
 from academy.cache_headers import revalidated_page
 from academy.certificates import bp, services
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
@@ -71,7 +72,22 @@ def mine():
         (certificate, services.verification_url(certificate))
         for certificate in services.certificates_of(current_user)
     ]
-    return render_template("certificates/mine.html", rows=rows)
+    linkedin = {
+        certificate.id: linkedin_link(certificate, link)
+        for certificate, link in rows
+        if certificate.is_valid
+    }
+    return render_template("certificates/mine.html", rows=rows, linkedin=linkedin)
+
+
+def linkedin_link(certificate: Certificate, verification_url: str) -> str:
+    """LinkedIn's add-certification form, filled in the certificate's language."""
+    with force_locale(certificate.language):
+        # The academy is the organisation, whoever signed the issue.
+        academy = _("SSE Academy")
+    return linkedin_add_url(
+        certificate.as_record(), verification_url=verification_url, organization_name=academy
+    )
 
 
 # -- admins ----------------------------------------------------------------------

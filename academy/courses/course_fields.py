@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from academy.courses.achievement_fields import ACHIEVEMENT_KEYS, achievement_settings
 from academy.courses.package import LEVELS, CoursePackage
 from academy.messages import gettext as _
 from academy.packagefiles.fields import (
@@ -40,7 +41,7 @@ COURSE_KEYS = {
     "certificate",
 }
 REQUIRED_COURSE_KEYS = ("id", "version", "default_language", "languages", "title")
-CERTIFICATE_KEYS = {"issue", "signatories", "logo", "template"}
+CERTIFICATE_KEYS = {"issue", "signatories", "logo", "template"} | ACHIEVEMENT_KEYS
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -93,6 +94,10 @@ def course_from_yaml(data: LineDict, path: str, problems: Problems) -> CoursePac
     _catalogue_facts(data, path, package, problems)
     package.completion = _completion(data, path, problems)
     package.certificate = _certificate(data, path, languages, problems)
+    certificate = data.get("certificate")
+    if isinstance(certificate, LineDict):
+        achievement = achievement_settings(certificate, path, languages, default, problems)
+        package.certificate["achievement"] = achievement
     return package
 
 

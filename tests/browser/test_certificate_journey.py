@@ -116,4 +116,10 @@ def test_an_admin_issues_a_face_to_face_certificate_on_a_phone(
     expect(learner.locator(".certificate-list input[readonly]")).to_have_value(
         re.compile(re.escape(verify_path) + "$")
     )
+    linkedin = learner.get_by_role("link", name=re.compile("^Add to LinkedIn profile"))
+    expect(linkedin).to_have_attribute(
+        "href",
+        re.compile(r"^https://www\.linkedin\.com/profile/add\?startTask=CERTIFICATION_NAME&"),
+    )
+    expect(linkedin).not_to_have_attribute("target", "_blank")
     assert_accessible(learner)
