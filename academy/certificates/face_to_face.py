@@ -17,6 +17,7 @@ from flask import current_app, url_for
 from sqlalchemy import select
 
 from academy.auth.models import User
+from academy.certificates.signals import certificate_issued
 from academy.certificates.models import ISSUED, Certificate, Participant
 from academy.certificates.services import (
     new_public_id,
@@ -107,6 +108,8 @@ def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certi
         db.session.add(_participant(attendee, certificate))
         record("issue", issued_by, certificate=certificate, details="face to face")
     db.session.flush()
+    for certificate in certificates:
+        certificate_issued.send(certificate=certificate)
     return certificates
 
 
