@@ -17,7 +17,6 @@ from flask import current_app, url_for
 from sqlalchemy import select
 
 from academy.auth.models import User
-from academy.certificates.signals import certificate_issued
 from academy.certificates.models import ISSUED, Certificate, Participant
 from academy.certificates.services import (
     new_public_id,
@@ -25,6 +24,7 @@ from academy.certificates.services import (
     settings_snapshot,
     verification_url,
 )
+from academy.certificates.signals import certificate_issued
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course
 from academy.database import utcnow

@@ -16,10 +16,11 @@ bp = Blueprint("credentials", __name__, template_folder="templates")
 def _listen(_state) -> None:
     # Certificates come before credentials: they say a certificate was issued,
     # and its credential is signed then (academy.credentials.services).
-    from academy.certificates.signals import certificate_issued
-    from academy.credentials.services import create_on_issue
+    from academy.certificates.signals import certificate_issued, certificate_withdrawn
+    from academy.credentials.services import create_on_issue, erase_on_withdrawal
 
     certificate_issued.connect(create_on_issue)
+    certificate_withdrawn.connect(erase_on_withdrawal)
 
 
 # Attach the routes to bp.

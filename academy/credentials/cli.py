@@ -32,7 +32,19 @@ def _run(action) -> None:
     try:
         kid = action(folder)
     except keys.KeyFolderError as error:
-        click.echo(_("Error: %(message)s", message=str(error)), err=True)
+        if error.args[0] == keys.KEY_EXISTS:
+            message = _(
+                "there is already a signing key in %(folder)s; "
+                "use `academy keys rotate` to replace it.",
+                folder=folder,
+            )
+        else:
+            message = _(
+                "there is no signing key in %(folder)s to rotate; "
+                "use `academy keys generate` first.",
+                folder=folder,
+            )
+        click.echo(_("Error: %(message)s", message=message), err=True)
         sys.exit(1)
     click.echo(_("New signing key %(kid)s in %(folder)s.", kid=kid, folder=folder))
 

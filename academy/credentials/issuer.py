@@ -77,7 +77,12 @@ def jwks() -> dict:
     """The JSON Web Key Set of every public key, each with its kid URI."""
     return {
         "keys": [
-            {**k.key.as_dict(private=False), "kid": key_uri(k.kid), "alg": keys.ALGORITHM, "use": "sig"}
+            {
+                **k.key.as_dict(private=False),
+                "kid": key_uri(k.kid),
+                "alg": keys.ALGORITHM,
+                "use": "sig",
+            }
             for k in keys.public_keys(folder())
         ]
     }
@@ -100,7 +105,10 @@ def did_document() -> dict:
     ]
     ids = [m["id"] for m in methods]
     return {
-        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"],
+        "@context": [
+            "https://www.w3.org/ns/did/v1",
+            "https://w3id.org/security/suites/jws-2020/v1",
+        ],
         "id": did,
         "verificationMethod": methods,
         "assertionMethod": ids,

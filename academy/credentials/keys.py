@@ -25,8 +25,13 @@ PRIVATE = ".private.pem"
 PUBLIC = ".public.pem"
 
 
+# Why a command refused (KeyFolderError.args[0]); the CLI words them.
+KEY_EXISTS = "exists"
+NO_KEY = "no key"
+
+
 class KeyFolderError(RuntimeError):
-    """The key folder is not in a state the command can work with."""
+    """The key folder is not in a state the command can work with: KEY_EXISTS or NO_KEY."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def _new_pair(folder: Path) -> str:
 def generate(folder: Path) -> str:
     """Make the first signing key in folder; its key id. Refused if one exists."""
     if _private_files(folder):
-        raise KeyFolderError("a signing key already exists; use `academy keys rotate` to replace it")
+        raise KeyFolderError(KEY_EXISTS)
     return _new_pair(folder)
 
 
@@ -74,7 +79,7 @@ def rotate(folder: Path) -> str:
     """Replace the signing key by a new one, keeping only the old one's public part."""
     old = _private_files(folder)
     if not old:
-        raise KeyFolderError("there is no signing key to rotate; use `academy keys generate` first")
+        raise KeyFolderError(NO_KEY)
     kid = _new_pair(folder)
     for path in old:
         path.unlink()

@@ -12,7 +12,7 @@ import secrets
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from academy.auth.models import User
@@ -65,6 +65,20 @@ def create_on_issue(_sender, certificate: Certificate, **_extra) -> None:
     """
     if existing(certificate) is None and keys.signing_key(issuer.folder()) is not None:
         _create(certificate, *issuer.signing_key())
+
+
+def erase_on_withdrawal(_sender, certificate: Certificate, **_extra) -> None:
+    """Signal receiver: forget the signed token and salt of a withdrawn certificate.
+
+    The token prints the holder's name and hashes their address. The row and
+    its status position stay, so the published list keeps saying "revoked"
+    to anyone who still holds a copy of the file.
+    """
+    db.session.execute(
+        update(Credential)
+        .where(Credential.certificate_id == certificate.id)
+        .values(token="", salt="")
+    )
 
 
 def _email(certificate: Certificate) -> str:

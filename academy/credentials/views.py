@@ -44,9 +44,7 @@ def download(public_id: str):
         return render_error(410, _("Its holder withdrew this certificate, and its credential."))
     token = services.token_for(certificate)
     if token is None:
-        return render_error(
-            503, _("The credential cannot be signed yet. Please try again later.")
-        )
+        return render_error(503, _("The credential cannot be signed yet. Please try again later."))
     db.session.commit()
     response = Response(token, mimetype=VC_JWT)
     response.headers["Content-Disposition"] = (

@@ -9,7 +9,6 @@ Create Date: 2026-12-07 22:30:00.000000
 from alembic import op
 import sqlalchemy as sa
 
-from academy.database import UTCDateTime
 
 
 # revision identifiers, used by Alembic.
@@ -28,7 +27,7 @@ def upgrade():
         sa.Column("salt", sa.String(length=64), nullable=False),
         sa.Column("token", sa.Text(), nullable=False),
         sa.Column("key_id", sa.String(length=100), nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["certificate_id"],
             ["certificates.id"],
