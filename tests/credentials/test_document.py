@@ -73,8 +73,10 @@ def test_the_credential_is_the_certificates_record(certificate):
     assert part(token, 0) == {"alg": "RS256", "kid": stored.key_id, "typ": "JWT"}
     assert stored.key_id.startswith("did:web:academy.test#")
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
-    assert credential["id"] == credential["jti"] == (
-        f"http://academy.test/verify/{certificate.public_id}"
+    assert (
+        credential["id"]
+        == credential["jti"]
+        == (f"http://academy.test/verify/{certificate.public_id}")
     )
     assert credential["issuer"]["id"] == credential["iss"] == "did:web:academy.test"
     assert credential["issuer"]["name"] == "SSE Academy"
