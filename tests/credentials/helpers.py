@@ -21,7 +21,7 @@ def payload(token: str) -> dict:
 
 
 def face_to_face_certificate(course, email="kofi@example.org", score=None) -> Certificate:
-    """A certificate issued face to face to someone with no account: the email is the participant's."""
+    """A certificate issued face to face to someone with no account (the participant's email)."""
     certificate = Certificate(
         public_id=new_public_id(),
         user_id=None,
