@@ -15,11 +15,10 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from academy.certificates.models import Certificate
-from academy.credentials import issuer, signing
+from academy.credentials import issuer, keys, signing
 from academy.credentials.bitstring import LIST_BITS
 from academy.credentials.models import Credential
 from academy.credentials.services import status_list_url
-from academy.credentials.status_list import list_count
 from academy.extensions import db
 
 # The largest token we look at; ours are a few kilobytes.
@@ -74,9 +73,10 @@ def verify_token(token: str) -> Verification:
         return Verification(valid=False, problem=NOT_A_CREDENTIAL)
     if len(token) > MAX_TOKEN_CHARS:
         return Verification(valid=False, problem=TOO_LARGE)
-    keys = issuer.published_keys()
+    published = keys.public_keys(issuer.folder())
+    by_uri = {issuer.key_uri(k.kid): k.key for k in published}
     try:
-        checked = signing.check(token.strip(), keys)
+        checked = signing.check(token.strip(), by_uri)
     except signing.BadToken as error:
         problem = NOT_A_CREDENTIAL if error.reason == signing.MALFORMED else error.reason
         return Verification(valid=False, problem=problem)
@@ -84,11 +84,11 @@ def verify_token(token: str) -> Verification:
     facts = _facts(claims)
     if facts is None or not _consistent(claims):
         return Verification(valid=False, problem=INCONSISTENT, key_id=checked.kid)
-    current = issuer.signing_key()
+    current = [issuer.key_uri(k.kid) for k in published if k.current]
     return Verification(
         valid=True,
         key_id=checked.kid,
-        key_current=current is not None and current[0] == checked.kid,
+        key_current=checked.kid in current,
         revoked=_revoked(claims),
         credential=claims,
         **facts,
@@ -142,12 +142,12 @@ def _revoked(claims: dict) -> bool | None:
         list_url = status["statusListCredential"]
     except (KeyError, TypeError, ValueError):
         return None
-    list_number = next(
-        (n for n in range(list_count()) if status_list_url(n) == list_url),
-        None,
-    )
-    if list_number is None or not 0 <= position < LIST_BITS:
+    _prefix, _slash, number = str(list_url).rpartition("/")
+    if not number.isdigit() or status_list_url(int(number)) != list_url:
         return None
+    if not 0 <= position < LIST_BITS:
+        return None
+    list_number = int(number)
     certificate = db.session.scalar(
         select(Certificate)
         .join(Credential, Credential.certificate_id == Certificate.id)
