@@ -20,7 +20,9 @@ def payload(token: str) -> dict:
     return part(token, 1)
 
 
-def face_to_face_certificate(course, email="kofi@example.org", score=None) -> Certificate:
+def face_to_face_certificate(
+    course, email="kofi@example.org", score=None, settings=None
+) -> Certificate:
     """A certificate issued face to face to someone with no account (the participant's email)."""
     certificate = Certificate(
         public_id=new_public_id(),
@@ -37,7 +39,7 @@ def face_to_face_certificate(course, email="kofi@example.org", score=None) -> Ce
         issued_at=datetime(2026, 3, 14, 9, 30, 15, 123456, tzinfo=UTC),
         issuer="Grace Admin",
         face_to_face=True,
-        settings={},
+        settings=settings or {},
         state=ISSUED,
     )
     db.session.add(certificate)

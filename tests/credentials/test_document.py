@@ -142,33 +142,18 @@ def test_a_face_to_face_certificate_hashes_the_participants_address_in_its_langu
 
 
 def test_the_courses_achievement_settings_are_used(app, sample_course, signing_keys):
-    certificate = face_to_face_certificate(sample_course)
-    certificate.settings = {}
-    db.session.commit()
-    # Set before the credential exists, as the certificates snapshot does at issue.
-    from academy.certificates.models import Certificate
-
-    db.session.execute(
-        db.update(Certificate)
-        .where(Certificate.id == certificate.id)
-        .values(
-            settings={
-                "achievement": {
-                    "description": "Une formation sur les coopératives.",
-                    "criteria": "Présence aux deux journées.",
-                    "tags": ["coopératives", "ESS"],
-                    "alignments": [
-                        {
-                            "targetName": "Think.COOP",
-                            "targetUrl": "https://www.ilo.org/think-coop",
-                        }
-                    ],
-                }
-            }
-        )
-    )
-    db.session.commit()
-    db.session.refresh(certificate)
+    # As the certificate's snapshot carries them from course.yaml (`certificate:`).
+    settings = {
+        "achievement": {
+            "description": "Une formation sur les coopératives.",
+            "criteria": "Présence aux deux journées.",
+            "tags": ["coopératives", "ESS"],
+            "alignments": [
+                {"targetName": "Think.COOP", "targetUrl": "https://www.ilo.org/think-coop"}
+            ],
+        }
+    }
+    certificate = face_to_face_certificate(sample_course, settings=settings)
     credential = payload(services.token_for(certificate))
     assert_valid_ob3(credential)
     achievement = credential["credentialSubject"]["achievement"]
