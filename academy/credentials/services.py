@@ -7,6 +7,7 @@ existed, or while no key was configured. A withdrawn certificate has none.
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from flask import current_app
@@ -25,6 +26,8 @@ from academy.credentials.bitstring import LIST_BITS
 from academy.credentials.models import Credential
 from academy.extensions import db
 from academy.i18n import LANGUAGES
+
+logger = logging.getLogger(__name__)
 
 
 def status_list_url(list_number: int) -> str:
@@ -63,7 +66,14 @@ def create_on_issue(_sender, certificate: Certificate, **_extra) -> None:
     Never makes a key here (issuing must not wait for one); without one the
     credential is made on first request.
     """
-    if existing(certificate) is None and keys.signing_key(issuer.folder()) is not None:
+    try:
+        key = keys.signing_key(issuer.folder())
+    except (OSError, ValueError):
+        # An unreadable key file must not stop a certificate being issued; the
+        # credential is signed on first request, where the error shows.
+        logger.exception("credential signing key unreadable; certificate %s", certificate.id)
+        return
+    if key is not None and existing(certificate) is None:
         _create(certificate, *issuer.signing_key())
 
 

@@ -174,3 +174,41 @@ def test_the_credential_is_signed_once_and_stored(certificate):
     second = services.token_for(certificate)
     assert first == second
     assert db.session.scalar(db.select(db.func.count(Credential.id))) == 1
+
+
+def test_an_unreadable_key_never_stops_an_issue(app, sample_course, signing_keys, caplog):
+    from academy.certificates.services import issue_certificate
+    from tests.factories import make_user
+
+    for path in signing_keys.glob("*.private.pem"):
+        path.write_text("not a key")
+    certificate = issue_certificate(make_user(name="Ana"), sample_course)
+    db.session.commit()
+    assert certificate.id is not None
+    assert db.session.scalar(db.select(db.func.count(Credential.id))) == 0
+    assert "credential signing key unreadable" in caplog.text
+
+
+@pytest.mark.database
+def test_each_credential_gets_its_own_status_position(app, sample_course, signing_keys):
+    from academy.certificates.services import issue_certificate
+    from tests.factories import make_user
+
+    for number in range(5):
+        issue_certificate(make_user(name=f"Learner {number}"), sample_course)
+    db.session.commit()
+    rows = db.session.scalars(db.select(Credential)).all()
+    assert len(rows) == 5
+    assert len({row.status_index for row in rows}) == 5
+    assert all(0 <= row.status_index < LIST_BITS for row in rows)
+    assert len({row.salt for row in rows}) == 5
+
+
+def test_the_personal_data_export_carries_the_credential(client, certificate):
+    from tests.factories import sign_in
+
+    token = services.token_for(certificate)
+    db.session.commit()
+    sign_in(client, "amina@example.org")
+    [exported] = client.get("/account/data.json").json["certificates"]
+    assert exported["credential"] == token
