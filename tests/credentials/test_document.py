@@ -212,3 +212,26 @@ def test_the_personal_data_export_carries_the_credential(client, certificate):
     sign_in(client, "amina@example.org")
     [exported] = client.get("/account/data.json").json["certificates"]
     assert exported["credential"] == token
+
+
+def test_face_to_face_issue_signs_with_each_participants_address(app, sample_course, signing_keys):
+    from datetime import date
+
+    from academy.certificates.face_to_face import Attendee, issue_to_attendees
+    from tests.factories import make_user
+
+    admin = make_user("grace@example.org", role="admin", name="Grace Admin")
+    attendees = [
+        Attendee(email=email, name=name, course=sample_course, attended_on=date(2026, 3, 14))
+        for email, name in [("kofi@example.org", "Kofi"), ("lea@example.org", "Léa")]
+    ]
+    certificates = issue_to_attendees(attendees, admin)
+    db.session.commit()
+    for certificate, attendee in zip(certificates, attendees, strict=True):
+        stored = db.session.scalar(
+            db.select(Credential).where(Credential.certificate_id == certificate.id)
+        )
+        [email, name] = payload(stored.token)["credentialSubject"]["identifier"]
+        digest = hashlib.sha256((attendee.email + stored.salt).encode()).hexdigest()
+        assert email["identityHash"] == f"sha256${digest}"
+        assert name["identityHash"] == attendee.name

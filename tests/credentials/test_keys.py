@@ -107,3 +107,19 @@ def test_development_makes_a_key_on_first_need(app, client, sample_course, tmp_p
     response = client.get(f"/verify/{certificate.public_id}/credential.jwt")
     assert response.status_code == 200
     assert mode(next(folder.glob("*.private.pem"))) == 0o600
+
+
+def test_a_certificate_issued_from_the_command_line_is_signed_at_once(
+    app, runner, sample_course, signing_keys
+):
+    from academy.credentials.models import Credential
+    from academy.extensions import db
+    from tests.factories import make_user
+
+    make_user("ana@example.org", name="Ana Lima")
+    result = runner.invoke(
+        args=["certificates", "issue", "--email", "ana@example.org", "--course", "sample-course"]
+    )
+    assert result.exit_code == 0, result.output
+    [credential] = db.session.scalars(db.select(Credential)).all()
+    assert credential.token.count(".") == 2
