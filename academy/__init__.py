@@ -22,6 +22,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     if app.config["PRODUCTION"]:
         check_production_secret(app.config["SECRET_KEY"])
+        from academy.credentials.issuer import check_production_key
+
+        check_production_key(app.config["CREDENTIAL_KEYS_DIR"])
 
     _init_extensions(app)
     _register_blueprints(app)
@@ -79,13 +82,25 @@ def _register_blueprints(app: Flask) -> None:
         auth,
         certificates,
         courses,
+        credentials,
         learning,
         main,
         quizzes,
         trainers,
     )
 
-    features = (main, auth, account, courses, learning, quizzes, certificates, trainers, admin)
+    features = (
+        main,
+        auth,
+        account,
+        courses,
+        learning,
+        quizzes,
+        certificates,
+        credentials,
+        trainers,
+        admin,
+    )
     for feature in features:
         app.register_blueprint(feature.bp)
 
@@ -115,6 +130,7 @@ def _register_commands(app: Flask) -> None:
     from academy.auth.cli import users
     from academy.certificates.cli import certificates
     from academy.courses.cli import courses_group
+    from academy.credentials.cli import keys_group
     from academy.package_check import check_course_package
     from academy.quizzes.cli import quizzes
     from academy.trainers.versions import publish_folder
@@ -125,4 +141,5 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(courses_group(check_course_package, publish_folder))
     app.cli.add_command(quizzes)
     app.cli.add_command(certificates)
+    app.cli.add_command(keys_group, "keys")
     app.cli.add_command(dev_group(create_app))

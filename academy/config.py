@@ -76,6 +76,11 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def keys_dir(instance_path: Path) -> str:
+    """Where the credential signing keys live (academy.credentials.keys)."""
+    return _env("CREDENTIAL_KEYS_DIR") or str(instance_path / "keys")
+
+
 def from_environment(instance_path: Path) -> dict:
     """Build the configuration mapping from defaults and the environment."""
     env = (_env("ENV") or "development").strip().lower()
@@ -155,5 +160,8 @@ def from_environment(instance_path: Path) -> dict:
         # Report groups smaller than this are shown as "fewer than N" (academy.admin.suppression).
         "REPORT_MIN_GROUP": max(_env_int("REPORT_MIN_GROUP", 5), 1),
         # Adds /bench/constant, the baseline of `make bench`; never in production.
+        # The folder of the keys that sign credentials: a private key (mode 600)
+        # and every public key ever used; `academy keys generate|rotate`.
+        "CREDENTIAL_KEYS_DIR": keys_dir(instance_path),
         "BENCHMARK_ROUTES": not production and _env_bool("BENCHMARK_ROUTES", False),
     }

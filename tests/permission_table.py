@@ -52,6 +52,15 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("courses.asset", "GET"):                   (200,   200,    200,    200,    200,    200),
     ("quizzes.quiz", "GET"):                    (200,   200,    200,    200,    200,    200),
     ("certificates.verify", "GET"):             (200,   200,    200,    200,    200,    200),
+    # -- credentials: public like the verification page. The world's certificate was
+    #    issued before any key existed, so its credential is signed on first download.
+    ("credentials.download", "GET"):            (W(200), W(200), W(200), W(200), W(200), W(200)),
+    ("credentials.jwks", "GET"):                (200,   200,    200,    200,    200,    200),
+    ("credentials.did", "GET"):                 (200,   200,    200,    200,    200,    200),
+    ("credentials.status", "GET"):              (200,   200,    200,    200,    200,    200),
+    ("credentials.check", "GET"):               (200,   200,    200,    200,    200,    200),
+    # a file that is not a credential: the page says so, for anyone
+    ("credentials.check", "POST"):              (422,   422,    422,    422,    422,    422),
     # -- accounts: a signed-in person is sent on from register and sign-in
     ("auth.register", "GET"):                   (200,   302,    302,    302,    302,    302),
     ("auth.register", "POST"):                  (W(302), 302,   302,    302,    302,    302),
@@ -186,6 +195,8 @@ URLS = {
     "trainers.enrol_from_file": lambda w: {"cohort_id": w["cohort_id"]},
     "certificates.verify": lambda w: {"public_id": w["public_id"]},
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
+    "credentials.download": lambda w: {"public_id": w["public_id"]},
+    "credentials.status": lambda w: {"number": 0},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
     "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},
     "trainers.version": lambda w: {"version_id": w["version_id"]},
@@ -277,6 +288,7 @@ FORMS = {
     "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},
     "certificates.revoke": {"reason": "Issued by mistake"},
     "certificates.reissue": {"reason": "The name was misspelt"},
+    "credentials.check": lambda w: {"file": (io.BytesIO(b"not a credential"), "c.jwt")},
     "trainers.upload": lambda w: {"package": (io.BytesIO(sample_package_zip()), "sample.zip")},
     "trainers.add_owner": {"email": "other-trainer@example.org"},
     "trainers.convert_bank": lambda w: {

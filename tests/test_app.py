@@ -8,6 +8,7 @@ import pytest
 
 from academy import create_app
 from academy.config import ConfigurationError
+from academy.credentials import keys
 from tests.i18n import translated
 
 
@@ -68,6 +69,8 @@ def test_production_turns_development_conveniences_off(tmp_path, monkeypatch):
     monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("ACADEMY_ENV", "production")
     monkeypatch.setenv("ACADEMY_SECRET_KEY", "p" * 48)
+    # Production also needs a credential signing key (academy.credentials).
+    keys.generate(tmp_path / "keys")
     monkeypatch.setenv("ACADEMY_MAIL_PRINT_LINKS", "1")
     monkeypatch.setenv("ACADEMY_BASE_URL", "https://learn.example.org")
     app = create_app()

@@ -12,6 +12,7 @@ from academy.admin.seeding import Counts, seed_database
 from academy.auth.models import User
 from academy.certificates.models import AuditEntry, Certificate
 from academy.courses.models import Course
+from academy.credentials import keys
 from academy.extensions import db
 from academy.learning.models import Cohort, CourseCompletion, Enrolment, LessonCompletion
 from academy.quizzes.models import Attempt
@@ -201,8 +202,10 @@ def test_seeding_twice_with_one_seed_is_refused_and_changes_nothing(app, runner)
     assert _count(User) == 10
 
 
-def test_seed_is_refused_in_production(make_app):
-    app = make_app(ENV="production", PRODUCTION=True)
+def test_seed_is_refused_in_production(make_app, tmp_path):
+    # Production also needs a credential signing key (academy.credentials).
+    keys.generate(tmp_path / "keys")
+    app = make_app(ENV="production", PRODUCTION=True, CREDENTIAL_KEYS_DIR=str(tmp_path / "keys"))
     with app.app_context():
         result = app.test_cli_runner().invoke(args=["dev", "seed", "--learners", "5"])
 

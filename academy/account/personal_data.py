@@ -19,6 +19,7 @@ from academy.auth.models import User
 from academy.certificates.models import AuditEntry, Certificate, Participant
 from academy.certificates.services import verification_url
 from academy.courses.models import Course, CourseOwner, CourseVersion, Lesson, Quiz
+from academy.credentials.models import Credential
 from academy.database import utcnow
 from academy.extensions import db
 from academy.learning.models import (
@@ -233,6 +234,7 @@ def _certificates(user: User) -> list[dict]:
     # A reissued certificate points at its replacement, which is also the person's.
     public_ids = {certificate.id: certificate.public_id for certificate in certificates}
     participants = _participants([certificate.id for certificate in certificates])
+    tokens = _credentials([certificate.id for certificate in certificates])
     return [
         {
             **certificate.as_record(),
@@ -240,9 +242,22 @@ def _certificates(user: User) -> list[dict]:
             "revocation_reason": certificate.revocation_reason,
             "replaced_by": public_ids.get(certificate.replaced_by_id),
             "face_to_face_participant": participants.get(certificate.id),
+            "credential": tokens.get(certificate.id),
         }
         for certificate in certificates
     ]
+
+
+def _credentials(certificate_ids: list[int]) -> dict[int, str]:
+    """The signed Open Badges credential (a compact VC-JWT) of each certificate that has one."""
+    if not certificate_ids:
+        return {}
+    rows = db.session.execute(
+        select(Credential.certificate_id, Credential.token).where(
+            Credential.certificate_id.in_(certificate_ids), Credential.token != ""
+        )
+    )
+    return dict(rows.all())
 
 
 def _participants(certificate_ids: list[int]) -> dict[int, dict]:

@@ -24,6 +24,7 @@ from academy.certificates.services import (
     settings_snapshot,
     verification_url,
 )
+from academy.certificates.signals import certificate_issued
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Course
 from academy.database import utcnow
@@ -107,6 +108,8 @@ def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certi
         db.session.add(_participant(attendee, certificate))
         record("issue", issued_by, certificate=certificate, details="face to face")
     db.session.flush()
+    for certificate in certificates:
+        certificate_issued.send(certificate=certificate)
     return certificates
 
 

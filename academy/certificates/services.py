@@ -24,6 +24,7 @@ from academy.certificates.models import (
     AuditEntry,
     Certificate,
 )
+from academy.certificates.signals import certificate_issued
 from academy.courses.content_languages import offered_language, pick
 from academy.courses.models import Asset, Course
 from academy.database import utcnow
@@ -266,6 +267,7 @@ def issue_certificate(
     details = "face to face" if face_to_face else ""
     audit("issue", certificate, issued_by, details=details)
     db.session.flush()
+    certificate_issued.send(certificate=certificate)
     return certificate
 
 
@@ -316,6 +318,7 @@ def reissue_certificate(certificate: Certificate, actor: User, reason: str) -> C
     audit("reissue", certificate, actor, reason=reason, details=replacement.public_id)
     audit("issue", replacement, actor, details=f"replaces {certificate.public_id}")
     db.session.flush()
+    certificate_issued.send(certificate=replacement)
     return replacement
 
 

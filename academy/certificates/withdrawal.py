@@ -20,6 +20,7 @@ from academy.certificates.models import (
     CertificatePDF,
     Participant,
 )
+from academy.certificates.signals import certificate_withdrawn
 from academy.database import utcnow
 from academy.extensions import db
 
@@ -53,6 +54,8 @@ def withdraw_certificate(certificate: Certificate, actor: User | None) -> bool:
     db.session.execute(
         delete(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
     )
+    # So does its signed credential (academy.credentials).
+    certificate_withdrawn.send(certificate=certificate)
     db.session.flush()
     return True
 

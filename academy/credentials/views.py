@@ -1,0 +1,119 @@
+"""Public routes: a certificate's credential, the keys, the status list, and the check page.
+
+All public, like the verification page: the credential carries only what
+the certificate's verification page shows, and the recipient's address only
+hashed. The credential download and the check may write: a certificate
+issued before credentials existed gets its credential on first request.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, abort, current_app, render_template, request
+from flask_babel import gettext as _
+
+from academy.certificates.services import by_public_id
+from academy.credentials import bp, issuer, services, status_list, verification
+from academy.credentials.forms import CredentialFileForm
+from academy.errors import render_error
+from academy.extensions import db, limiter
+
+# The media type of a VC-JWT (W3C VC-JOSE-COSE); OB 3.0 names the file *.jwt.
+VC_JWT = "application/vc+jwt"
+# Keys change only at a rotation; a day is short next to a key's life.
+KEYS_MAX_AGE = 24 * 3600
+# A revocation must reach verifiers within a minute.
+STATUS_MAX_AGE = 60
+
+
+def _json(document: dict, media_type: str = "application/json") -> Response:
+    response = Response(json.dumps(document, indent=2, ensure_ascii=False), mimetype=media_type)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.route("/verify/<public_id>/credential.jwt")
+@limiter.limit("60/minute")
+def download(public_id: str):
+    certificate = by_public_id(public_id)
+    if certificate is None:
+        return render_error(404)
+    if certificate.is_withdrawn:
+        # Gone on purpose, like its verification page: nothing it said is served.
+        return render_error(410, _("Its holder withdrew this certificate, and its credential."))
+    token = services.token_for(certificate)
+    if token is None:
+        return render_error(503, _("The credential cannot be signed yet. Please try again later."))
+    db.session.commit()
+    response = Response(token, mimetype=VC_JWT)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="certificate-{certificate.public_id}.jwt"'
+    )
+    # The token never changes; whether it is revoked is the status list's to say.
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.route("/.well-known/jwks.json")
+def jwks():
+    response = _json(issuer.jwks(), "application/jwk-set+json")
+    response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}"
+    return response
+
+
+@bp.route("/.well-known/did.json")
+def did():
+    response = _json(issuer.did_document(), "application/did+json")
+    response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}"
+    return response
+
+
+@bp.route("/credentials/status/<int:number>")
+def status(number: int):
+    if number >= status_list.list_count():
+        abort(404)
+    state = status_list.revoked(number)
+    key = issuer.signing_key()
+    if key is None:
+        return render_error(503, _("The status list cannot be signed yet."))
+    kid, private = key
+    response = Response(mimetype=VC_JWT)
+    response.set_etag(status_list.etag(state, kid))
+    response.last_modified = state.last_change
+    response.headers["Cache-Control"] = f"public, max-age={STATUS_MAX_AGE}, must-revalidate"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    if request.if_none_match.contains(response.get_etag()[0]):
+        response.status_code = 304
+        return response
+    response.set_data(status_list.signed_list(number, state, kid, private))
+    return response
+
+
+@bp.route("/verify/credential", methods=["GET", "POST"])
+@limiter.limit("30/minute", methods=["POST"])
+def check():
+    form = CredentialFileForm()
+    if not form.is_submitted():
+        return render_template("credentials/check.html", form=form, result=None)
+    if not form.validate():
+        return render_template("credentials/check.html", form=form, result=None), 400
+    data = form.file.data.read(verification.MAX_TOKEN_CHARS + 1)
+    if len(data) > verification.MAX_TOKEN_CHARS:
+        result = verification.Verification(valid=False, problem=verification.TOO_LARGE)
+    else:
+        token = verification.token_from_file(data)
+        result = (
+            verification.verify_token(token)
+            if token
+            else verification.Verification(valid=False, problem=verification.NOT_A_CREDENTIAL)
+        )
+    status = 200 if result.valid else 422
+    return render_template(
+        "credentials/check.html",
+        form=CredentialFileForm(formdata=None),
+        result=result,
+        max_kb=verification.MAX_TOKEN_CHARS // 1024,
+        base_url=current_app.config["BASE_URL"],
+    ), status

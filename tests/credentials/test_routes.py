@@ -1,0 +1,205 @@
+"""The public routes: the credential file, the keys, the status list and the check page."""
+
+from __future__ import annotations
+
+import io
+
+from academy.certificates import services as certificates
+from academy.certificates.withdrawal import withdraw_certificate
+from academy.credentials import bitstring, services
+from academy.credentials.models import Credential
+from academy.extensions import db
+from tests.credentials.conftest import install_keys
+from tests.credentials.helpers import part, payload
+from tests.factories import sign_in
+from tests.test_pages import check_structure
+from tests.visible_text import visible_text
+
+
+def stored() -> Credential:
+    return db.session.scalar(db.select(Credential))
+
+
+def test_the_credential_downloads_as_a_jwt_file(client, certificate):
+    response = client.get(f"/verify/{certificate.public_id}/credential.jwt")
+    assert response.status_code == 200
+    assert response.mimetype == "application/vc+jwt"
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="certificate-{certificate.public_id}.jwt"'
+    )
+    assert response.text == stored().token
+
+
+def test_an_older_certificate_gets_its_credential_on_first_download(app, client, certificate):
+    db.session.execute(db.delete(Credential))
+    db.session.commit()
+    response = client.get(f"/verify/{certificate.public_id}/credential.jwt")
+    assert response.status_code == 200
+    assert response.text == stored().token
+
+
+def test_a_revoked_certificates_credential_still_downloads(client, certificate):
+    token = services.token_for(certificate)
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    response = client.get(f"/verify/{certificate.public_id}/credential.jwt")
+    assert (response.status_code, response.text) == (200, token)
+
+
+def test_a_withdrawn_certificates_credential_is_gone(client, certificate):
+    services.token_for(certificate)
+    withdraw_certificate(certificate, None)
+    db.session.commit()
+    response = client.get(f"/verify/{certificate.public_id}/credential.jwt")
+    assert response.status_code == 410
+    assert "withdrew" in visible_text(response.text)
+    # What named the holder is erased; the position stays set in the list.
+    row = stored()
+    assert (row.token, row.salt) == ("", "")
+    listed = payload(client.get("/credentials/status/0").text)
+    bits = bitstring.decode(listed["credentialSubject"]["encodedList"])
+    assert bitstring.is_set(bits, row.status_index)
+
+
+def test_an_unknown_certificate_has_no_credential(client, signing_keys):
+    assert client.get("/verify/no-such-id/credential.jwt").status_code == 404
+
+
+def test_the_keys_are_published_as_jwks_and_did_web(app, client, key_pairs):
+    install_keys(app, key_pairs[1])
+    jwks = client.get("/.well-known/jwks.json")
+    assert jwks.status_code == 200
+    assert jwks.mimetype == "application/jwk-set+json"
+    assert jwks.headers["Cache-Control"] == "public, max-age=86400"
+    keys = jwks.json["keys"]
+    assert len(keys) == 2
+    assert all("d" not in key and key["kty"] == "RSA" and key["alg"] == "RS256" for key in keys)
+    did = client.get("/.well-known/did.json")
+    assert did.status_code == 200
+    assert did.mimetype == "application/did+json"
+    document = did.json
+    assert document["id"] == "did:web:academy.test"
+    ids = [method["id"] for method in document["verificationMethod"]]
+    assert ids == [key["kid"] for key in keys]
+    assert document["assertionMethod"] == ids
+    # The current key first: verifiers that read no kid take the first.
+    current = next(path for path in key_pairs[1].glob("*.private.pem"))
+    assert ids[0] == "did:web:academy.test#" + current.name.removesuffix(".private.pem")
+
+
+def test_the_status_list_is_signed_and_shows_a_revocation_at_once(client, certificate):
+    services.token_for(certificate)
+    db.session.commit()
+    index = stored().status_index
+    first = client.get("/credentials/status/0")
+    assert first.status_code == 200
+    assert first.mimetype == "application/vc+jwt"
+    assert first.headers["Cache-Control"] == "public, max-age=60, must-revalidate"
+    assert part(first.text, 0)["alg"] == "RS256"
+    listed = payload(first.text)
+    assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    assert listed["issuer"] == "did:web:academy.test"
+    subject = listed["credentialSubject"]
+    assert subject["statusPurpose"] == "revocation"
+    bits = bitstring.decode(subject["encodedList"])
+    assert len(bits) * 8 == 131_072
+    assert not any(bits)
+    etag = first.headers["ETag"]
+    unchanged = client.get("/credentials/status/0", headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304
+
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    changed = client.get("/credentials/status/0", headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
+    bits = bitstring.decode(payload(changed.text)["credentialSubject"]["encodedList"])
+    assert [i for i in range(131_072) if bitstring.is_set(bits, i)] == [index]
+
+
+def test_a_status_list_that_does_not_exist_is_404(client, certificate):
+    assert client.get("/credentials/status/1").status_code == 404
+
+
+def upload(client, data: bytes, name="credential.jwt"):
+    return client.post(
+        "/verify/credential",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
+
+
+def test_the_check_page_has_a_plain_form(client, signing_keys):
+    response = client.get("/verify/credential")
+    assert response.status_code == 200
+    check_structure(response.text)
+    assert 'enctype="multipart/form-data"' in response.text
+    assert '<label for="credential-file">Credential file</label>' in response.text
+
+
+def test_the_check_page_says_who_what_and_that_it_holds(client, certificate):
+    response = upload(client, services.token_for(certificate).encode())
+    assert response.status_code == 200
+    check_structure(response.text)
+    text = visible_text(response.text)
+    assert "The signature holds: this credential was issued by this academy" in text
+    assert "Amina Diallo" in text
+    assert "Working together: a first look at cooperatives" in text
+    assert "Not revoked" in text
+    assert stored().key_id in text
+
+
+def test_the_check_page_speaks_the_visitors_language(client, certificate):
+    token = services.token_for(certificate)
+    response = client.post(
+        "/verify/credential?lang=fr",
+        data={"file": (io.BytesIO(token.encode()), "c.jwt")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert "La signature est valide" in visible_text(response.text)
+
+
+def test_the_check_page_says_revoked(client, certificate):
+    token = services.token_for(certificate)
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    response = upload(client, token.encode())
+    assert response.status_code == 200
+    text = visible_text(response.text)
+    assert "this credential was revoked: it is no longer valid" in text
+
+
+def test_the_check_page_refuses_an_altered_credential(client, certificate):
+    token = services.token_for(certificate)
+    altered = token[:-10] + ("A" if token[-10] != "A" else "B") + token[-9:]
+    response = upload(client, altered.encode())
+    assert response.status_code == 422
+    assert "The signature does not hold" in visible_text(response.text)
+
+
+def test_the_check_page_handles_garbage_without_a_500(client, signing_keys):
+    for data in [b"", b"\xff\xfe\x00garbage", b"not a token", b'{"a": 1}', b"a.b.c"]:
+        response = upload(client, data)
+        assert response.status_code in (400, 422), data
+        if response.status_code == 422:
+            assert "This file is not a credential this page can read" in visible_text(response.text)
+    too_big = upload(client, b"a" * 70_000)
+    assert too_big.status_code == 422
+    assert "too large to be a credential" in visible_text(too_big.text)
+    nothing = client.post("/verify/credential", data={}, content_type="multipart/form-data")
+    assert nothing.status_code == 400
+    assert "Choose the credential file" in visible_text(nothing.text)
+
+
+def test_a_token_in_a_json_string_is_read(client, certificate):
+    token = services.token_for(certificate)
+    response = upload(client, f'"{token}"\n'.encode(), "credential.json")
+    assert response.status_code == 200
+
+
+def test_my_certificates_and_the_verification_page_link_the_credential(client, certificate):
+    sign_in(client, "amina@example.org")
+    link = f"/verify/{certificate.public_id}/credential.jwt"
+    assert f'href="{link}"' in client.get("/certificates/").text
+    assert f'href="{link}"' in client.get(f"/verify/{certificate.public_id}").text

@@ -1,0 +1,135 @@
+"""Our own check: every altered byte fails, rotation keeps old credentials, revocation shows."""
+
+from __future__ import annotations
+
+import string
+
+from academy.certificates import services as certificates
+from academy.credentials import issuer, services
+from academy.credentials.verification import (
+    BAD_SIGNATURE,
+    INCONSISTENT,
+    NOT_A_CREDENTIAL,
+    TOO_LARGE,
+    UNKNOWN_KEY,
+    verify_token,
+)
+from academy.extensions import db
+from tests.credentials.conftest import install_keys
+from tests.credentials.helpers import payload
+
+ALPHABET = string.ascii_letters + string.digits + "-_"
+
+
+def test_a_credential_verifies_with_what_it_says(certificate):
+    result = verify_token(services.token_for(certificate))
+    assert result.valid
+    assert result.problem is None
+    assert result.key_current
+    assert result.issuer_name == "SSE Academy"
+    assert result.issuer_id == "did:web:academy.test"
+    assert result.recipient_name == "Amina Diallo"
+    assert result.achievement_name == "Working together: a first look at cooperatives"
+    assert result.valid_from == certificate.issued_at.replace(microsecond=0)
+    assert result.revoked is False
+
+
+def test_every_one_byte_change_fails(certificate):
+    token = services.token_for(certificate)
+    assert verify_token(token).valid
+    checked = set()
+    for position, char in enumerate(token):
+        # A bit flipped, and the next letter of base64url (a change that still
+        # decodes: in a segment's last character it may touch only spare bits).
+        neighbour = ALPHABET[(ALPHABET.index(char) + 1) % len(ALPHABET)] if char != "." else "A"
+        for other in {chr(ord(char) ^ 1), neighbour}:
+            altered = token[:position] + other + token[position + 1 :]
+            result = verify_token(altered)
+            assert not result.valid, (position, char, other)
+            checked.add(position)
+    assert checked == set(range(len(token)))
+
+
+def test_spare_bits_in_a_segments_last_character_are_refused(certificate):
+    # base64url's last character of a segment whose length is not a multiple
+    # of 4 carries unused bits: a lenient decoder reads an altered one as the
+    # same bytes, and the signature would still hold.
+    import base64
+
+    token = services.token_for(certificate)
+    segments = token.split(".")
+    index = next(i for i, s in enumerate(segments) if len(s) % 4 in (2, 3))
+    segment = segments[index]
+    last = ALPHABET.index(segment[-1])
+    respelt = segment[:-1] + ALPHABET[last ^ 1]
+    padded = [s + "=" * (-len(s) % 4) for s in (segment, respelt)]
+    assert base64.urlsafe_b64decode(padded[0]) == base64.urlsafe_b64decode(padded[1])
+    segments[index] = respelt
+    result = verify_token(".".join(segments))
+    assert (result.valid, result.problem) == (False, NOT_A_CREDENTIAL)
+
+
+def test_a_changed_payload_re_encoded_fails_on_its_signature(certificate):
+    token = services.token_for(certificate)
+    header, _payload, signature = token.split(".")
+    import base64
+    import json
+
+    claims = payload(token)
+    claims["credentialSubject"]["identifier"][1]["identityHash"] = "Someone Else"
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    result = verify_token(f"{header}.{forged}.{signature}")
+    assert (result.valid, result.problem) == (False, BAD_SIGNATURE)
+
+
+def test_a_credential_signed_before_a_rotation_still_verifies(app, sample_course, key_pairs):
+    from tests.factories import make_user
+
+    install_keys(app, key_pairs[0])
+    before = certificates.issue_certificate(make_user(name="Ana"), sample_course)
+    old_token = services.token_for(before)
+    old_kid = issuer.signing_key()[0]
+    install_keys(app, key_pairs[1])  # the same key, rotated once
+    after = certificates.issue_certificate(make_user(name="Bo"), sample_course)
+    new_token = services.token_for(after)
+    db.session.commit()
+    new_kid = issuer.signing_key()[0]
+    assert new_kid != old_kid
+    old = verify_token(old_token)
+    assert (old.valid, old.key_id, old.key_current) == (True, old_kid, False)
+    new = verify_token(new_token)
+    assert (new.valid, new.key_id, new.key_current) == (True, new_kid, True)
+
+
+def test_a_key_we_never_published_is_unknown(app, certificate, key_pairs, tmp_path):
+    from academy.credentials import keys
+
+    token = services.token_for(certificate)
+    other = tmp_path / "elsewhere"
+    keys.generate(other)
+    install_keys(app, other)
+    result = verify_token(token)
+    assert (result.valid, result.problem) == (False, UNKNOWN_KEY)
+
+
+def test_a_revoked_credential_verifies_and_says_revoked(app, certificate):
+    token = services.token_for(certificate)
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    result = verify_token(token)
+    assert (result.valid, result.revoked) == (True, True)
+
+
+def test_garbage_is_not_a_credential(app, signing_keys):
+    for garbage in ["", "abc", "a.b.c", "...", "e30.e30.e30", "\x00" * 10]:
+        assert verify_token(garbage).problem == NOT_A_CREDENTIAL
+    assert verify_token("a" * 70_000).problem == TOO_LARGE
+
+
+def test_a_token_we_signed_that_is_not_a_credential_is_inconsistent(app, signing_keys):
+    from academy.credentials import signing
+
+    kid, key = issuer.signing_key()
+    token = signing.sign({"iss": "did:web:academy.test", "hello": "world"}, kid, key)
+    result = verify_token(token)
+    assert (result.valid, result.problem) == (False, INCONSISTENT)
