@@ -89,9 +89,8 @@ def _tell_issued(user, certificates) -> None:
     failed = send_certificates_issued([(user, certificate) for certificate in certificates])
     flash(
         ngettext(
-            'Your certificate is issued with your name. It is under "My certificates".',
-            "Your %(num)d certificates are issued with your name. They are under "
-            '"My certificates".',
+            '%(num)d certificate is issued with your name. It is under "My certificates".',
+            '%(num)d certificates are issued with your name. They are under "My certificates".',
             len(certificates),
         ),
         "success",

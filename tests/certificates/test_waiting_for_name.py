@@ -66,7 +66,7 @@ def test_saving_a_name_issues_and_mails_the_certificate_once(
 ):
     saved = client.post("/account/", data={**PROFILE, "name": "Awa  Ba"}, follow_redirects=True)
     assert saved.status_code == 200
-    assert 'Your certificate is issued with your name. It is under "My certificates".' in (
+    assert '1 certificate is issued with your name. It is under "My certificates".' in (
         unescape(saved.text)
     )
     [certificate] = certificates_of(nameless)
