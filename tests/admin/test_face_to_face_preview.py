@@ -68,6 +68,7 @@ def test_the_preview_shows_each_certificate_as_printed_and_writes_nothing(client
     assert f'action="{URL}{token}/cancel"' in page
 
 
+@pytest.mark.database
 def test_confirming_issues_exactly_the_previewed_rows_once(client, admin, outbox):
     token, page = preview(client, WORKSHOP)
     issued = confirm(client, token, digest_of(page))
