@@ -17,6 +17,7 @@ from sqlalchemy import select
 from academy.auth.models import User
 from academy.certificates.forms import ActionForm
 from academy.certificates.mails import send_certificates_issued_after_response
+from academy.certificates.services import active_certificate, name_missing
 from academy.courses.content_languages import offered_language
 from academy.extensions import db
 from academy.i18n import current_language, format_locale, format_moment
@@ -148,7 +149,18 @@ def cohort_learner(cohort_id: int, user_id: int):
         abort(404)
     learner, enrolment = found
     record = one_learner.learner_record(course, learner, enrolment, _reading_language(course))
-    return render_template("trainers/cohort_learner.html", cohort=row, course=course, record=record)
+    waits_for_name = (
+        record.completed_at is not None
+        and name_missing(learner.name, learner.email)
+        and active_certificate(learner.id, course.id) is None
+    )
+    return render_template(
+        "trainers/cohort_learner.html",
+        cohort=row,
+        course=course,
+        record=record,
+        waits_for_name=waits_for_name,
+    )
 
 
 @bp.route("/cohorts/<int:cohort_id>/announcements", methods=["POST"])

@@ -154,3 +154,7 @@ def test_the_trainers_cohort_page_says_so_and_counts_only_who_can_receive_one(ap
     assert "Issue 1 certificate" in section
     assert f"{STATUS} nameless@example.org" in section
     assert "their certificate is issued and mailed to them as soon as they do" in section
+    one = text(client.get(f"/trainers/cohorts/{cohort.id}/learners/{nameless.id}").text)
+    assert f"Certificate {STATUS}" in one
+    other = text(client.get(f"/trainers/cohorts/{cohort.id}/learners/{named.id}").text)
+    assert STATUS not in other
