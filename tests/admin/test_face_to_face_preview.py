@@ -194,3 +194,28 @@ def test_confirming_without_a_csrf_token_is_refused(make_app, sample_course):
     total = db.session.scalar(select(func.count()).select_from(Certificate))
     assert total == 0
     assert db.session.scalar(select(func.count()).select_from(Participant)) == 0
+
+
+@pytest.mark.database
+def test_two_confirmations_at_once_issue_once(app, client, admin, outbox):
+    import threading
+
+    token, page = preview(client, WORKSHOP)
+    digest = digest_of(page)
+    clients = [app.test_client() for _ in range(2)]
+    for other in clients:
+        sign_in(other, admin.email)
+    start, statuses = threading.Barrier(2), []
+
+    def click(other) -> None:
+        start.wait()
+        statuses.append(confirm(other, token, digest).status_code)
+
+    threads = [threading.Thread(target=click, args=(other,)) for other in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == [302, 302]
+    assert counts() == (2, 2, 2)
+    assert len(outbox) == 2
