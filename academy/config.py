@@ -140,6 +140,8 @@ def from_environment(instance_path: Path) -> dict:
         # How long a cohort invitation's link fills in the registration form; the
         # invitation itself waits for its address as long as the cohort exists.
         "INVITATION_TOKEN_MAX_AGE": _env_int("INVITATION_TOKEN_MAX_AGE", 60 * 24 * 3600),
+        # How long a face-to-face file's preview may be confirmed (academy.admin.face_to_face).
+        "FACE_TO_FACE_PREVIEW_SECONDS": _env_int("FACE_TO_FACE_PREVIEW_MINUTES", 60) * 60,
         "REMEMBER_COOKIE_DURATION": _env_int("REMEMBER_DAYS", 30) * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         # The largest request body accepted, in bytes (default 4 MB); a larger one

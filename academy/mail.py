@@ -9,6 +9,7 @@ whether an address has an account) are sent once the response has gone out.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import secrets
@@ -77,19 +78,123 @@ def send_mail_after_response(
 def send_mails_after_response(mails: list[tuple[str, str, str, str, dict]]) -> None:
     """Render and send mails (to, subject, body, locale, context) once the response is out.
 
-    For a batch (a cohort's invitations): composing a thousand mails takes
-    seconds the person who asked for them should not wait. The contexts must
-    hold plain values (no database rows): they are rendered after the request.
+    For a batch (a cohort's invitations, a workshop's certificates): composing
+    a thousand mails takes seconds the person who asked for them should not
+    wait. They go over one connection (deliver_batch). The contexts must hold
+    plain values (no database rows): they are rendered after the request.
     """
     app = current_app._get_current_object()
 
     def send() -> None:
         with app.app_context():
-            for to, subject_template, body_template, locale, context in mails:
-                deliver(compose_mail(to, subject_template, body_template, locale, **context))
+            deliver_batch(
+                [
+                    compose_mail(to, subject_template, body_template, locale, **context)
+                    for to, subject_template, body_template, locale, context in mails
+                ]
+            )
 
     if mails:
         call_after_response(send)
+
+
+def send_composed_after_response(messages: list[EmailMessage]) -> None:
+    """Send mails composed in the request (their contexts held rows) once the response is out."""
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            deliver_batch(messages)
+
+    if messages:
+        call_after_response(send)
+
+
+def deliver_batch(messages: list[EmailMessage]) -> list[EmailMessage]:
+    """Send messages over one SMTP connection; those that could not be sent, each logged.
+
+    A connection the server drops (many close after so many mails, or on a
+    timeout) is opened again once for the mail being sent. A mail the server
+    refuses (its address, its size) is logged and the batch goes on. When
+    the server cannot be reached at all, the remaining mails are not tried
+    one timeout each: they are logged as not sent at once.
+    """
+    if not current_app.config["MAIL_SERVER"]:
+        return [message for message in messages if not deliver(message)]
+    batch = _Batch()
+    try:
+        failed = [message for message in messages if not batch.send(message)]
+    finally:
+        batch.close()
+    if failed:
+        log.error(
+            "%d of %d mails of a batch could not be sent, to: %s",
+            len(failed),
+            len(messages),
+            ", ".join(str(message["To"]) for message in failed),
+        )
+    return failed
+
+
+# "421 Service not available, closing transmission channel": the server is leaving.
+_CLOSING = 421
+
+
+class _Batch:
+    """One SMTP connection for many mails, opened again when the server drops it."""
+
+    def __init__(self) -> None:
+        self.server: smtplib.SMTP | None = None
+        self.unreachable = False
+
+    def send(self, message: EmailMessage) -> bool:
+        for retry in (False, True):
+            if self.server is None and not self._connect(message):
+                return False
+            try:
+                self.server.send_message(message)
+                return True
+            except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as error:
+                if getattr(error, "smtp_code", None) != _CLOSING:
+                    # This one mail refused (smtplib reset the transaction): go on.
+                    _log_failure(message)
+                    return False
+                self._drop()
+                if retry:
+                    _log_failure(message)
+            except (smtplib.SMTPException, OSError):
+                # Disconnected, reset, broken pipe, a timeout: the connection is gone.
+                self._drop()
+                if retry:
+                    _log_failure(message)
+        return False
+
+    def _connect(self, message: EmailMessage) -> bool:
+        if self.unreachable:
+            return False
+        try:
+            self.server = _open_smtp()
+        except (smtplib.SMTPException, OSError):
+            self.unreachable = True
+            _log_failure(message)
+            return False
+        return True
+
+    def _drop(self) -> None:
+        server, self.server = self.server, None
+        if server is not None:
+            server.close()
+
+    def close(self) -> None:
+        if self.server is not None:
+            # Every mail was handed over already; a failed goodbye changes nothing.
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self.server.quit()
+            self._drop()
+
+
+def _log_failure(message: EmailMessage) -> None:
+    log.exception("Mail %s to %s could not be sent", message["Message-ID"], message["To"])
 
 
 def deliver(message: EmailMessage) -> bool:
@@ -106,6 +211,12 @@ def deliver(message: EmailMessage) -> bool:
 
 
 def _send_smtp(message: EmailMessage) -> None:
+    with _open_smtp() as server:
+        server.send_message(message)
+
+
+def _open_smtp() -> smtplib.SMTP:
+    """A connection to the configured server, greeted, secured and signed in."""
     config = current_app.config
     # One timeout for connecting and for every later read or write, so a mail
     # server that hangs holds a request for seconds, not for ever.
@@ -117,12 +228,15 @@ def _send_smtp(message: EmailMessage) -> None:
         )
     else:
         server = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=timeout)
-    with server:
+    try:
         if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
             server.starttls(context=context)
         if config["MAIL_USERNAME"]:
             server.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        server.send_message(message)
+    except BaseException:
+        server.close()
+        raise
+    return server
 
 
 def _write_to_outbox(message: EmailMessage) -> Path:

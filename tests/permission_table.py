@@ -22,7 +22,7 @@ from functools import cache
 
 from tests.conftest import SAMPLE_PACKAGE
 from tests.factories import PASSWORD
-from tests.permission_world import COHORT_KEY, NEW_PASSWORD, World
+from tests.permission_world import COHORT_KEY, FACE_TO_FACE_FILE, NEW_PASSWORD, World
 
 IN = "sign-in"  # a 302 to /auth/sign-in?next=...
 
@@ -118,6 +118,9 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("admin.home", "GET"):                      (IN,    403,    403,    403,    403,    200),
     ("admin.face_to_face", "GET"):              (IN,    403,    403,    403,    403,    200),
     ("admin.face_to_face", "POST"):             (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.face_to_face_preview", "GET"):      (IN,    403,    403,    403,    403,    200),
+    ("admin.face_to_face_issue", "POST"):       (IN,    403,    403,    403,    403,    W(302)),
+    ("admin.face_to_face_cancel", "POST"):      (IN,    403,    403,    403,    403,    W(302)),
     ("admin.users_list", "GET"):                (IN,    403,    403,    403,    403,    200),
     ("admin.user", "GET"):                      (IN,    403,    403,    403,    403,    200),
     ("admin.change_role", "POST"):              (IN,    403,    403,    403,    403,    W(302)),
@@ -237,6 +240,9 @@ URLS = {
     "admin.change_role": lambda w: {"user_id": w["learner_id"]},
     "admin.deactivate": lambda w: {"user_id": w["learner_id"]},
     "admin.reactivate": lambda w: {"user_id": w["deactivated_id"]},
+    "admin.face_to_face_preview": lambda w: {"token": w["face_to_face_token"]},
+    "admin.face_to_face_issue": lambda w: {"token": w["face_to_face_token"]},
+    "admin.face_to_face_cancel": lambda w: {"token": w["face_to_face_token"]},
     "trainers.cohort_learners_csv": lambda w: {"cohort_id": w["cohort"]},
     "trainers.cohort_learner": lambda w: {"cohort_id": w["cohort"], "user_id": w["learner_id"]},
     "trainers.announce": lambda w: {"cohort_id": w["cohort"]},
@@ -275,14 +281,8 @@ FORMS = {
     "trainers.enrol_from_file": lambda w: {
         "file": (io.BytesIO(b"email,name\nnew-learner@example.org,New Learner\n"), "l.csv")
     },
-    "admin.face_to_face": lambda w: {
-        "file": (
-            io.BytesIO(
-                b"name,email,course,date\nAwa Diop,awa@example.org,sample-course,2026-03-14\n"
-            ),
-            "workshop.csv",
-        )
-    },
+    "admin.face_to_face": lambda w: {"file": (io.BytesIO(FACE_TO_FACE_FILE), "workshop.csv")},
+    "admin.face_to_face_issue": lambda w: {"digest": w["face_to_face_digest"]},
     "quizzes.allowance": {"email": "learner@example.org", "extra_minutes": "10"},
     "certificates.issue": {"email": "elsewhere@example.org", "course": "sample-course"},
     "certificates.issue_ready": lambda w: {"completion": str(w["completion_id"])},

@@ -116,6 +116,7 @@ def build(folder: Path) -> World:
     # An account an admin deactivated, for reactivating.
     deactivated = make_user("deactivated@example.org", commit=False)
     deactivated.deactivated_at = utcnow()
+    face_to_face_token, face_to_face_digest = _face_to_face_preview(users["admin"])
     db.session.commit()
     learner = users["learner"]
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
@@ -134,8 +135,28 @@ def build(folder: Path) -> World:
         "cohort": cohort.id,  # following: the learner is in it
         "learner_id": learner.id,
         "deactivated_id": deactivated.id,
+        "face_to_face_token": face_to_face_token,  # the admin's file, previewed, not issued
+        "face_to_face_digest": face_to_face_digest,
     }
     return world
+
+
+FACE_TO_FACE_FILE = b"name,email,course,date\nAwa Diop,awa@example.org,sample-course,2026-03-14\n"
+
+
+def _face_to_face_preview(admin: User) -> tuple[str, str]:
+    """The token and digest of a participants file the admin sent and sees previewed."""
+    from flask import current_app
+
+    from academy.admin import face_to_face_uploads
+    from academy.admin.face_to_face import digest
+    from academy.admin.face_to_face_files import read_attendees
+    from academy.certificates.face_to_face import plan_certificates
+
+    token = face_to_face_uploads.keep(FACE_TO_FACE_FILE, admin)
+    with current_app.test_request_context():
+        attendees, _problems = read_attendees(FACE_TO_FACE_FILE)
+        return token, digest(plan_certificates(attendees))
 
 
 def _two_versions(trainer: User):

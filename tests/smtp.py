@@ -38,13 +38,21 @@ class _Handler(socketserver.StreamRequestHandler):
         self.wfile.write(line.encode() + b"\r\n")
 
     def _converse(self) -> None:
+        accepted = 0  # on this connection
         for raw in self.rfile:
-            verb = raw.decode("ascii", "replace").strip().split(" ")[0].upper()
-            if verb in ("EHLO", "HELO", "MAIL", "RCPT", "RSET", "NOOP"):
+            line = raw.decode("ascii", "replace").strip()
+            verb = line.split(" ")[0].upper()
+            drop_after = self.server.drop_after
+            if verb == "MAIL" and drop_after is not None and accepted >= drop_after:
+                return  # hangs up without a word, as a server at its limit may
+            if verb == "RCPT" and line.split("<")[-1].rstrip(">").lower() in self.server.refused:
+                self._reply("550 No such mailbox here")
+            elif verb in ("EHLO", "HELO", "MAIL", "RCPT", "RSET", "NOOP"):
                 self._reply("250 OK")
             elif verb == "DATA":
                 self._reply("354 End data with <CR><LF>.<CR><LF>")
                 self.server.messages.append(self._read_data())
+                accepted += 1
                 self._reply("250 Queued")
             elif verb == "QUIT":
                 self._reply("221 Bye")
@@ -65,9 +73,11 @@ class FakeSMTPServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, mode: str):
+    def __init__(self, mode: str, refused=(), drop_after: int | None = None):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.mode = mode
+        self.refused = {address.lower() for address in refused}  # answered 550 at RCPT
+        self.drop_after = drop_after  # mails a connection takes before the server hangs up
         self.connections = 0
         self.messages: list[EmailMessage] = []
         self.release = threading.Event()
@@ -78,8 +88,9 @@ class FakeSMTPServer(socketserver.ThreadingTCPServer):
 
 
 @contextmanager
-def smtp_server(mode: str = ACCEPT) -> Iterator[FakeSMTPServer]:
-    server = FakeSMTPServer(mode)
+def smtp_server(mode: str = ACCEPT, **behaviour) -> Iterator[FakeSMTPServer]:
+    """A fake server in mode; refused=(addresses) and drop_after=N change how it accepts."""
+    server = FakeSMTPServer(mode, **behaviour)
     thread = threading.Thread(target=server.serve_forever, name=f"smtp-{mode}", daemon=True)
     thread.start()
     try:

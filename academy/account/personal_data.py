@@ -48,6 +48,8 @@ NOT_EXPORTED = {
     "audit_log.actor_id": "the staff member who acted on another person's certificate",
     "course_owners.assigned_by": "the admin who made another trainer a course's owner",
     "cohort_invitations.invited_by": "the trainer who invited another person to a cohort",
+    # A file of other people's data, kept for an hour between its preview and its issue.
+    "face_to_face_uploads.uploaded_by_id": "the admin who sent a file of workshop participants",
 }
 
 

@@ -6,6 +6,7 @@ import json
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, logout_user
 
 from academy.account import bp, personal_data, services
@@ -20,6 +21,9 @@ from academy.auth import services as auth_services
 from academy.auth.forms import ConfirmForm
 from academy.auth.services import SignIn
 from academy.auth.sessions import start_session
+from academy.certificates.mails import send_certificates_issued
+from academy.certificates.services import needs_name
+from academy.certificates.waiting import issue_waiting
 from academy.certificates.withdrawal import withdraw_certificates
 from academy.extensions import db
 from academy.i18n import set_language_cookie
@@ -64,14 +68,41 @@ def _refused(template: str, form, **context):
 def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
+        user = current_user._get_current_object()
+        had_no_name = needs_name(user)
         auth_services.update_profile(
-            current_user,
-            **{name: getattr(form, name).data for name in auth_services.PROFILE_FIELDS},
+            user, **{name: getattr(form, name).data for name in auth_services.PROFILE_FIELDS}
         )
+        # The certificates skipped for want of a name are issued with the first one.
+        issued = issue_waiting(user) if had_no_name else []
         db.session.commit()
         flash(_("Your profile is saved."), "success")
+        _tell_issued(user, issued)
         return set_language_cookie(redirect(url_for("account.profile")), current_user.locale)
     return render_template("account/profile.html", form=form)
+
+
+def _tell_issued(user, certificates) -> None:
+    """Mail each certificate just issued (after the commit) and say so on the page."""
+    if not certificates:
+        return
+    failed = send_certificates_issued([(user, certificate) for certificate in certificates])
+    flash(
+        ngettext(
+            '%(num)d certificate is issued with your name. It is under "My certificates".',
+            '%(num)d certificates are issued with your name. They are under "My certificates".',
+            len(certificates),
+        ),
+        "success",
+    )
+    if failed:
+        flash(
+            _(
+                "We could not send you the mail about it. "
+                'You can download it from "My certificates" at any time.'
+            ),
+            "error",
+        )
 
 
 @bp.route("/email", methods=["GET", "POST"])

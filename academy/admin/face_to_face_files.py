@@ -2,8 +2,10 @@
 
 The file itself (encoding, separator, header, lines) is read by
 academy.csvfiles; here are the columns of a participants file, the checks of
-each row, and those that need the database (the course exists, no valid
-certificate is already held). Reading never writes.
+each row, and the one that needs the database (the course exists). Who
+already holds a certificate is not a problem of the file: the preview shows
+those rows as skipped (academy.certificates.face_to_face.plan_certificates).
+Reading never writes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import select
 
 from academy import csvfiles
 from academy.auth.models import CONSTITUENT_GROUPS, SEXES
-from academy.certificates.face_to_face import Attendee, holding
+from academy.certificates.face_to_face import Attendee
 from academy.courses.models import Course
 from academy.csvfiles import Problem
 from academy.database import utcnow
@@ -85,7 +87,6 @@ def read_attendees(data: bytes) -> tuple[list[Attendee], list[Problem]]:
         problems.extend(row_problems)
         if attendee is not None and not row_problems:
             rows.append((record.line, attendee))
-    problems.extend(_already_held(rows))
     if not rows and not problems:
         problems.append(Problem(None, None, _("The file names no participant.")))
     problems.sort(key=lambda p: p.line or 0)
@@ -100,16 +101,6 @@ def _courses(slugs: set[str]) -> dict[str, Course]:
         return {}
     found = db.session.scalars(select(Course).where(Course.slug.in_(wanted)))
     return {course.slug: course for course in found}
-
-
-def _already_held(rows: list[tuple[int, Attendee]]) -> list[Problem]:
-    held = holding({a.email for _line, a in rows}, {a.course.id for _line, a in rows})
-    message = _("%(email)s already holds a valid certificate for this course.")
-    return [
-        Problem(line, "email", isolate(message, email=attendee.email))
-        for line, attendee in rows
-        if (attendee.email, attendee.course.id) in held
-    ]
 
 
 def _attendee(line: int, values: dict[str, str], courses: dict[str, Course]):

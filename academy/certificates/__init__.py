@@ -32,5 +32,15 @@ def _listen_to_auth(_state) -> None:
     account_confirmed.connect(attach)
 
 
+@bp.record_once
+def _tell_course_pages(state) -> None:
+    # Courses come before certificates: the course page asks through this
+    # whether the reader's certificate waits for their name.
+    from academy.certificates.waiting import course_waits_for_name
+    from academy.courses.readers import register_certificate_waits
+
+    register_certificate_waits(state.app, course_waits_for_name)
+
+
 # Attach the routes to bp.
 from academy.certificates import pdf_views, views  # noqa: E402, F401

@@ -71,6 +71,51 @@ def holding(emails: set[str], course_ids: set[int]) -> set[tuple[str, int]]:
     return held
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One row of a file as it will be issued: in which language, titled how, to whom."""
+
+    attendee: Attendee
+    language: str
+    course_title: str
+    has_account: bool  # a confirmed account holds it at once
+    held: bool  # the address already holds a valid certificate of the course: skipped
+
+
+def plan_certificates(attendees: list[Attendee]) -> list[Planned]:
+    """What issuing these attendees would print, without writing anything."""
+    held = holding({a.email for a in attendees}, {a.course.id for a in attendees})
+    accounts = _accounts({attendee.email for attendee in attendees})
+    planned = []
+    for attendee in attendees:
+        language = _language(attendee)
+        planned.append(
+            Planned(
+                attendee=attendee,
+                language=language,
+                course_title=_title(attendee.course, language),
+                has_account=attendee.email in accounts,
+                held=(attendee.email, attendee.course.id) in held,
+            )
+        )
+    return planned
+
+
+def attended_moment(day: date) -> datetime:
+    """The moment printed as the day attended: noon UTC, the same day wherever it is read."""
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def _language(attendee: Attendee) -> str:
+    course = attendee.course
+    return offered_language(course, attendee.language) or course.default_language
+
+
+def _title(course: Course, language: str) -> str:
+    title = pick(course.title, language, course.default_language)
+    return str(title) if title else course.slug
+
+
 def _accounts(emails: set[str]) -> dict[str, User]:
     """The confirmed, live accounts with these addresses."""
     found = {}
@@ -96,7 +141,7 @@ def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certi
     certificates = []
     for attendee in attendees:
         course = attendee.course
-        language = offered_language(course, attendee.language) or course.default_language
+        language = _language(attendee)
         key = (course.id, language)
         if key not in snapshots:
             snapshots[key] = settings_snapshot(course, language, face_to_face=True)
@@ -115,9 +160,7 @@ def issue_to_attendees(attendees: list[Attendee], issued_by: User) -> list[Certi
 
 def _certificate(attendee, language, settings, account, issued_by) -> Certificate:
     course = attendee.course
-    title = pick(course.title, language, course.default_language)
-    # Noon UTC: the same day wherever the certificate is read.
-    attended = datetime.combine(attendee.attended_on, time(12), tzinfo=UTC)
+    attended = attended_moment(attendee.attended_on)
     return Certificate(
         public_id=new_public_id(),
         user_id=account.id if account is not None else None,
@@ -125,7 +168,7 @@ def _certificate(attendee, language, settings, account, issued_by) -> Certificat
         recipient_name=attendee.name,
         course_slug=course.slug,
         course_version=course.version,
-        course_title=str(title) if title else course.slug,
+        course_title=_title(course, language),
         language=language,
         completed_at=attended,
         score_percent=None,

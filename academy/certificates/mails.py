@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 from flask import flash
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,7 +11,7 @@ from flask_login import current_user
 from academy.auth.models import User
 from academy.certificates.models import Certificate
 from academy.certificates.services import verification_url
-from academy.mail import send_mail, send_mail_after_response
+from academy.mail import compose_mail, deliver_batch, send_composed_after_response, send_mail
 
 
 def _mail(user: User, certificate: Certificate) -> dict:
@@ -23,14 +25,29 @@ def _mail(user: User, certificate: Certificate) -> dict:
     }
 
 
-def send_certificate_issued_after_response(user: User, certificate: Certificate) -> None:
-    """Mail the learner their new certificate once the response is sent (many at once).
+def _messages(issued: list[tuple[User, Certificate]]) -> list[EmailMessage]:
+    return [
+        compose_mail(user.email, **_mail(user, certificate))
+        for user, certificate in issued
+        if user.email
+    ]
 
-    Call after the commit; a failure is only logged, and the certificate
-    waits under "My certificates" all the same.
+
+def send_certificates_issued_after_response(issued: list[tuple[User, Certificate]]) -> None:
+    """Mail each learner their new certificate once the response is sent, over one connection.
+
+    Composed now (the rows are at hand), sent after. Call after the commit; a
+    failure is only logged, and the certificate waits under "My certificates".
     """
-    if user.email:
-        send_mail_after_response(user.email, **_mail(user, certificate))
+    send_composed_after_response(_messages(issued))
+
+
+def send_certificates_issued(issued: list[tuple[User, Certificate]]) -> int:
+    """Mail each learner their new certificate now, over one connection; how many failed.
+
+    For an admin issuing for others, who is told the count. Call after the commit.
+    """
+    return len(deliver_batch(_messages(issued)))
 
 
 def send_certificate_issued(

@@ -217,8 +217,13 @@ def needs_name(user: User) -> bool:
     Accounts created by older versions of `academy users create` carry their
     address as name; printed, it would make a certificate nobody can show.
     """
-    name = (user.name or "").strip()
-    return not name or name.casefold() == (user.email or "").casefold()
+    return name_missing(user.name, user.email)
+
+
+def name_missing(name: str | None, email: str | None) -> bool:
+    """needs_name on an account's name and address, for rows read without their User."""
+    name = (name or "").strip()
+    return not name or name.casefold() == (email or "").casefold()
 
 
 def usable_name(user: User, given: str | None) -> str | None:

@@ -20,11 +20,11 @@ from academy.auth.models import User
 from academy.auth.services import find_user
 from academy.badges.linkedin import linkedin_add_url
 from academy.cache_headers import revalidated_page
-from academy.certificates import bp, services
+from academy.certificates import bp, services, waiting
 from academy.certificates.forms import ActionForm, IssueForm, ReasonForm
-from academy.certificates.mails import send_certificate_issued
+from academy.certificates.mails import send_certificates_issued
 from academy.certificates.models import AUTOMATIC_ISSUER, Certificate
-from academy.courses.content_languages import pick
+from academy.courses.content_languages import Text, pick
 from academy.courses.models import Course
 from academy.extensions import db, limiter
 from academy.i18n import current_language, format_moment, isolate
@@ -77,7 +77,12 @@ def mine():
         for certificate, link in rows
         if certificate.is_valid
     }
-    return render_template("certificates/mine.html", rows=rows, linkedin=linkedin)
+    language = current_language()
+    titles = [
+        pick(course.title, language, course.default_language) or Text(course.slug, language)
+        for _completion, course in waiting.waiting_for_name(current_user)
+    ]
+    return render_template("certificates/mine.html", rows=rows, linkedin=linkedin, waiting=titles)
 
 
 def linkedin_link(certificate: Certificate, verification_url: str) -> str:
@@ -112,7 +117,9 @@ def _name_missing() -> str:
 def _admin_page(issue_form: IssueForm | None = None, status: int = 200, name_errors=None):
     return render_template(
         "certificates/admin.html",
-        ready=services.ready_to_issue(),
+        ready=waiting.for_admins(),
+        automatic=services.AUTOMATIC,
+        issue_mode=services.issue_mode,
         needs_name=services.needs_name,
         name_errors=name_errors or {},
         issue_form=issue_form or IssueForm(courses=_course_choices()),
@@ -142,7 +149,7 @@ def admin():
 def issue_ready():
     _csrf_checked()
     wanted = {value for value in request.form.getlist("completion") if value.isdigit()}
-    chosen = [row for row in services.ready_to_issue() if str(row.completion.id) in wanted]
+    chosen = [row for row in waiting.for_admins() if str(row.completion.id) in wanted]
     if not chosen:
         flash(_("Select at least one learner. Nothing was changed."), "error")
         return _back()
@@ -211,10 +218,7 @@ def issue():
 
 def _notify(issued) -> None:
     """Mail each learner their new certificate, once it is committed."""
-    failed = sum(
-        not send_certificate_issued(user, certificate, tell_recipient=False)
-        for user, certificate in issued
-    )
+    failed = send_certificates_issued(issued)
     if failed:
         flash(
             ngettext(

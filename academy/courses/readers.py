@@ -14,7 +14,9 @@ blueprint's record_once), and courses never import them:
   each (not started, in progress, failed with attempts left, passed) for the
   course outline;
 - trainers register the announcements a learner's cohort was sent, shown on
-  the course page.
+  the course page;
+- certificates register whether a reader's certificate of the course waits
+  for their account's name, so the course page tells them to add it.
 
 An app missing a registration fails loudly (KeyError) rather than show every
 reader as a visitor or count a quiz as done.
@@ -36,6 +38,7 @@ _DONE_ITEMS = "academy.courses.done_items"
 _ITEM_STATES = "academy.courses.item_states"
 _ANNOUNCEMENTS = "academy.courses.announcements"
 _KEY_COHORTS = "academy.courses.key_cohorts"
+_CERTIFICATE_WAITS = "academy.courses.certificate_waits"
 
 NOT_STARTED, IN_PROGRESS, FAILED, PASSED = "not_started", "in_progress", "failed", "passed"
 
@@ -135,3 +138,12 @@ def register_key_cohorts(app: Flask, open_to_key: Callable[[Course], bool]) -> N
 def open_to_key(course: Course) -> bool:
     """Whether a signed-in reader may join a cohort of course with its key now (one query)."""
     return current_app.extensions[_KEY_COHORTS](course)
+
+
+def register_certificate_waits(app: Flask, waits: Callable[[Any, Course], bool]) -> None:
+    """Register how to tell whether a reader's certificate of a course waits for their name."""
+    app.extensions[_CERTIFICATE_WAITS] = waits
+
+
+def certificate_waits(user, course: Course) -> bool:
+    return current_app.extensions[_CERTIFICATE_WAITS](user, course)

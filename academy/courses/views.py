@@ -181,6 +181,8 @@ def course(course: str):
         content_form=_content_form(reading),
         notices=readers.announcements(reading.enrolment, current_language()),
         join_open=_may_join_a_cohort(reading),
+        # Free for a reader with a name; a query only for one without.
+        name_needed=reading.enrolment is not None and readers.certificate_waits(current_user, row),
     )
 
 

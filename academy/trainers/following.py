@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 
 from academy.auth.models import User
 from academy.certificates.models import ISSUED, Certificate
+from academy.certificates.services import name_missing
 from academy.courses.models import Course, Lesson
 from academy.courses.outline import QuizEntry, outline_of, quiz_pks, required_pks
 from academy.extensions import db
@@ -58,6 +59,11 @@ class LearnerRow:
     def ready_for_certificate(self) -> bool:
         """Completed the course and holds no valid certificate for it."""
         return self.completed_at is not None and self.certificate != HOLDS_ONE
+
+    @property
+    def waits_for_name(self) -> bool:
+        """Ready, but the account has no name to print: no certificate can be issued yet."""
+        return self.ready_for_certificate and name_missing(self.name, self.email)
 
 
 def members(cohort: Cohort):

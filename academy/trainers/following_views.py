@@ -16,7 +16,8 @@ from sqlalchemy import select
 
 from academy.auth.models import User
 from academy.certificates.forms import ActionForm
-from academy.certificates.mails import send_certificate_issued_after_response
+from academy.certificates.mails import send_certificates_issued_after_response
+from academy.certificates.services import active_certificate, name_missing
 from academy.courses.content_languages import offered_language
 from academy.extensions import db
 from academy.i18n import current_language, format_locale, format_moment
@@ -111,7 +112,12 @@ def _cohort_page(row, course, form: AnnouncementForm, status: int = 200):
         rows=following.sorted_rows(rows, quizzes, sort, descending),
         sort=sort,
         descending=descending,
-        ready=sorted((r for r in rows if r.ready_for_certificate), key=lambda r: r.name.casefold()),
+        ready=sorted(
+            (r for r in rows if r.ready_for_certificate and not r.waits_for_name),
+            key=lambda r: r.name.casefold(),
+        ),
+        nameless=[r for r in rows if r.waits_for_name],
+        automatic=not cohort_certificates.admins_only(course),
         may_issue=cohort_certificates.may_issue(current_user, row, course),
         admins_only=cohort_certificates.admins_only(course),
         form=form,
@@ -143,7 +149,18 @@ def cohort_learner(cohort_id: int, user_id: int):
         abort(404)
     learner, enrolment = found
     record = one_learner.learner_record(course, learner, enrolment, _reading_language(course))
-    return render_template("trainers/cohort_learner.html", cohort=row, course=course, record=record)
+    waits_for_name = (
+        record.completed_at is not None
+        and name_missing(learner.name, learner.email)
+        and active_certificate(learner.id, course.id) is None
+    )
+    return render_template(
+        "trainers/cohort_learner.html",
+        cohort=row,
+        course=course,
+        record=record,
+        waits_for_name=waits_for_name,
+    )
 
 
 @bp.route("/cohorts/<int:cohort_id>/announcements", methods=["POST"])
@@ -184,8 +201,7 @@ def issue_cohort_certificates(cohort_id: int):
         flash(_("No learner of this cohort is waiting for a certificate. Nothing changed."), "info")
         return redirect(url_for("trainers.cohort", cohort_id=row.id) + "#certificates")
     db.session.commit()
-    for learner, certificate in issued:
-        send_certificate_issued_after_response(learner, certificate)
+    send_certificates_issued_after_response(issued)
     flash(
         ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", len(issued)),
         "success",

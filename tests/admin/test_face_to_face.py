@@ -36,6 +36,31 @@ def upload(client, data: bytes, name: str = "workshop.csv"):
                        content_type="multipart/form-data")  # fmt: skip
 
 
+def preview(client, data: bytes) -> tuple[str, str]:
+    """Send the file; the token of its preview and the preview page's text."""
+    sent = upload(client, data)
+    assert sent.status_code == 302, sent.text
+    assert sent.location.startswith(URL)
+    token = sent.location.removeprefix(URL).rstrip("/")
+    page = client.get(sent.location)
+    assert page.status_code == 200
+    return token, page.text
+
+
+def digest_of(page: str) -> str:
+    return re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+
+
+def confirm(client, token: str, digest: str):
+    return client.post(f"{URL}{token}/issue", data={"digest": digest})
+
+
+def issue(client, data: bytes):
+    """Send the file, then issue what its preview shows, as the admin does."""
+    token, page = preview(client, data)
+    return confirm(client, token, digest_of(page))
+
+
 def text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
@@ -64,7 +89,7 @@ def admin(client, sample_course):
 
 @pytest.mark.database
 def test_an_excel_file_issues_every_certificate_and_mails_each_participant(client, admin, outbox):
-    response = upload(
+    response = issue(
         client,
         excel(
             "sep=;",
@@ -96,7 +121,7 @@ def test_an_excel_file_issues_every_certificate_and_mails_each_participant(clien
 
 
 def test_a_libreoffice_file_with_quoted_fields_is_read(client, admin, outbox):
-    response = upload(
+    response = issue(
         client,
         libreoffice(
             "Name,E-mail,Course_ID,Date,Language,Organisation",
@@ -203,13 +228,16 @@ def test_every_problem_of_the_file_is_listed_not_only_the_first(client, admin):
     assert counts() == (0, 0, 0)
 
 
-def test_a_valid_certificate_already_held_is_refused(client, admin, sample_course):
-    assert upload(client, excel(HEADER, GOOD)).status_code == 302
+def test_a_participant_who_already_holds_the_certificate_is_shown_and_skipped(
+    client, admin, sample_course, outbox
+):
+    assert issue(client, excel(HEADER, GOOD)).status_code == 302
     learner = make_user("amina@example.org", name="Amina Diallo")
     issue_certificate(learner, sample_course)
     db.session.commit()
     before = counts()
-    response = upload(
+    mailed = len(outbox)
+    token, page = preview(
         client,
         excel(
             HEADER,
@@ -218,10 +246,32 @@ def test_a_valid_certificate_already_held_is_refused(client, admin, sample_cours
             "Amina Diallo;Amina@example.org;sample-course;2026-03-14;;;;",
         ),
     )
-    assert response.status_code == 400
-    page = text(response.text)
-    assert "Line 3, column email: awa@example.org already holds a valid certificate" in page
-    assert "Line 4, column email: amina@example.org already holds a valid certificate" in page
+    shown = text(page)
+    assert "1 certificate to issue." in shown
+    assert "2 participants already hold a valid certificate for the course: not issued again." in (
+        shown
+    )
+    assert "Issue 1 certificate" in shown
+    held = text(page.split('id="held-title"')[1])
+    assert "Awa Diop awa@example.org" in held
+    assert "Amina Diallo amina@example.org" in held
+    assert counts() == before
+    assert confirm(client, token, digest_of(page)).status_code == 302
+    assert counts() == (before[0] + 1, before[1] + 1, before[2] + 1)
+    assert certificate_of("moussa@example.org").recipient_name == "Moussa Ndiaye"
+    assert [mail["To"] for mail in outbox.messages()[mailed:]] == ["moussa@example.org"]
+
+
+def test_a_file_whose_every_participant_holds_one_offers_nothing_to_issue(client, admin):
+    assert issue(client, excel(HEADER, GOOD)).status_code == 302
+    before = counts()
+    token, page = preview(client, excel(HEADER, GOOD))
+    assert "0 certificates to issue." in text(page)
+    assert "/issue" not in page
+    refused = confirm(client, token, "")
+    assert refused.status_code == 302
+    followed = text(client.get(URL).text)
+    assert "Every participant of this file already holds a valid certificate" in followed
     assert counts() == before
 
 
@@ -257,7 +307,7 @@ def test_no_file_is_refused(client, admin):
 def test_a_later_registration_with_that_address_attaches_the_certificate(
     app, client, admin, outbox
 ):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     public_id = certificate_of("awa@example.org").public_id
     visitor = app.test_client()
     visitor.post("/auth/register", data={
@@ -277,13 +327,13 @@ def test_a_later_registration_with_that_address_attaches_the_certificate(
 
 def test_a_confirmed_account_with_that_address_holds_it_at_once(client, admin):
     learner = make_user("awa@example.org", name="Awa D.")
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     certificate = certificate_of("awa@example.org")
     assert (certificate.user_id, certificate.recipient_name) == (learner.id, "Awa Diop")
 
 
 def test_changing_an_accounts_address_to_it_attaches_the_certificate(client, admin):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     learner = make_user("awa.old@example.org")
     assert change_email(learner, "awa@example.org")
     db.session.commit()
@@ -291,7 +341,7 @@ def test_changing_an_accounts_address_to_it_attaches_the_certificate(client, adm
 
 
 def test_an_account_holding_the_course_keeps_its_own_certificate(client, admin, sample_course):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     learner = make_user("awa.old@example.org")
     own = issue_certificate(learner, sample_course)
     db.session.commit()
@@ -302,7 +352,7 @@ def test_an_account_holding_the_course_keeps_its_own_certificate(client, admin, 
 
 
 def test_it_verifies_and_only_admins_download_it_before_it_has_an_account(app, client, admin):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     public_id = certificate_of("awa@example.org").public_id
     visitor = app.test_client()
     verify = visitor.get(f"/verify/{public_id}")
@@ -341,11 +391,12 @@ def test_a_5000_row_file_issues_in_one_transaction(client, admin, monkeypatch):
     # Each mail's text is tested on small files; here only who gets one counts,
     # and composing 5,000 real messages would make this the slowest test by far.
     monkeypatch.setattr("academy.mail.compose_mail", lambda to, *_args, **_context: to)
-    monkeypatch.setattr("academy.mail.deliver", mailed.append)
+    monkeypatch.setattr("academy.mail.deliver", lambda message: mailed.append(message) or True)
 
+    token, page = preview(client, rows(5000))
     db.event.listen(db.engine, "commit", count_commit)
     try:
-        response = upload(client, rows(5000))
+        response = confirm(client, token, digest_of(page))
     finally:
         db.event.remove(db.engine, "commit", count_commit)
     assert response.status_code == 302
@@ -363,7 +414,7 @@ def test_a_5000_row_file_with_one_bad_row_writes_nothing(client, admin, outbox):
 
 
 def test_once_attached_it_is_in_the_persons_data_with_what_the_file_said(app, client, admin):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     public_id = certificate_of("awa@example.org").public_id
     make_user("awa@example.org", name="Awa Diop")
     learner = app.test_client()
@@ -384,7 +435,7 @@ def test_once_attached_it_is_in_the_persons_data_with_what_the_file_said(app, cl
 def test_withdrawing_it_erases_the_address_and_organisation_but_keeps_the_counts(client, admin):
     from academy.certificates.withdrawal import withdraw_certificates
 
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     learner = make_user("awa@example.org", name="Awa Diop")
     assert withdraw_certificates(learner) == 1
     db.session.commit()
@@ -395,7 +446,7 @@ def test_withdrawing_it_erases_the_address_and_organisation_but_keeps_the_counts
 
 
 def test_a_participants_certificate_without_an_account_is_not_reissued(client, admin):
-    upload(client, excel(HEADER, GOOD))
+    issue(client, excel(HEADER, GOOD))
     certificate = certificate_of("awa@example.org")
     response = client.post(
         f"/certificates/admin/{certificate.id}/reissue",

@@ -2,8 +2,9 @@
 
 On a small phone, with the keyboard: from the console to the face-to-face
 page, a file with a bad date is refused by its line, the corrected file
-(as Excel writes it in French: BOM, `;`, CRLF, day first) issues the 35
-certificates, and one of them verifies. Every page is checked with axe-core
+(as Excel writes it in French: BOM, `;`, CRLF, day first) is previewed as it
+will be printed, nothing issued yet; "Issue 35 certificates" issues them,
+and one of them verifies. Every page is checked with axe-core
 and for sideways scrolling.
 """
 
@@ -73,6 +74,14 @@ def test_an_admin_issues_a_workshops_certificates_from_a_spreadsheet(
     check_page(page)
 
     _send(page, _participants())
+    expect(page.locator("h1")).to_have_text("Check the certificates before issuing them")
+    expect(page.locator("#to-issue-caption + thead + tbody tr")).to_have_count(35)
+    expect(page.locator("main")).to_contain_text("35 certificates to issue.")
+    check_page(page)
+    assert "dakar7@example.org" not in [mail["To"] for mail in workshop_server.mails()]
+    expect(page.locator('form[action$="/issue"] button')).to_have_text("Issue 35 certificates")
+    tab_to(page, 'form[action$="/issue"] button', max_presses=60)
+    submit_with_enter(page)
     expect(page.locator(".flashes")).to_contain_text(
         "35 certificates issued and mailed to their participants."
     )
