@@ -10,7 +10,7 @@ LOCK := requirements.lock
 PIP_TOOLS := pip-tools==7.7.0
 export ACADEMY_INSTANCE_PATH ?= $(CURDIR)/instance
 
-.PHONY: lock run test lint format translations compile-translations system-deps test-system-deps fonts bench clean
+.PHONY: lock run test credential-key lint format translations compile-translations system-deps test-system-deps fonts bench clean
 
 # Every package, direct and transitive, comes pinned and hashed from the lock file;
 # the project itself is then installed without resolving anything.
@@ -36,7 +36,13 @@ instance/secret_key:
 compile-translations: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
 
-run: $(STAMP) instance/secret_key compile-translations fonts
+# The first key that signs the certificates' credentials, made once, outside the
+# repository (instance/ is ignored); `academy keys rotate` replaces it later.
+credential-key: $(STAMP)
+	@ls "$${ACADEMY_CREDENTIAL_KEYS_DIR:-$(ACADEMY_INSTANCE_PATH)/keys}"/*.private.pem >/dev/null 2>&1 || \
+	  $(BIN)/academy keys generate
+
+run: $(STAMP) instance/secret_key credential-key compile-translations fonts
 	$(BIN)/academy db upgrade
 	@if ls courses/*/course.yaml >/dev/null 2>&1; then $(BIN)/academy courses import courses/; fi
 	@echo
