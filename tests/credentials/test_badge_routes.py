@@ -174,7 +174,7 @@ def test_the_check_page_speaks_the_visitors_language_about_images(client, signin
     svg = (ROOT / "courses/sse-introduction/assets/definition.svg").read_bytes()
     response = upload(client, svg, "definition.svg", "/verify/credential?lang=fr")
     assert response.status_code == 422
-    assert "Cette image ne porte aucun justificatif" in visible_text(response.text)
+    assert "Cette image ne porte aucune attestation numérique" in visible_text(response.text)
 
 
 def test_a_json_credential_with_an_embedded_proof_is_named_as_such(client, signing_keys):
