@@ -55,6 +55,9 @@ TABLE: dict[tuple[str, str], tuple] = {
     # -- credentials: public like the verification page. The world's certificate was
     #    issued before any key existed, so its credential is signed on first download.
     ("credentials.download", "GET"):            (W(200), W(200), W(200), W(200), W(200), W(200)),
+    # the badge images bake that credential: signed on first request too
+    ("credentials.badge_png", "GET"):           (W(200), W(200), W(200), W(200), W(200), W(200)),
+    ("credentials.badge_svg", "GET"):           (W(200), W(200), W(200), W(200), W(200), W(200)),
     ("credentials.jwks", "GET"):                (200,   200,    200,    200,    200,    200),
     ("credentials.did", "GET"):                 (200,   200,    200,    200,    200,    200),
     ("credentials.status", "GET"):              (200,   200,    200,    200,    200,    200),
@@ -199,6 +202,8 @@ URLS = {
     "certificates.verify": lambda w: {"public_id": w["public_id"]},
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
     "credentials.download": lambda w: {"public_id": w["public_id"]},
+    "credentials.badge_png": lambda w: {"public_id": w["public_id"]},
+    "credentials.badge_svg": lambda w: {"public_id": w["public_id"]},
     "credentials.status": lambda w: {"number": 0},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
     "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},

@@ -105,8 +105,14 @@ def test_permission(matrix, endpoint, method):
 # server serves the same bytes (docs/decisions.md, "Certificates: templates, PDF cache").
 # It writes only what it would render again, never anything a person did.
 # A certificate issued before credentials existed is signed on its first
-# download, once, and the stored token served ever after (academy.credentials).
-READS_THAT_CACHE = {("certificates.pdf", "GET"), ("credentials.download", "GET")}
+# download, once, and the stored token served ever after (academy.credentials);
+# the badge images bake that token, so their first request may sign it too.
+READS_THAT_CACHE = {
+    ("certificates.pdf", "GET"),
+    ("credentials.download", "GET"),
+    ("credentials.badge_png", "GET"),
+    ("credentials.badge_svg", "GET"),
+}
 
 
 def test_refusals_and_reads_never_write():

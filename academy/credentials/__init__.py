@@ -24,4 +24,4 @@ def _listen(_state) -> None:
 
 
 # Attach the routes to bp.
-from academy.credentials import views  # noqa: E402, F401
+from academy.credentials import badge_views, views  # noqa: E402, F401

@@ -10,5 +10,11 @@ from flask_wtf.file import FileField, FileRequired
 class CredentialFileForm(FlaskForm):
     file = FileField(
         _l("Credential file"),
-        validators=[FileRequired(message=_l("Choose the credential file (.jwt) to check."))],
+        validators=[
+            FileRequired(
+                message=_l(
+                    "Choose the credential file (.jwt) or badge image (.png, .svg) to check."
+                )
+            )
+        ],
     )

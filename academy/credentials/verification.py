@@ -30,6 +30,12 @@ TOO_LARGE = "too large"
 UNKNOWN_KEY = signing.UNKNOWN_KEY
 BAD_SIGNATURE = signing.BAD_SIGNATURE
 INCONSISTENT = "inconsistent"
+# From an uploaded file (academy.credentials.uploads): an image that bakes no
+# credential, one that cannot be read (detail says why), a JSON credential
+# with an embedded proof, which we neither issue nor check.
+NO_BAKED_CREDENTIAL = "no baked credential"
+UNREADABLE_IMAGE = "unreadable image"
+EMBEDDED_PROOF = "embedded proof"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class Verification:
 
     valid: bool
     problem: str | None = None
+    # The reason in the visitor's language, for UNREADABLE_IMAGE.
+    detail: str | None = None
     key_id: str | None = None
     key_current: bool = False
     issuer_name: str | None = None

@@ -14,7 +14,7 @@ from flask import Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
 from academy.certificates.services import by_public_id
-from academy.credentials import bp, issuer, services, status_list, verification
+from academy.credentials import bp, issuer, services, status_list, uploads, verification
 from academy.credentials.forms import CredentialFileForm
 from academy.errors import render_error
 from academy.extensions import db, limiter
@@ -99,16 +99,7 @@ def check():
         return render_template("credentials/check.html", form=form, result=None)
     if not form.validate():
         return render_template("credentials/check.html", form=form, result=None), 400
-    data = form.file.data.read(verification.MAX_TOKEN_CHARS + 1)
-    if len(data) > verification.MAX_TOKEN_CHARS:
-        result = verification.Verification(valid=False, problem=verification.TOO_LARGE)
-    else:
-        token = verification.token_from_file(data)
-        result = (
-            verification.verify_token(token)
-            if token
-            else verification.Verification(valid=False, problem=verification.NOT_A_CREDENTIAL)
-        )
+    result = uploads.check_upload(form.file.data.read(uploads.READ_LIMIT))
     status = 200 if result.valid else 422
     return render_template(
         "credentials/check.html",
