@@ -29,8 +29,6 @@ from academy.extensions import db, limiter
 
 # Bump when the drawing changes, so caches holding the old picture revalidate.
 DRAWING_VERSION = "1"
-# The bytes never change for a given ETag; a day, then a cheap revalidation.
-BADGE_MAX_AGE = 24 * 3600
 
 PNG = "png"
 SVG = "svg"
@@ -53,7 +51,9 @@ def _image(certificate: Certificate, token: str, kind: str) -> bytes:
 def _headers(response: Response, certificate: Certificate, credential: Credential, kind: str):
     response.set_etag(badge_etag(credential, kind))
     response.last_modified = credential.created_at
-    response.headers["Cache-Control"] = f"public, max-age={BADGE_MAX_AGE}"
+    # The badge carries a person's name: no shared cache may keep it past a
+    # withdrawal (410). The browser revalidates, and the ETag makes that a 304.
+    response.headers["Cache-Control"] = "private, no-cache"
     response.headers["Access-Control-Allow-Origin"] = "*"
     # course_slug is [a-z0-9-] and public_id URL-safe: no quoting needed.
     name = f"badge-{certificate.course_slug}-{certificate.public_id}.{kind}"

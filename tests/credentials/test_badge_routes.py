@@ -49,7 +49,7 @@ def test_the_badge_downloads_with_the_stored_credential_baked_in(
     assert response.headers["Content-Disposition"] == (
         f'attachment; filename="badge-sample-course-{certificate.public_id}.{kind}"'
     )
-    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    assert response.headers["Cache-Control"] == "private, no-cache"
     assert extract_credential(response.data) == stored().token
 
 
