@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import weasyprint.layout
 
@@ -60,11 +58,9 @@ def run(source: str, **context) -> str:
     ],
 )
 def test_work_and_size_are_bounded(source, reason):
-    started = time.monotonic()
     with pytest.raises(TemplateLimitError) as caught:
         run(source)
     assert str(caught.value) == reason
-    assert time.monotonic() - started < 1
 
 
 @pytest.mark.parametrize("method", ["ljust", "zfill", "format", "join", "replace"])
@@ -90,15 +86,24 @@ def test_an_ordinary_template_renders_as_before():
     )
 
 
-def test_a_document_stops_at_the_page_cap(app):
+def test_a_document_stops_at_the_page_cap(app, monkeypatch):
+    # Counted, not timed: WeasyPrint lays out each page through make_page, and
+    # the cap must stop it right after the page past the cap, not after all 200.
+    laid_out = []
+    make_page = weasyprint.layout.page.make_page
+
+    def counting(*args, **kwargs):
+        laid_out.append(1)
+        return make_page(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.layout.page, "make_page", counting)
     source = "{% for c in certificate.recipient_name %}<p>{{ c }}</p>{% endfor %}"
-    started = time.monotonic()
     with pytest.raises(CertificateRenderError) as caught:
         render_certificate_pdf(
             make_record(recipient_name="x" * 200), verify_url=VERIFY_URL, template_html=source
         )
     assert caught.value.reason == "the certificate runs over 2 pages"
-    assert time.monotonic() - started < 2
+    assert len(laid_out) == 3
 
 
 def test_the_page_cap_still_wraps_weasyprints_page_generator():

@@ -6,8 +6,6 @@ itself too, for encodings the byte search cannot see (UTF-16).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from academy.quizzes.gift_parser import GiftError
@@ -22,11 +20,9 @@ DECLARED = (
 
 @pytest.mark.parametrize("name", ["error-billion-laughs.xml", "error-external-entity.xml"])
 def test_a_dtd_refuses_the_file_before_anything_is_expanded(name):
-    started = time.perf_counter()
     with pytest.raises(GiftError) as raised:
         convert(name)
     assert raised.value.problems == [(name, 2, DECLARED)]
-    assert time.perf_counter() - started < 1
 
 
 def test_expat_refuses_a_doctype_the_byte_search_cannot_see():
