@@ -94,20 +94,10 @@ def test_the_command_line_refuses_without_a_name(runner, sample_course):
 
 def test_automatic_and_cohort_issues_leave_nameless_accounts_to_an_admin(app, sample_course):
     from academy.certificates import services
-    from academy.learning import services as learning
-    from academy.learning.models import CourseCompletion
     from academy.trainers.cohort_certificates import issue_for_cohort
-    from tests.trainers.cohorts_world import make_cohort
+    from tests.trainers.cohorts_world import cohort_with_a_nameless_completion
 
-    trainer = make_user("cohort.trainer@example.org", role="trainer", name="Tess Trainer")
-    cohort = make_cohort(sample_course, trainer=trainer)
-    nameless = make_user("nameless@example.org", name="nameless@example.org")
-    named = make_user("named@example.org", name="Awa Ba")
-    for learner in (nameless, named):
-        learning.enrol(learner, sample_course, "en")
-        learning.find_enrolment(learner, sample_course).cohort_id = cohort.id
-        db.session.add(CourseCompletion(user_id=learner.id, course_id=sample_course.id))
-    db.session.commit()
+    trainer, cohort, nameless, named = cohort_with_a_nameless_completion(sample_course)
     assert services.after_completion(nameless, sample_course) is None
     issued = issue_for_cohort(cohort, sample_course, trainer)
     db.session.commit()

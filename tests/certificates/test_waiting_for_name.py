@@ -11,11 +11,10 @@ from sqlalchemy import select
 from academy.certificates import services, waiting
 from academy.certificates.models import Certificate
 from academy.extensions import db
-from academy.learning import services as learning
 from academy.learning.models import CourseCompletion
 from tests.certificates.helpers import admin_issue_mode, learner_who_completed
 from tests.factories import make_user, reload, sign_in
-from tests.trainers.cohorts_world import make_cohort
+from tests.trainers.cohorts_world import cohort_with_a_nameless_completion
 
 STATUS = "Completed — no certificate yet: the account has no name to print"
 PROFILE = {"locale": "en", "country": "SN", "constituent_group": "workers", "time_zone": ""}
@@ -131,15 +130,7 @@ def test_the_admins_certificates_page_says_so_and_issues_with_the_name_given(
 
 
 def test_the_trainers_cohort_page_says_so_and_counts_only_who_can_receive_one(app, sample_course):
-    trainer = make_user("cohort.trainer@example.org", role="trainer", name="Tess Trainer")
-    cohort = make_cohort(sample_course, trainer=trainer)
-    nameless = make_user("nameless@example.org", name="nameless@example.org")
-    named = make_user("named@example.org", name="Awa Ba")
-    for learner in (nameless, named):
-        learning.enrol(learner, sample_course, "en")
-        learning.find_enrolment(learner, sample_course).cohort_id = cohort.id
-        db.session.add(CourseCompletion(user_id=learner.id, course_id=sample_course.id))
-    db.session.commit()
+    trainer, cohort, nameless, named = cohort_with_a_nameless_completion(sample_course)
     client = app.test_client()
     sign_in(client, trainer.email)
     page = client.get(f"/trainers/cohorts/{cohort.id}/")

@@ -96,3 +96,20 @@ def completed(learner, course: Course, at: datetime | None = None) -> None:
         CourseCompletion(user_id=learner.id, course_id=course.id, completed_at=at or utcnow())
     )
     db.session.commit()
+
+
+def cohort_with_a_nameless_completion(course: Course):
+    """A trainer's cohort where two learners completed: one whose name is their email.
+
+    Returns (trainer, cohort, nameless, named), committed.
+    """
+    trainer = make_user("cohort.trainer@example.org", role="trainer", name="Tess Trainer")
+    cohort = make_cohort(course, trainer=trainer)
+    nameless = make_user("nameless@example.org", name="nameless@example.org")
+    named = make_user("named@example.org", name="Awa Ba")
+    for learner in (nameless, named):
+        learning.enrol(learner, course, "en")
+        learning.find_enrolment(learner, course).cohort_id = cohort.id
+        db.session.add(CourseCompletion(user_id=learner.id, course_id=course.id))
+    db.session.commit()
+    return trainer, cohort, nameless, named
