@@ -36,7 +36,8 @@ class Achievement:
     language: str
     version: str
     tags: list[str] = field(default_factory=list)
-    # OB 3.0 Alignment objects ({"targetName", "targetUrl", ...}) as given.
+    # As snapshotted: OB 3.0 keys ({"targetName", "targetUrl", ...}), or in
+    # certificates issued before, {"name", "url", "framework", "code"}.
     alignments: list[dict] = field(default_factory=list)
 
 
@@ -87,6 +88,28 @@ def _identifiers(recipient: Recipient) -> list[dict]:
     return identities
 
 
+# The snapshot's keys of the first shape, by the OB 3.0 Alignment key each became.
+_FORMER_ALIGNMENT_KEYS = {
+    "targetName": "name",
+    "targetUrl": "url",
+    "targetFramework": "framework",
+    "targetCode": "code",
+}
+ALIGNMENT_KEYS = (*_FORMER_ALIGNMENT_KEYS, "targetDescription", "targetType")
+
+
+def alignment(snapshot: dict) -> dict:
+    """An OB 3.0 Alignment from a snapshot of either shape; empty values left out."""
+    found = {"type": ["Alignment"]}
+    for key in ALIGNMENT_KEYS:
+        value = snapshot.get(key)
+        if value is None and key in _FORMER_ALIGNMENT_KEYS:
+            value = snapshot.get(_FORMER_ALIGNMENT_KEYS[key])
+        if value:
+            found[key] = str(value)
+    return found
+
+
 def _achievement(achievement: Achievement, score: float | None) -> dict:
     document = {
         "id": achievement.id,
@@ -101,7 +124,7 @@ def _achievement(achievement: Achievement, score: float | None) -> dict:
     if achievement.tags:
         document["tag"] = list(achievement.tags)
     if achievement.alignments:
-        document["alignment"] = [{"type": ["Alignment"], **a} for a in achievement.alignments]
+        document["alignment"] = [alignment(a) for a in achievement.alignments]
     if score is not None:
         document["resultDescription"] = [
             {

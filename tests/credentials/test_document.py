@@ -235,3 +235,70 @@ def test_face_to_face_issue_signs_with_each_participants_address(app, sample_cou
         digest = hashlib.sha256((attendee.email + stored.salt).encode()).hexdigest()
         assert email["identityHash"] == f"sha256${digest}"
         assert name["identityHash"] == attendee.name
+
+
+def test_a_snapshot_of_the_first_shape_still_makes_spec_alignments(
+    app, sample_course, signing_keys
+):
+    # Certificates issued before the snapshot kept OB 3.0's key names.
+    settings = {
+        "achievement": {
+            "alignments": [
+                {
+                    "name": "Think.COOP",
+                    "url": "https://www.ilo.org/think-coop",
+                    "framework": "ILO cooperative training tools",
+                    "code": None,
+                },
+                {"name": "My.COOP", "url": "https://www.ilo.org/my-coop", "code": "2.1"},
+            ]
+        }
+    }
+    certificate = face_to_face_certificate(sample_course, settings=settings)
+    credential = payload(services.token_for(certificate))
+    assert_valid_ob3(credential)
+    assert credential["credentialSubject"]["achievement"]["alignment"] == [
+        {
+            "type": ["Alignment"],
+            "targetName": "Think.COOP",
+            "targetUrl": "https://www.ilo.org/think-coop",
+            "targetFramework": "ILO cooperative training tools",
+        },
+        {
+            "type": ["Alignment"],
+            "targetName": "My.COOP",
+            "targetUrl": "https://www.ilo.org/my-coop",
+            "targetCode": "2.1",
+        },
+    ]
+
+
+def test_a_bundled_courses_certificate_is_a_valid_ob3_credential(app, signing_keys):
+    # A real course.yaml (certificate: description, criteria, tags, alignment),
+    # imported as `academy courses import` does, its certificate issued the usual way.
+    from academy.certificates.services import issue_certificate
+    from academy.courses.models import Course
+    from academy.learning.models import Enrolment
+    from tests.conftest import import_package
+    from tests.factories import make_user
+
+    import_package(Path(__file__).resolve().parents[2] / "courses" / "understanding-cooperatives")
+    course = db.session.scalar(db.select(Course).where(Course.slug == "understanding-cooperatives"))
+    learner = make_user(name="Awa Diop")
+    db.session.add(Enrolment(user_id=learner.id, course_id=course.id, content_language="fr"))
+    certificate = issue_certificate(learner, course)
+    db.session.commit()
+    credential = payload(services.token_for(certificate))
+    assert_valid_ob3(credential)
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["inLanguage"] == "fr"
+    assert achievement["tag"] == ["coopératives", "Think.COOP", "action collective", "OIT"]
+    assert achievement["alignment"] == [
+        {
+            "type": ["Alignment"],
+            "targetName": "Think.COOP: An orientation on the cooperative business model",
+            "targetUrl": "https://www.ilo.org/global/topics/cooperatives/areas-of-work/"
+            "WCMS_628372/lang--en/index.htm",
+            "targetFramework": "Outils de formation de l'OIT sur les coopératives",
+        }
+    ]
