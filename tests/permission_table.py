@@ -57,6 +57,7 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("credentials.download", "GET"):            (W(200), W(200), W(200), W(200), W(200), W(200)),
     ("credentials.jwks", "GET"):                (200,   200,    200,    200,    200,    200),
     ("credentials.did", "GET"):                 (200,   200,    200,    200,    200,    200),
+    ("credentials.public_key", "GET"):          (200,   200,    200,    200,    200,    200),
     ("credentials.status", "GET"):              (200,   200,    200,    200,    200,    200),
     ("credentials.check", "GET"):               (200,   200,    200,    200,    200,    200),
     # a file that is not a credential: the page says so, for anyone
@@ -200,6 +201,7 @@ URLS = {
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
     "credentials.download": lambda w: {"public_id": w["public_id"]},
     "credentials.status": lambda w: {"number": 0},
+    "credentials.public_key": lambda w: {"kid": w["kid"]},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
     "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},
     "trainers.version": lambda w: {"version_id": w["version_id"]},

@@ -155,12 +155,18 @@ def build(
     evidence_url: str,
     evidence_narrative: str,
     status: Status,
+    subject_id: str | None = None,
 ) -> dict:
-    """The credential, ready to be the payload of a VC-JWT (see claims())."""
+    """The credential, ready to be the payload of a VC-JWT (see claims()).
+
+    subject_id names the subject without naming anyone (a random urn:uuid):
+    OB 3.0's VC-JWT wants `sub`, and sub is the subject's id.
+    """
     profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
     if issuer.image:
         profile["image"] = {"id": issuer.image, "type": "Image"}
-    subject = {
+    subject = {} if subject_id is None else {"id": subject_id}
+    subject |= {
         "type": ["AchievementSubject"],
         "identifier": _identifiers(recipient),
         "achievement": _achievement(achievement, score),
@@ -203,12 +209,16 @@ def build(
 def claims(credential: dict, issued_at: datetime) -> dict:
     """The JWT payload: the credential itself plus its registered claims (OB 3.0 VC-JWT).
 
-    No `sub`: the subject has no id (the recipient is named by identifiers),
-    and OB 3.0 asks for sub only as the subject's id.
+    `sub` is the subject's id; credentials signed before subjects had one
+    carry no sub.
     """
-    return {
+    found = {
         **credential,
         "iss": credential["issuer"]["id"],
         "jti": credential["id"],
         "nbf": int(issued_at.astimezone(UTC).replace(microsecond=0).timestamp()),
     }
+    subject_id = credential["credentialSubject"].get("id")
+    if subject_id is not None:
+        found["sub"] = subject_id
+    return found

@@ -30,7 +30,16 @@ def issuer_id() -> str:
 
 
 def key_uri(kid: str) -> str:
-    """The kid a token's header carries: a verification method of the did:web document."""
+    """The kid a new token's header carries: an HTTPS URL answering the public JWK.
+
+    OB 3.0 (§ "Dereferencing the Public Key") allows HTTP URLs and DID URLs
+    as kid but requires verifiers to support only HTTP URLs.
+    """
+    return f"{current_app.config['BASE_URL']}/.well-known/jwks/{kid}.json"
+
+
+def did_key_uri(kid: str) -> str:
+    """The key's verification method in the did:web document (the kid of earlier tokens)."""
     return f"{issuer_id()}#{kid}"
 
 
@@ -58,9 +67,31 @@ def signing_key() -> tuple[str, RSAKey] | None:
     return key_uri(kid), key
 
 
+def kid_uris(kid: str) -> tuple[str, str]:
+    """Both names a token's header may give a key: ours now, and did:web's before."""
+    return key_uri(kid), did_key_uri(kid)
+
+
 def published_keys() -> dict[str, RSAKey]:
-    """Every public key ever used, by kid URI: what verifies our credentials."""
-    return {key_uri(k.kid): k.key for k in keys.public_keys(folder())}
+    """Every public key ever used, by both its kid URIs: what verifies our credentials."""
+    return {uri: k.key for k in keys.public_keys(folder()) for uri in kid_uris(k.kid)}
+
+
+def public_jwk(kid: str) -> dict | None:
+    """The public JWK a kid URL answers, or None for a key we never published."""
+    for k in keys.public_keys(folder()):
+        if k.kid == kid:
+            return _jwk(k)
+    return None
+
+
+def _jwk(k: keys.PublicKey) -> dict:
+    return {
+        **k.key.as_dict(private=False),
+        "kid": key_uri(k.kid),
+        "alg": keys.ALGORITHM,
+        "use": "sig",
+    }
 
 
 def check_production_key(keys_dir: str) -> None:
@@ -75,17 +106,7 @@ def check_production_key(keys_dir: str) -> None:
 
 def jwks() -> dict:
     """The JSON Web Key Set of every public key, each with its kid URI."""
-    return {
-        "keys": [
-            {
-                **k.key.as_dict(private=False),
-                "kid": key_uri(k.kid),
-                "alg": keys.ALGORITHM,
-                "use": "sig",
-            }
-            for k in keys.public_keys(folder())
-        ]
-    }
+    return {"keys": [_jwk(k) for k in keys.public_keys(folder())]}
 
 
 def did_document() -> dict:
@@ -96,7 +117,7 @@ def did_document() -> dict:
     did = issuer_id()
     methods = [
         {
-            "id": key_uri(k.kid),
+            "id": did_key_uri(k.kid),
             "type": "JsonWebKey2020",
             "controller": did,
             "publicKeyJwk": k.key.as_dict(private=False),

@@ -74,9 +74,8 @@ def verify_token(token: str) -> Verification:
     if len(token) > MAX_TOKEN_CHARS:
         return Verification(valid=False, problem=TOO_LARGE)
     published = keys.public_keys(issuer.folder())
-    by_uri = {issuer.key_uri(k.kid): k.key for k in published}
     try:
-        checked = signing.check(token.strip(), by_uri)
+        checked = signing.check(token.strip(), issuer.published_keys())
     except signing.BadToken as error:
         problem = NOT_A_CREDENTIAL if error.reason == signing.MALFORMED else error.reason
         return Verification(valid=False, problem=problem)
@@ -84,7 +83,7 @@ def verify_token(token: str) -> Verification:
     facts = _facts(claims)
     if facts is None or not _consistent(claims):
         return Verification(valid=False, problem=INCONSISTENT, key_id=checked.kid)
-    current = [issuer.key_uri(k.kid) for k in published if k.current]
+    current = [uri for k in published if k.current for uri in issuer.kid_uris(k.kid)]
     return Verification(
         valid=True,
         key_id=checked.kid,
@@ -124,6 +123,7 @@ def _consistent(claims: dict) -> bool:
         return (
             claims["iss"] == claims["issuer"]["id"] == issuer.issuer_id()
             and claims["jti"] == claims["id"]
+            and claims.get("sub") == claims["credentialSubject"].get("id")
             and claims["nbf"] == int(valid_from.timestamp())
             and "VerifiableCredential" in types
             and "OpenBadgeCredential" in types

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import uuid
 from pathlib import Path
 
 import jsonschema
@@ -71,7 +72,9 @@ def test_the_credential_is_the_certificates_record(certificate):
     credential = payload(token)
     stored = db.session.scalar(db.select(Credential))
     assert part(token, 0) == {"alg": "RS256", "kid": stored.key_id, "typ": "JWT"}
-    assert stored.key_id.startswith("did:web:academy.test#")
+    # An HTTPS URL answering the public JWK: every OB 3.0 verifier dereferences those.
+    assert stored.key_id.startswith("http://academy.test/.well-known/jwks/")
+    assert stored.key_id.endswith(".json")
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert (
         credential["id"]
@@ -84,7 +87,11 @@ def test_the_credential_is_the_certificates_record(certificate):
     issued = certificate.issued_at.replace(microsecond=0)
     assert credential["validFrom"] == issued.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert credential["nbf"] == int(issued.timestamp())
-    assert "sub" not in credential
+    # sub is the subject's id (OB 3.0 VC-JWT), a random urn:uuid naming no one.
+    subject_id = credential["credentialSubject"]["id"]
+    assert credential["sub"] == subject_id
+    assert subject_id.startswith("urn:uuid:")
+    assert str(uuid.UUID(subject_id.removeprefix("urn:uuid:"))) == subject_id[9:]
     achievement = credential["credentialSubject"]["achievement"]
     assert achievement["id"] == "http://academy.test/courses/sample-course/"
     assert achievement["name"] == "Working together: a first look at cooperatives"
@@ -302,3 +309,9 @@ def test_a_bundled_courses_certificate_is_a_valid_ob3_credential(app, signing_ke
             "targetFramework": "Outils de formation de l'OIT sur les coopératives",
         }
     ]
+
+
+def test_each_credentials_subject_id_is_its_own(app, sample_course, signing_keys):
+    first = payload(services.token_for(face_to_face_certificate(sample_course)))
+    second = payload(services.token_for(face_to_face_certificate(sample_course)))
+    assert first["sub"] != second["sub"]

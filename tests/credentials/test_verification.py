@@ -16,7 +16,7 @@ from academy.credentials.verification import (
 )
 from academy.extensions import db
 from tests.credentials.conftest import install_keys
-from tests.credentials.helpers import payload
+from tests.credentials.helpers import did_kid_token, payload
 
 ALPHABET = string.ascii_letters + string.digits + "-_"
 
@@ -132,4 +132,25 @@ def test_a_token_we_signed_that_is_not_a_credential_is_inconsistent(app, signing
     kid, key = issuer.signing_key()
     token = signing.sign({"iss": "did:web:academy.test", "hello": "world"}, kid, key)
     result = verify_token(token)
+    assert (result.valid, result.problem) == (False, INCONSISTENT)
+
+
+def test_a_credential_of_the_earlier_kind_still_verifies(app, certificate):
+    # Signed before kids were HTTPS URLs and subjects had an id: a did:web kid, no sub.
+    token = did_kid_token(services.token_for(certificate))
+    result = verify_token(token)
+    assert (result.valid, result.key_current, result.revoked) == (True, True, False)
+    assert result.key_id.startswith("did:web:academy.test#")
+
+
+def test_a_sub_that_is_not_the_subjects_id_is_inconsistent(app, certificate):
+    from academy.credentials import signing
+
+    claims = payload(services.token_for(certificate))
+    kid, key = issuer.signing_key()
+    claims["sub"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+    result = verify_token(signing.sign(claims, kid, key))
+    assert (result.valid, result.problem) == (False, INCONSISTENT)
+    del claims["sub"]
+    result = verify_token(signing.sign(claims, kid, key))
     assert (result.valid, result.problem) == (False, INCONSISTENT)
