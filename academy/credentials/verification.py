@@ -51,20 +51,47 @@ class Verification:
     credential: dict = field(default_factory=dict)
 
 
+# VC 2.0's EnvelopedVerifiableCredential carries a VC-JWT as a data: URL.
+ENVELOPE_TYPE = "EnvelopedVerifiableCredential"
+ENVELOPE_PREFIX = "data:application/vc+jwt,"
+
+
 def token_from_file(data: bytes) -> str | None:
-    """The compact JWT in an uploaded file: the token itself, or a JSON string holding it."""
+    """The compact JWT in an uploaded file.
+
+    The token itself; a JSON string holding it; or a VC 2.0
+    EnvelopedVerifiableCredential whose id is `data:application/vc+jwt,<token>`.
+    """
     try:
-        text = data.decode("utf-8").strip().lstrip("\ufeff")
+        text = data.decode("utf-8").strip().lstrip("\ufeff").strip()
     except UnicodeDecodeError:
         return None
-    if text.startswith('"'):
+    if text.startswith(('"', "{")):
         try:
-            text = json.loads(text)
+            text = _token_in_json(json.loads(text))
         except ValueError:
             return None
-        if not isinstance(text, str):
+        if text is None:
             return None
     return text.strip() or None
+
+
+def _token_in_json(value) -> str | None:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        return None
+    types = value.get("type")
+    types = [types] if isinstance(types, str) else types
+    envelope = value.get("id")
+    if (
+        isinstance(types, list)
+        and ENVELOPE_TYPE in types
+        and isinstance(envelope, str)
+        and envelope.startswith(ENVELOPE_PREFIX)
+    ):
+        return envelope.removeprefix(ENVELOPE_PREFIX)
+    return None
 
 
 def verify_token(token: str) -> Verification:

@@ -262,6 +262,27 @@ def test_a_token_in_a_json_string_is_read(client, certificate):
     assert response.status_code == 200
 
 
+def test_an_enveloped_verifiable_credential_is_read(client, certificate):
+    # VC 2.0 § "Enveloped Verifiable Credentials": the VC-JWT in a data: URL.
+    import json
+
+    token = services.token_for(certificate)
+    envelope = {
+        "@context": "https://www.w3.org/ns/credentials/v2",
+        "type": "EnvelopedVerifiableCredential",
+        "id": f"data:application/vc+jwt,{token}",
+    }
+    response = upload(client, json.dumps(envelope, indent=2).encode(), "credential.json")
+    assert response.status_code == 200
+    assert "The signature holds" in visible_text(response.text)
+    envelope["type"] = ["EnvelopedVerifiableCredential"]
+    assert upload(client, json.dumps(envelope).encode(), "c.json").status_code == 200
+    envelope["id"] = f"data:text/plain,{token}"
+    refused = upload(client, json.dumps(envelope).encode(), "c.json")
+    assert refused.status_code == 422
+    assert "This file is not a credential this page can read" in visible_text(refused.text)
+
+
 def test_my_certificates_and_the_verification_page_link_the_credential(client, certificate):
     sign_in(client, "amina@example.org")
     link = f"/verify/{certificate.public_id}/credential.jwt"

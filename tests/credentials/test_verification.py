@@ -154,3 +154,25 @@ def test_a_sub_that_is_not_the_subjects_id_is_inconsistent(app, certificate):
     del claims["sub"]
     result = verify_token(signing.sign(claims, kid, key))
     assert (result.valid, result.problem) == (False, INCONSISTENT)
+
+
+def foreign_token(header: dict) -> str:
+    """A JWT signed by someone else's key, with header."""
+    from joserfc import jwt
+    from joserfc.jwk import RSAKey
+
+    key = RSAKey.generate_key(2048, private=True)
+    return jwt.encode(header, {"iss": "did:web:elsewhere.example"}, key, ["RS256"])
+
+
+def test_a_token_carrying_its_own_key_is_not_ours(app, signing_keys):
+    from joserfc.jwk import RSAKey
+
+    public = RSAKey.generate_key(2048, private=True).as_dict(private=False)
+    token = foreign_token({"alg": "RS256", "jwk": public, "typ": "JWT"})
+    assert verify_token(token).problem == UNKNOWN_KEY
+
+
+def test_a_token_naming_a_key_we_never_had_is_not_ours(app, signing_keys):
+    token = foreign_token({"alg": "RS256", "kid": "https://elsewhere.example/keys/1"})
+    assert verify_token(token).problem == UNKNOWN_KEY
