@@ -10,7 +10,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from joserfc.jwk import RSAKey
 
-from academy.config import ConfigurationError
 from academy.credentials import keys
 from academy.credentials.document import Issuer
 
@@ -92,16 +91,6 @@ def _jwk(k: keys.PublicKey) -> dict:
         "alg": keys.ALGORITHM,
         "use": "sig",
     }
-
-
-def check_production_key(keys_dir: str) -> None:
-    """Refuse to start in production without a signing key (credentials could not be issued)."""
-    if keys.signing_key(Path(keys_dir)) is None:
-        raise ConfigurationError(
-            "ACADEMY_ENV=production needs a key to sign credentials: run "
-            "`academy keys generate` (it writes to ACADEMY_CREDENTIAL_KEYS_DIR, by default "
-            f"instance/keys); no private key was found in {keys_dir}."
-        )
 
 
 def jwks() -> dict:
