@@ -315,3 +315,15 @@ def test_each_credentials_subject_id_is_its_own(app, sample_course, signing_keys
     first = payload(services.token_for(face_to_face_certificate(sample_course)))
     second = payload(services.token_for(face_to_face_certificate(sample_course)))
     assert first["sub"] != second["sub"]
+
+
+@pytest.mark.database
+def test_a_long_site_address_fits_in_the_stored_key_id(app, sample_course, signing_keys):
+    # The kid is now a URL under BASE_URL: PostgreSQL refused it past 100 characters.
+    app.config["BASE_URL"] = "https://" + "a" * 60 + ".example.org/" + "b" * 60
+    certificate = face_to_face_certificate(sample_course)
+    token = services.token_for(certificate)
+    db.session.commit()
+    stored = db.session.scalar(db.select(Credential))
+    assert len(stored.key_id) > 150
+    assert part(token, 0)["kid"] == stored.key_id
