@@ -28,6 +28,16 @@ def issuer_id() -> str:
     return did_web(current_app.config["BASE_URL"])
 
 
+def base_urls() -> list[str]:
+    """BASE_URL, then the addresses the site had before (CREDENTIAL_FORMER_BASE_URLS)."""
+    return [current_app.config["BASE_URL"], *current_app.config["CREDENTIAL_FORMER_BASE_URLS"]]
+
+
+def trusted_issuer_ids() -> set[str]:
+    """Our did:web now and under each former address: credentials naming them are ours."""
+    return {did_web(base) for base in base_urls()}
+
+
 def key_uri(kid: str) -> str:
     """The kid a new token's header carries: an HTTPS URL answering the public JWK.
 
@@ -66,9 +76,14 @@ def signing_key() -> tuple[str, RSAKey] | None:
     return key_uri(kid), key
 
 
-def kid_uris(kid: str) -> tuple[str, str]:
-    """Both names a token's header may give a key: ours now, and did:web's before."""
-    return key_uri(kid), did_key_uri(kid)
+def kid_uris(kid: str) -> list[str]:
+    """Every name a token's header may give a key: its URL, and the did:web
+    method of tokens signed before, under BASE_URL and every former address."""
+    return [
+        uri
+        for base in base_urls()
+        for uri in (f"{base}/.well-known/jwks/{kid}.json", f"{did_web(base)}#{kid}")
+    ]
 
 
 def published_keys() -> dict[str, RSAKey]:

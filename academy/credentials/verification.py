@@ -18,7 +18,6 @@ from academy.certificates.models import Certificate
 from academy.credentials import issuer, keys, signing
 from academy.credentials.bitstring import LIST_BITS
 from academy.credentials.models import Credential
-from academy.credentials.services import status_list_url
 from academy.extensions import db
 
 # The largest token we look at; ours are a few kilobytes.
@@ -148,7 +147,8 @@ def _consistent(claims: dict) -> bool:
         valid_from = datetime.fromisoformat(claims["validFrom"])
         types = claims["type"]
         return (
-            claims["iss"] == claims["issuer"]["id"] == issuer.issuer_id()
+            claims["iss"] == claims["issuer"]["id"]
+            and claims["iss"] in issuer.trusted_issuer_ids()
             and claims["jti"] == claims["id"]
             and claims.get("sub") == claims["credentialSubject"].get("id")
             and claims["nbf"] == int(valid_from.timestamp())
@@ -169,8 +169,9 @@ def _revoked(claims: dict) -> bool | None:
         list_url = status["statusListCredential"]
     except (KeyError, TypeError, ValueError):
         return None
-    _prefix, _slash, number = str(list_url).rpartition("/")
-    if not number.isdigit() or status_list_url(int(number)) != list_url:
+    prefix, _slash, number = str(list_url).rpartition("/")
+    ours = [f"{base}/credentials/status" for base in issuer.base_urls()]
+    if not number.isdigit() or prefix not in ours or str(int(number)) != number:
         return None
     if not 0 <= position < LIST_BITS:
         return None

@@ -176,3 +176,36 @@ def test_a_token_carrying_its_own_key_is_not_ours(app, signing_keys):
 def test_a_token_naming_a_key_we_never_had_is_not_ours(app, signing_keys):
     token = foreign_token({"alg": "RS256", "kid": "https://elsewhere.example/keys/1"})
     assert verify_token(token).problem == UNKNOWN_KEY
+
+
+def test_after_a_move_former_addresses_stay_trusted_only_when_listed(app, certificate):
+    token = services.token_for(certificate)
+    old_style = did_kid_token(token, keep_sub=True)
+    app.config["BASE_URL"] = "https://learn.example.org"
+    for moved in (token, old_style):
+        result = verify_token(moved)
+        assert (result.valid, result.problem) == (False, UNKNOWN_KEY)
+    app.config["CREDENTIAL_FORMER_BASE_URLS"] = ["http://academy.test"]
+    for moved in (token, old_style):
+        result = verify_token(moved)
+        assert (result.valid, result.issuer_id, result.revoked) == (
+            True,
+            "did:web:academy.test",
+            False,
+        )
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    assert verify_token(token).revoked is True
+
+
+def test_former_addresses_are_read_from_the_environment(tmp_path, monkeypatch):
+    from academy import create_app
+
+    monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv(
+        "ACADEMY_CREDENTIAL_FORMER_BASE_URLS", " https://old.example.org/ ,http://older.example"
+    )
+    assert create_app().config["CREDENTIAL_FORMER_BASE_URLS"] == [
+        "https://old.example.org",
+        "http://older.example",
+    ]
