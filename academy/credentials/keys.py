@@ -2,8 +2,9 @@
 
 The folder (CREDENTIAL_KEYS_DIR, by default instance/keys) holds, for each
 key ever used, `<kid>.public.pem`, and for the current one only,
-`<kid>.private.pem` (mode 600; the folder 700). A rotation writes a new
-pair and deletes the old private key: new credentials are signed with the
+`<kid>.private.pem` (mode 600; the folder 700), and a `current` file naming
+the signing key, written last. A rotation writes a new pair, names it
+current, and deletes the old private key: new credentials are signed with the
 new key, and every earlier public key stays published (JWKS, did:web) so
 every credential signed before still verifies. No Flask, no database.
 """
