@@ -22,9 +22,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     if app.config["PRODUCTION"]:
         check_production_secret(app.config["SECRET_KEY"])
-        from academy.credentials.issuer import check_production_key
+    from academy.credentials import startup
 
-        check_production_key(app.config["CREDENTIAL_KEYS_DIR"])
+    startup.check(app.config)
 
     _init_extensions(app)
     _register_blueprints(app)

@@ -165,5 +165,12 @@ def from_environment(instance_path: Path) -> dict:
         # The folder of the keys that sign credentials: a private key (mode 600)
         # and every public key ever used; `academy keys generate|rotate`.
         "CREDENTIAL_KEYS_DIR": keys_dir(instance_path),
+        # Addresses the site was served at before BASE_URL (comma-separated):
+        # credentials issued under them are still this academy's.
+        "CREDENTIAL_FORMER_BASE_URLS": [
+            url.strip().rstrip("/")
+            for url in (_env("CREDENTIAL_FORMER_BASE_URLS") or "").split(",")
+            if url.strip()
+        ],
         "BENCHMARK_ROUTES": not production and _env_bool("BENCHMARK_ROUTES", False),
     }

@@ -60,6 +60,7 @@ TABLE: dict[tuple[str, str], tuple] = {
     ("credentials.badge_svg", "GET"):           (W(200), W(200), W(200), W(200), W(200), W(200)),
     ("credentials.jwks", "GET"):                (200,   200,    200,    200,    200,    200),
     ("credentials.did", "GET"):                 (200,   200,    200,    200,    200,    200),
+    ("credentials.public_key", "GET"):          (200,   200,    200,    200,    200,    200),
     ("credentials.status", "GET"):              (200,   200,    200,    200,    200,    200),
     ("credentials.check", "GET"):               (200,   200,    200,    200,    200,    200),
     # a file that is not a credential: the page says so, for anyone
@@ -205,6 +206,7 @@ URLS = {
     "credentials.badge_png": lambda w: {"public_id": w["public_id"]},
     "credentials.badge_svg": lambda w: {"public_id": w["public_id"]},
     "credentials.status": lambda w: {"number": 0},
+    "credentials.public_key": lambda w: {"kid": w["kid"]},
     "certificates.revoke": lambda w: {"certificate_id": w["certificate_id"]},
     "certificates.reissue": lambda w: {"certificate_id": w["certificate_id"]},
     "trainers.version": lambda w: {"version_id": w["version_id"]},

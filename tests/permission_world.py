@@ -122,6 +122,7 @@ def build(folder: Path) -> World:
     world = World(users={a: (u.id, u.session_version) for a, u in users.items()})
     world.values = {
         "public_id": certificate.public_id,
+        "kid": _signing_kid(),
         "cohort_id": key_cohort.id,  # settings, joining with the key, enrolment files
         "certificate_id": certificate.id,
         "completion_id": ready.id,
@@ -142,6 +143,13 @@ def build(folder: Path) -> World:
 
 
 FACE_TO_FACE_FILE = b"name,email,course,date\nAwa Diop,awa@example.org,sample-course,2026-03-14\n"
+
+
+def _signing_kid() -> str:
+    """The id of the credential signing key (development makes one on first need)."""
+    from academy.credentials import issuer
+
+    return issuer.signing_key()[0].rsplit("/", 1)[1].removesuffix(".json")
 
 
 def _face_to_face_preview(admin: User) -> tuple[str, str]:

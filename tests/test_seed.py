@@ -203,9 +203,15 @@ def test_seeding_twice_with_one_seed_is_refused_and_changes_nothing(app, runner)
 
 
 def test_seed_is_refused_in_production(make_app, tmp_path):
-    # Production also needs a credential signing key (academy.credentials).
+    # Production also needs a credential signing key and an https:// site
+    # (academy.credentials.startup).
     keys.generate(tmp_path / "keys")
-    app = make_app(ENV="production", PRODUCTION=True, CREDENTIAL_KEYS_DIR=str(tmp_path / "keys"))
+    app = make_app(
+        ENV="production",
+        PRODUCTION=True,
+        CREDENTIAL_KEYS_DIR=str(tmp_path / "keys"),
+        BASE_URL="https://academy.test",
+    )
     with app.app_context():
         result = app.test_cli_runner().invoke(args=["dev", "seed", "--learners", "5"])
 

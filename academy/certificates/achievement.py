@@ -18,6 +18,9 @@ from academy.courses.models import Course
 def achievement_snapshot(course: Course, language: str, *, face_to_face: bool = False) -> dict:
     """{"description", "criteria", "tags", "alignments"} in language, else the default.
 
+    alignments are OB 3.0 Alignment fields (targetName, targetUrl, and
+    targetFramework and targetCode when given).
+
     Without a description of its own the achievement is described by the
     course's summary; without criteria, criteria is "" and the credential says
     what earning the certificate took in its own words. A face-to-face
@@ -39,15 +42,30 @@ def achievement_snapshot(course: Course, language: str, *, face_to_face: bool = 
         else text(settings.get("criteria")),
         "tags": list(tags.get(language) or tags.get(default) or []),
         "alignments": [
-            {
-                "name": text(alignment["name"]),
-                "url": alignment["url"],
-                "framework": text(alignment.get("framework")),
-                "code": alignment.get("code"),
-            }
+            _alignment(
+                name=text(alignment["name"]),
+                url=alignment["url"],
+                framework=text(alignment.get("framework")),
+                code=alignment.get("code"),
+            )
             for alignment in settings.get("alignments") or []
         ],
     }
+
+
+def _alignment(*, name: str, url: str, framework: str, code: str | None) -> dict:
+    """An OB 3.0 Alignment's own keys (targetName, targetUrl, ...), empty ones left out.
+
+    Snapshots taken before this kept {"name", "url", "framework", "code"};
+    academy.credentials.document reads both shapes.
+    """
+    found = {
+        "targetName": name,
+        "targetUrl": url,
+        "targetFramework": framework,
+        "targetCode": code,
+    }
+    return {key: value for key, value in found.items() if value}
 
 
 def _face_to_face_criteria(language: str) -> str:

@@ -36,7 +36,8 @@ class Achievement:
     language: str
     version: str
     tags: list[str] = field(default_factory=list)
-    # OB 3.0 Alignment objects ({"targetName", "targetUrl", ...}) as given.
+    # As snapshotted: OB 3.0 keys ({"targetName", "targetUrl", ...}), or in
+    # certificates issued before, {"name", "url", "framework", "code"}.
     alignments: list[dict] = field(default_factory=list)
 
 
@@ -87,6 +88,28 @@ def _identifiers(recipient: Recipient) -> list[dict]:
     return identities
 
 
+# The snapshot's keys of the first shape, by the OB 3.0 Alignment key each became.
+_FORMER_ALIGNMENT_KEYS = {
+    "targetName": "name",
+    "targetUrl": "url",
+    "targetFramework": "framework",
+    "targetCode": "code",
+}
+ALIGNMENT_KEYS = (*_FORMER_ALIGNMENT_KEYS, "targetDescription", "targetType")
+
+
+def alignment(snapshot: dict) -> dict:
+    """An OB 3.0 Alignment from a snapshot of either shape; empty values left out."""
+    found = {"type": ["Alignment"]}
+    for key in ALIGNMENT_KEYS:
+        value = snapshot.get(key)
+        if value is None and key in _FORMER_ALIGNMENT_KEYS:
+            value = snapshot.get(_FORMER_ALIGNMENT_KEYS[key])
+        if value:
+            found[key] = str(value)
+    return found
+
+
 def _achievement(achievement: Achievement, score: float | None) -> dict:
     document = {
         "id": achievement.id,
@@ -101,7 +124,7 @@ def _achievement(achievement: Achievement, score: float | None) -> dict:
     if achievement.tags:
         document["tag"] = list(achievement.tags)
     if achievement.alignments:
-        document["alignment"] = [{"type": ["Alignment"], **a} for a in achievement.alignments]
+        document["alignment"] = [alignment(a) for a in achievement.alignments]
     if score is not None:
         document["resultDescription"] = [
             {
@@ -132,12 +155,18 @@ def build(
     evidence_url: str,
     evidence_narrative: str,
     status: Status,
+    subject_id: str | None = None,
 ) -> dict:
-    """The credential, ready to be the payload of a VC-JWT (see claims())."""
+    """The credential, ready to be the payload of a VC-JWT (see claims()).
+
+    subject_id names the subject without naming anyone (a random urn:uuid):
+    OB 3.0's VC-JWT wants `sub`, and sub is the subject's id.
+    """
     profile = {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
     if issuer.image:
         profile["image"] = {"id": issuer.image, "type": "Image"}
-    subject = {
+    subject = {} if subject_id is None else {"id": subject_id}
+    subject |= {
         "type": ["AchievementSubject"],
         "identifier": _identifiers(recipient),
         "achievement": _achievement(achievement, score),
@@ -180,12 +209,16 @@ def build(
 def claims(credential: dict, issued_at: datetime) -> dict:
     """The JWT payload: the credential itself plus its registered claims (OB 3.0 VC-JWT).
 
-    No `sub`: the subject has no id (the recipient is named by identifiers),
-    and OB 3.0 asks for sub only as the subject's id.
+    `sub` is the subject's id; credentials signed before subjects had one
+    carry no sub.
     """
-    return {
+    found = {
         **credential,
         "iss": credential["issuer"]["id"],
         "jti": credential["id"],
         "nbf": int(issued_at.astimezone(UTC).replace(microsecond=0).timestamp()),
     }
+    subject_id = credential["credentialSubject"].get("id")
+    if subject_id is not None:
+        found["sub"] = subject_id
+    return found

@@ -10,7 +10,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from joserfc.jwk import RSAKey
 
-from academy.config import ConfigurationError
 from academy.credentials import keys
 from academy.credentials.document import Issuer
 
@@ -29,8 +28,27 @@ def issuer_id() -> str:
     return did_web(current_app.config["BASE_URL"])
 
 
+def base_urls() -> list[str]:
+    """BASE_URL, then the addresses the site had before (CREDENTIAL_FORMER_BASE_URLS)."""
+    return [current_app.config["BASE_URL"], *current_app.config["CREDENTIAL_FORMER_BASE_URLS"]]
+
+
+def trusted_issuer_ids() -> set[str]:
+    """Our did:web now and under each former address: credentials naming them are ours."""
+    return {did_web(base) for base in base_urls()}
+
+
 def key_uri(kid: str) -> str:
-    """The kid a token's header carries: a verification method of the did:web document."""
+    """The kid a new token's header carries: an HTTPS URL answering the public JWK.
+
+    OB 3.0 (§ "Dereferencing the Public Key") allows HTTP URLs and DID URLs
+    as kid but requires verifiers to support only HTTP URLs.
+    """
+    return f"{current_app.config['BASE_URL']}/.well-known/jwks/{kid}.json"
+
+
+def did_key_uri(kid: str) -> str:
+    """The key's verification method in the did:web document (the kid of earlier tokens)."""
     return f"{issuer_id()}#{kid}"
 
 
@@ -58,34 +76,41 @@ def signing_key() -> tuple[str, RSAKey] | None:
     return key_uri(kid), key
 
 
+def kid_uris(kid: str) -> list[str]:
+    """Every name a token's header may give a key: its URL, and the did:web
+    method of tokens signed before, under BASE_URL and every former address."""
+    return [
+        uri
+        for base in base_urls()
+        for uri in (f"{base}/.well-known/jwks/{kid}.json", f"{did_web(base)}#{kid}")
+    ]
+
+
 def published_keys() -> dict[str, RSAKey]:
-    """Every public key ever used, by kid URI: what verifies our credentials."""
-    return {key_uri(k.kid): k.key for k in keys.public_keys(folder())}
+    """Every public key ever used, by both its kid URIs: what verifies our credentials."""
+    return {uri: k.key for k in keys.public_keys(folder()) for uri in kid_uris(k.kid)}
 
 
-def check_production_key(keys_dir: str) -> None:
-    """Refuse to start in production without a signing key (credentials could not be issued)."""
-    if keys.signing_key(Path(keys_dir)) is None:
-        raise ConfigurationError(
-            "ACADEMY_ENV=production needs a key to sign credentials: run "
-            "`academy keys generate` (it writes to ACADEMY_CREDENTIAL_KEYS_DIR, by default "
-            f"instance/keys); no private key was found in {keys_dir}."
-        )
+def public_jwk(kid: str) -> dict | None:
+    """The public JWK a kid URL answers, or None for a key we never published."""
+    for k in keys.public_keys(folder()):
+        if k.kid == kid:
+            return _jwk(k)
+    return None
+
+
+def _jwk(k: keys.PublicKey) -> dict:
+    return {
+        **k.key.as_dict(private=False),
+        "kid": key_uri(k.kid),
+        "alg": keys.ALGORITHM,
+        "use": "sig",
+    }
 
 
 def jwks() -> dict:
     """The JSON Web Key Set of every public key, each with its kid URI."""
-    return {
-        "keys": [
-            {
-                **k.key.as_dict(private=False),
-                "kid": key_uri(k.kid),
-                "alg": keys.ALGORITHM,
-                "use": "sig",
-            }
-            for k in keys.public_keys(folder())
-        ]
-    }
+    return {"keys": [_jwk(k) for k in keys.public_keys(folder())]}
 
 
 def did_document() -> dict:
@@ -96,7 +121,7 @@ def did_document() -> dict:
     did = issuer_id()
     methods = [
         {
-            "id": key_uri(k.kid),
+            "id": did_key_uri(k.kid),
             "type": "JsonWebKey2020",
             "controller": did,
             "publicKeyJwk": k.key.as_dict(private=False),

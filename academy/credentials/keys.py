@@ -2,8 +2,9 @@
 
 The folder (CREDENTIAL_KEYS_DIR, by default instance/keys) holds, for each
 key ever used, `<kid>.public.pem`, and for the current one only,
-`<kid>.private.pem` (mode 600; the folder 700). A rotation writes a new
-pair and deletes the old private key: new credentials are signed with the
+`<kid>.private.pem` (mode 600; the folder 700), and a `current` file naming
+the signing key, written last. A rotation writes a new pair, names it
+current, and deletes the old private key: new credentials are signed with the
 new key, and every earlier public key stays published (JWKS, did:web) so
 every credential signed before still verifies. No Flask, no database.
 """
@@ -23,6 +24,8 @@ ALGORITHM = "RS256"
 KEY_BITS = 3072
 PRIVATE = ".private.pem"
 PUBLIC = ".public.pem"
+# Names the key that signs; written last by generate and rotate.
+CURRENT = "current"
 
 
 # Why a command refused (KeyFolderError.args[0]); the CLI words them.
@@ -65,6 +68,12 @@ def _new_pair(folder: Path) -> str:
     kid = f"{datetime.now(UTC):%Y%m%d}-{key.thumbprint()[:16]}"
     _write(folder / f"{kid}{PUBLIC}", key.as_pem(private=False), 0o644)
     _write(folder / f"{kid}{PRIVATE}", key.as_pem(private=True), 0o600)
+    # Only once both files are whole does the new key sign: a crash before
+    # this leaves the previous key in charge.
+    marker = folder / f".{CURRENT}.new"
+    marker.unlink(missing_ok=True)
+    _write(marker, kid.encode(), 0o644)
+    os.replace(marker, folder / CURRENT)
     return kid
 
 
@@ -88,12 +97,30 @@ def rotate(folder: Path) -> str:
 
 def signing_key(folder: Path) -> tuple[str, RSAKey] | None:
     """The current private key and its id, or None when the folder has none."""
+    path = current_private_file(folder)
+    if path is None:
+        return None
+    return _kid_of(path, PRIVATE), _load(path, os.stat(path).st_mtime_ns)
+
+
+def current_private_file(folder: Path) -> Path | None:
+    """The signing key's file: the one the `current` marker names, else the newest.
+
+    rotate() leaves one private key; if a crash left two, the marker (written
+    last) says which one was finished, and without it the newest file by
+    modification time signs, never the one that sorts last by name.
+    """
     files = _private_files(folder)
     if not files:
         return None
-    # Only rotate() leaves one; if a crash left two, the newest (by kid date) signs.
-    path = files[-1]
-    return _kid_of(path, PRIVATE), _load(path, os.stat(path).st_mtime_ns)
+    try:
+        named = (folder / CURRENT).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        named = ""
+    for path in files:
+        if _kid_of(path, PRIVATE) == named:
+            return path
+    return max(files, key=lambda path: path.stat().st_mtime_ns)
 
 
 def public_keys(folder: Path) -> list[PublicKey]:

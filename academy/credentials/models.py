@@ -29,7 +29,7 @@ class Credential(db.Model):
     status_index: Mapped[int] = mapped_column(Integer, unique=True)
     salt: Mapped[str] = mapped_column(String(64))
     token: Mapped[str] = mapped_column(Text)
-    key_id: Mapped[str] = mapped_column(String(100))
+    key_id: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def __repr__(self) -> str:

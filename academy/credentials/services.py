@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import uuid
 
 from flask import current_app
 from flask_babel import force_locale
@@ -208,5 +209,7 @@ def _payload(certificate: Certificate, salt: str, index: int) -> dict:
         status=document.Status(
             list_url=status_list_url(index // LIST_BITS), index=index % LIST_BITS
         ),
+        # Random, so it names no one and links this credential to no other.
+        subject_id=f"urn:uuid:{uuid.uuid4()}",
     )
     return document.claims(credential, certificate.issued_at)

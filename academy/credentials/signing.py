@@ -74,19 +74,29 @@ def header_of(token: str) -> dict:
         header = json.loads(_b64decode(parts[0]))
     except (ValueError, UnicodeDecodeError):
         raise BadToken(MALFORMED) from None
-    if not isinstance(header, dict) or not isinstance(header.get("kid"), str):
+    if not isinstance(header, dict):
         raise BadToken(MALFORMED)
     return header
 
 
 def check(token: str, keys: dict[str, RSAKey]) -> Checked:
-    """The header and claims of token, if its kid names one of keys and its signature holds."""
+    """The header and claims of token, if its kid names one of keys and its signature holds.
+
+    A token that carries its own key (a `jwk` header) or names a key not in
+    keys is UNKNOWN_KEY, whatever its algorithm: it is a JWT, signed by
+    someone else.
+    """
     header = header_of(token)
-    if header.get("alg") != ALGORITHM:
+    kid, jwk = header.get("kid"), header.get("jwk")
+    if not isinstance(header.get("alg"), str) or not (
+        isinstance(kid, str) or isinstance(jwk, dict)
+    ):
         raise BadToken(MALFORMED)
-    key = keys.get(header["kid"])
+    key = keys.get(kid) if isinstance(kid, str) and jwk is None else None
     if key is None:
         raise BadToken(UNKNOWN_KEY)
+    if header["alg"] != ALGORITHM:
+        raise BadToken(MALFORMED)
     try:
         decoded = jwt.decode(token, key, [ALGORITHM])
     except BadSignatureError:

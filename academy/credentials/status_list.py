@@ -23,6 +23,9 @@ from academy.extensions import db
 
 # Before any revocation, the list is valid from this fixed moment.
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+# A revocation must reach verifiers within a minute: the list's HTTP cache
+# lifetime, and its `ttl` (Bitstring Status List: "SHOULD align" the two).
+MAX_AGE = 60
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,24 @@ def etag(state: Revoked, kid: str) -> str:
     return digest.hexdigest()[:32]
 
 
+# The last signed list of each URL, by what its bytes depend on: an RSA-3072
+# signature per request is wasted work while nothing changed. One per list.
+_signed: dict[str, tuple[tuple, str]] = {}
+
+
 def signed_list(list_number: int, state: Revoked, kid: str, key) -> str:
-    """The BitstringStatusListCredential of list_number as a compact VC-JWT."""
+    """The BitstringStatusListCredential of list_number as a compact VC-JWT (cached)."""
     url = status_list_url(list_number)
+    inputs = (issuer.issuer_id(), kid, state.positions, state.last_change)
+    cached = _signed.get(url)
+    if cached is not None and cached[0] == inputs:
+        return cached[1]
+    token = _sign_list(url, state, kid, key)
+    _signed[url] = (inputs, token)
+    return token
+
+
+def _sign_list(url: str, state: Revoked, kid: str, key) -> str:
     credential = {
         "@context": [document.VC_CONTEXT],
         "id": url,
@@ -76,6 +94,7 @@ def signed_list(list_number: int, state: Revoked, kid: str, key) -> str:
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
             "encodedList": bitstring.encode(set(state.positions)),
+            "ttl": MAX_AGE * 1000,
         },
     }
     claims = {

@@ -18,7 +18,6 @@ from academy.certificates.models import Certificate
 from academy.credentials import issuer, keys, signing
 from academy.credentials.bitstring import LIST_BITS
 from academy.credentials.models import Credential
-from academy.credentials.services import status_list_url
 from academy.extensions import db
 
 # The largest token we look at; ours are a few kilobytes.
@@ -59,20 +58,47 @@ class Verification:
     credential: dict = field(default_factory=dict)
 
 
+# VC 2.0's EnvelopedVerifiableCredential carries a VC-JWT as a data: URL.
+ENVELOPE_TYPE = "EnvelopedVerifiableCredential"
+ENVELOPE_PREFIX = "data:application/vc+jwt,"
+
+
 def token_from_file(data: bytes) -> str | None:
-    """The compact JWT in an uploaded file: the token itself, or a JSON string holding it."""
+    """The compact JWT in an uploaded file.
+
+    The token itself; a JSON string holding it; or a VC 2.0
+    EnvelopedVerifiableCredential whose id is `data:application/vc+jwt,<token>`.
+    """
     try:
-        text = data.decode("utf-8").strip().lstrip("\ufeff")
+        text = data.decode("utf-8").strip().lstrip("\ufeff").strip()
     except UnicodeDecodeError:
         return None
-    if text.startswith('"'):
+    if text.startswith(('"', "{")):
         try:
-            text = json.loads(text)
+            text = _token_in_json(json.loads(text))
         except ValueError:
             return None
-        if not isinstance(text, str):
+        if text is None:
             return None
     return text.strip() or None
+
+
+def _token_in_json(value) -> str | None:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        return None
+    types = value.get("type")
+    types = [types] if isinstance(types, str) else types
+    envelope = value.get("id")
+    if (
+        isinstance(types, list)
+        and ENVELOPE_TYPE in types
+        and isinstance(envelope, str)
+        and envelope.startswith(ENVELOPE_PREFIX)
+    ):
+        return envelope.removeprefix(ENVELOPE_PREFIX)
+    return None
 
 
 def verify_token(token: str) -> Verification:
@@ -82,9 +108,8 @@ def verify_token(token: str) -> Verification:
     if len(token) > MAX_TOKEN_CHARS:
         return Verification(valid=False, problem=TOO_LARGE)
     published = keys.public_keys(issuer.folder())
-    by_uri = {issuer.key_uri(k.kid): k.key for k in published}
     try:
-        checked = signing.check(token.strip(), by_uri)
+        checked = signing.check(token.strip(), issuer.published_keys())
     except signing.BadToken as error:
         problem = NOT_A_CREDENTIAL if error.reason == signing.MALFORMED else error.reason
         return Verification(valid=False, problem=problem)
@@ -92,7 +117,7 @@ def verify_token(token: str) -> Verification:
     facts = _facts(claims)
     if facts is None or not _consistent(claims):
         return Verification(valid=False, problem=INCONSISTENT, key_id=checked.kid)
-    current = [issuer.key_uri(k.kid) for k in published if k.current]
+    current = [uri for k in published if k.current for uri in issuer.kid_uris(k.kid)]
     return Verification(
         valid=True,
         key_id=checked.kid,
@@ -130,8 +155,10 @@ def _consistent(claims: dict) -> bool:
         valid_from = datetime.fromisoformat(claims["validFrom"])
         types = claims["type"]
         return (
-            claims["iss"] == claims["issuer"]["id"] == issuer.issuer_id()
+            claims["iss"] == claims["issuer"]["id"]
+            and claims["iss"] in issuer.trusted_issuer_ids()
             and claims["jti"] == claims["id"]
+            and claims.get("sub") == claims["credentialSubject"].get("id")
             and claims["nbf"] == int(valid_from.timestamp())
             and "VerifiableCredential" in types
             and "OpenBadgeCredential" in types
@@ -150,8 +177,9 @@ def _revoked(claims: dict) -> bool | None:
         list_url = status["statusListCredential"]
     except (KeyError, TypeError, ValueError):
         return None
-    _prefix, _slash, number = str(list_url).rpartition("/")
-    if not number.isdigit() or status_list_url(int(number)) != list_url:
+    prefix, _slash, number = str(list_url).rpartition("/")
+    ours = [f"{base}/credentials/status" for base in issuer.base_urls()]
+    if not number.isdigit() or prefix not in ours or str(int(number)) != number:
         return None
     if not 0 <= position < LIST_BITS:
         return None

@@ -21,10 +21,11 @@ from academy.extensions import db, limiter
 
 # The media type of a VC-JWT (W3C VC-JOSE-COSE); OB 3.0 names the file *.jwt.
 VC_JWT = "application/vc+jwt"
-# Keys change only at a rotation; a day is short next to a key's life.
-KEYS_MAX_AGE = 24 * 3600
-# A revocation must reach verifiers within a minute.
-STATUS_MAX_AGE = 60
+# Keys change at a rotation, and the status list is signed with the new key
+# at once: a verifier holding a cached key document must fetch it again
+# within minutes. An unchanged document costs a 304.
+KEYS_MAX_AGE = 300
+STATUS_MAX_AGE = status_list.MAX_AGE
 
 
 def _json(document: dict, media_type: str = "application/json") -> Response:
@@ -50,24 +51,39 @@ def download(public_id: str):
     response.headers["Content-Disposition"] = (
         f'attachment; filename="certificate-{certificate.public_id}.jwt"'
     )
-    # The token never changes; whether it is revoked is the status list's to say.
-    response.headers["Cache-Control"] = "public, max-age=86400"
+    # Never kept by shared caches: withdrawal erases the credential (410), and
+    # a copy must not outlive it in a proxy. Whether it is revoked is the
+    # status list's to say.
+    response.headers["Cache-Control"] = "private, no-cache"
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
 
+def _key_document(document: dict, media_type: str) -> Response:
+    response = _json(document, media_type)
+    response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}, must-revalidate"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
 @bp.route("/.well-known/jwks.json")
 def jwks():
-    response = _json(issuer.jwks(), "application/jwk-set+json")
-    response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}"
-    return response
+    return _key_document(issuer.jwks(), "application/jwk-set+json")
 
 
 @bp.route("/.well-known/did.json")
 def did():
-    response = _json(issuer.did_document(), "application/did+json")
-    response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}"
-    return response
+    return _key_document(issuer.did_document(), "application/did+json")
+
+
+@bp.route("/.well-known/jwks/<kid>.json")
+def public_key(kid: str):
+    # A token's kid: an HTTPS URL answering the public JWK (OB 3.0 requires
+    # verifiers to dereference HTTP URLs; DID URLs are optional to them).
+    found = issuer.public_jwk(kid)
+    if found is None:
+        return render_error(404)
+    return _key_document(found, "application/jwk+json")
 
 
 @bp.route("/credentials/status/<int:number>")

@@ -26,7 +26,7 @@ def upgrade():
         sa.Column("status_index", sa.Integer(), nullable=False),
         sa.Column("salt", sa.String(length=64), nullable=False),
         sa.Column("token", sa.Text(), nullable=False),
-        sa.Column("key_id", sa.String(length=100), nullable=False),
+        sa.Column("key_id", sa.String(length=300), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["certificate_id"],

@@ -62,10 +62,9 @@ def test_the_snapshot_is_in_the_certificates_language(client, tmp_path):
         "tags": ["coopératives", "OIT"],
         "alignments": [
             {
-                "name": "Think.COOP",
-                "url": "https://www.ilo.org/resource/training-material/thinkcoop",
-                "framework": "Outils de formation coopérative de l'OIT",
-                "code": None,
+                "targetName": "Think.COOP",
+                "targetUrl": "https://www.ilo.org/resource/training-material/thinkcoop",
+                "targetFramework": "Outils de formation coopérative de l'OIT",
             }
         ],
     }

@@ -51,3 +51,19 @@ def face_to_face_certificate(
     )
     db.session.commit()
     return certificate
+
+
+def did_kid_token(token: str, *, keep_sub: bool = False) -> str:
+    """token signed again as credentials were before: kid a did:web method, no subject id.
+
+    With keep_sub, the subject's id and sub stay (only the kid changes).
+    """
+    from academy.credentials import issuer, signing
+
+    kid_uri, key = issuer.signing_key()
+    kid = kid_uri.rsplit("/", 1)[1].removesuffix(".json")
+    claims = payload(token)
+    if not keep_sub:
+        del claims["sub"]
+        del claims["credentialSubject"]["id"]
+    return signing.sign(claims, issuer.did_key_uri(kid), key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import uuid
 from pathlib import Path
 
 import jsonschema
@@ -71,7 +72,9 @@ def test_the_credential_is_the_certificates_record(certificate):
     credential = payload(token)
     stored = db.session.scalar(db.select(Credential))
     assert part(token, 0) == {"alg": "RS256", "kid": stored.key_id, "typ": "JWT"}
-    assert stored.key_id.startswith("did:web:academy.test#")
+    # An HTTPS URL answering the public JWK: every OB 3.0 verifier dereferences those.
+    assert stored.key_id.startswith("http://academy.test/.well-known/jwks/")
+    assert stored.key_id.endswith(".json")
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert (
         credential["id"]
@@ -84,7 +87,11 @@ def test_the_credential_is_the_certificates_record(certificate):
     issued = certificate.issued_at.replace(microsecond=0)
     assert credential["validFrom"] == issued.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert credential["nbf"] == int(issued.timestamp())
-    assert "sub" not in credential
+    # sub is the subject's id (OB 3.0 VC-JWT), a random urn:uuid naming no one.
+    subject_id = credential["credentialSubject"]["id"]
+    assert credential["sub"] == subject_id
+    assert subject_id.startswith("urn:uuid:")
+    assert str(uuid.UUID(subject_id.removeprefix("urn:uuid:"))) == subject_id[9:]
     achievement = credential["credentialSubject"]["achievement"]
     assert achievement["id"] == "http://academy.test/courses/sample-course/"
     assert achievement["name"] == "Working together: a first look at cooperatives"
@@ -235,3 +242,88 @@ def test_face_to_face_issue_signs_with_each_participants_address(app, sample_cou
         digest = hashlib.sha256((attendee.email + stored.salt).encode()).hexdigest()
         assert email["identityHash"] == f"sha256${digest}"
         assert name["identityHash"] == attendee.name
+
+
+def test_a_snapshot_of_the_first_shape_still_makes_spec_alignments(
+    app, sample_course, signing_keys
+):
+    # Certificates issued before the snapshot kept OB 3.0's key names.
+    settings = {
+        "achievement": {
+            "alignments": [
+                {
+                    "name": "Think.COOP",
+                    "url": "https://www.ilo.org/think-coop",
+                    "framework": "ILO cooperative training tools",
+                    "code": None,
+                },
+                {"name": "My.COOP", "url": "https://www.ilo.org/my-coop", "code": "2.1"},
+            ]
+        }
+    }
+    certificate = face_to_face_certificate(sample_course, settings=settings)
+    credential = payload(services.token_for(certificate))
+    assert_valid_ob3(credential)
+    assert credential["credentialSubject"]["achievement"]["alignment"] == [
+        {
+            "type": ["Alignment"],
+            "targetName": "Think.COOP",
+            "targetUrl": "https://www.ilo.org/think-coop",
+            "targetFramework": "ILO cooperative training tools",
+        },
+        {
+            "type": ["Alignment"],
+            "targetName": "My.COOP",
+            "targetUrl": "https://www.ilo.org/my-coop",
+            "targetCode": "2.1",
+        },
+    ]
+
+
+def test_a_bundled_courses_certificate_is_a_valid_ob3_credential(app, signing_keys):
+    # A real course.yaml (certificate: description, criteria, tags, alignment),
+    # imported as `academy courses import` does, its certificate issued the usual way.
+    from academy.certificates.services import issue_certificate
+    from academy.courses.models import Course
+    from academy.learning.models import Enrolment
+    from tests.conftest import import_package
+    from tests.factories import make_user
+
+    import_package(Path(__file__).resolve().parents[2] / "courses" / "understanding-cooperatives")
+    course = db.session.scalar(db.select(Course).where(Course.slug == "understanding-cooperatives"))
+    learner = make_user(name="Awa Diop")
+    db.session.add(Enrolment(user_id=learner.id, course_id=course.id, content_language="fr"))
+    certificate = issue_certificate(learner, course)
+    db.session.commit()
+    credential = payload(services.token_for(certificate))
+    assert_valid_ob3(credential)
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["inLanguage"] == "fr"
+    assert achievement["tag"] == ["coopératives", "Think.COOP", "action collective", "OIT"]
+    assert achievement["alignment"] == [
+        {
+            "type": ["Alignment"],
+            "targetName": "Think.COOP: An orientation on the cooperative business model",
+            "targetUrl": "https://www.ilo.org/global/topics/cooperatives/areas-of-work/"
+            "WCMS_628372/lang--en/index.htm",
+            "targetFramework": "Outils de formation de l'OIT sur les coopératives",
+        }
+    ]
+
+
+def test_each_credentials_subject_id_is_its_own(app, sample_course, signing_keys):
+    first = payload(services.token_for(face_to_face_certificate(sample_course)))
+    second = payload(services.token_for(face_to_face_certificate(sample_course)))
+    assert first["sub"] != second["sub"]
+
+
+@pytest.mark.database
+def test_a_long_site_address_fits_in_the_stored_key_id(app, sample_course, signing_keys):
+    # The kid is now a URL under BASE_URL: PostgreSQL refused it past 100 characters.
+    app.config["BASE_URL"] = "https://" + "a" * 60 + ".example.org/" + "b" * 60
+    certificate = face_to_face_certificate(sample_course)
+    token = services.token_for(certificate)
+    db.session.commit()
+    stored = db.session.scalar(db.select(Credential))
+    assert len(stored.key_id) > 150
+    assert part(token, 0)["kid"] == stored.key_id

@@ -123,3 +123,74 @@ def test_a_certificate_issued_from_the_command_line_is_signed_at_once(
     assert result.exit_code == 0, result.output
     [credential] = db.session.scalars(db.select(Credential)).all()
     assert credential.token.count(".") == 2
+
+
+def test_production_refuses_a_signing_key_others_can_read(tmp_path, monkeypatch):
+    production(monkeypatch, tmp_path)
+    keys.generate(tmp_path / "keys")
+    [private] = (tmp_path / "keys").glob("*.private.pem")
+    private.chmod(0o640)
+    with pytest.raises(ConfigurationError, match=r"can be read by other users \(mode 640\)"):
+        create_app()
+
+
+def test_production_refuses_a_damaged_signing_key(tmp_path, monkeypatch):
+    production(monkeypatch, tmp_path)
+    keys.generate(tmp_path / "keys")
+    [private] = (tmp_path / "keys").glob("*.private.pem")
+    private.write_text("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+    with pytest.raises(ConfigurationError, match="cannot be loaded"):
+        create_app()
+
+
+def test_development_warns_about_a_readable_key_and_starts(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("ACADEMY_ENV", raising=False)
+    monkeypatch.delenv("ACADEMY_CREDENTIAL_KEYS_DIR", raising=False)
+    keys.generate(tmp_path / "keys")
+    [private] = (tmp_path / "keys").glob("*.private.pem")
+    private.chmod(0o644)
+    assert create_app().config["PRODUCTION"] is False
+    assert "can be read by other users (mode 644)" in caplog.text
+
+
+def test_production_refuses_an_http_base_url(tmp_path, monkeypatch, caplog):
+    production(monkeypatch, tmp_path)
+    keys.generate(tmp_path / "keys")
+    monkeypatch.setenv("ACADEMY_BASE_URL", "http://learn.example.org")
+    with pytest.raises(ConfigurationError, match="verifiers fetch over HTTPS only"):
+        create_app()
+    # On this machine only, a trial of production: said, not refused.
+    monkeypatch.setenv("ACADEMY_BASE_URL", "http://127.0.0.1:8000")
+    assert create_app().config["BASE_URL"] == "http://127.0.0.1:8000"
+    assert "verifiers fetch over HTTPS only" in caplog.text
+    monkeypatch.setenv("ACADEMY_BASE_URL", "https://learn.example.org")
+    assert create_app().config["BASE_URL"] == "https://learn.example.org"
+
+
+def test_after_a_crash_the_marked_key_signs_not_the_last_by_name(tmp_path):
+    import os
+
+    folder = tmp_path / "keys"
+    first = keys.generate(folder)
+    # A second pair left by a rotation that crashed before its marker: named
+    # to sort last, and newer, yet the marker says the first key signs.
+    second = keys._new_pair(folder)
+    (folder / keys.CURRENT).write_text(first)
+    os.rename(folder / f"{second}.private.pem", folder / "99999999-zzz.private.pem")
+    assert keys.signing_key(folder)[0] == first
+    # Without a marker, the newest file signs, whatever its name.
+    (folder / keys.CURRENT).unlink()
+    older = folder / f"{first}.private.pem"
+    os.utime(older, ns=(1, 1))
+    assert keys.signing_key(folder)[0] == "99999999-zzz"
+    os.utime(older, ns=(2**62, 2**62))
+    assert keys.signing_key(folder)[0] == first
+
+
+def test_rotate_writes_the_current_marker_last(app, runner, tmp_path):
+    folder = tmp_path / "instance" / "keys"
+    assert runner.invoke(args=["keys", "generate"]).exit_code == 0
+    assert runner.invoke(args=["keys", "rotate"]).exit_code == 0
+    [private] = folder.glob("*.private.pem")
+    assert (folder / "current").read_text() == private.name.removesuffix(".private.pem")

@@ -28,6 +28,8 @@ def test_the_credential_downloads_as_a_jwt_file(client, certificate):
         f'attachment; filename="certificate-{certificate.public_id}.jwt"'
     )
     assert response.text == stored().token
+    # Never kept by a shared cache: a withdrawn credential must not linger there.
+    assert response.headers["Cache-Control"] == "private, no-cache"
 
 
 def test_an_older_certificate_gets_its_credential_on_first_download(app, client, certificate):
@@ -70,21 +72,60 @@ def test_the_keys_are_published_as_jwks_and_did_web(app, client, key_pairs):
     jwks = client.get("/.well-known/jwks.json")
     assert jwks.status_code == 200
     assert jwks.mimetype == "application/jwk-set+json"
-    assert jwks.headers["Cache-Control"] == "public, max-age=86400"
+    # Minutes, not a day: after a rotation the status list is signed with a
+    # key a verifier's cached copy would not hold.
+    assert jwks.headers["Cache-Control"] == "public, max-age=300, must-revalidate"
     keys = jwks.json["keys"]
     assert len(keys) == 2
     assert all("d" not in key and key["kty"] == "RSA" and key["alg"] == "RS256" for key in keys)
     did = client.get("/.well-known/did.json")
     assert did.status_code == 200
     assert did.mimetype == "application/did+json"
+    assert did.headers["Cache-Control"] == "public, max-age=300, must-revalidate"
     document = did.json
     assert document["id"] == "did:web:academy.test"
     ids = [method["id"] for method in document["verificationMethod"]]
-    assert ids == [key["kid"] for key in keys]
-    assert document["assertionMethod"] == ids
+    kids = [path.name.removesuffix(".public.pem") for path in key_pairs[1].glob("*.public.pem")]
     # The current key first: verifiers that read no kid take the first.
     current = next(path for path in key_pairs[1].glob("*.private.pem"))
-    assert ids[0] == "did:web:academy.test#" + current.name.removesuffix(".private.pem")
+    current_kid = current.name.removesuffix(".private.pem")
+    ordered = [current_kid] + [kid for kid in kids if kid != current_kid]
+    assert ids == [f"did:web:academy.test#{kid}" for kid in ordered]
+    assert document["assertionMethod"] == ids
+    assert [key["kid"] for key in keys] == [
+        f"http://academy.test/.well-known/jwks/{kid}.json" for kid in ordered
+    ]
+
+
+def test_the_key_documents_answer_304_while_unchanged(app, client, key_pairs):
+    install_keys(app, key_pairs[0])
+    for url in ["/.well-known/jwks.json", "/.well-known/did.json"]:
+        first = client.get(url)
+        etag = first.headers["ETag"]
+        again = client.get(url, headers={"If-None-Match": etag})
+        assert (again.status_code, again.data) == (304, b""), url
+    before = client.get("/.well-known/jwks.json").headers["ETag"]
+    install_keys(app, key_pairs[1])  # rotated: the set changed
+    after = client.get("/.well-known/jwks.json", headers={"If-None-Match": before})
+    assert after.status_code == 200
+    assert len(after.json["keys"]) == 2
+
+
+def test_each_kid_is_a_url_answering_its_public_key(app, client, certificate, key_pairs):
+    kid = part(services.token_for(certificate), 0)["kid"]
+    path = kid.removeprefix("http://academy.test")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.mimetype == "application/jwk+json"
+    assert response.headers["Cache-Control"] == "public, max-age=300, must-revalidate"
+    jwk = response.json
+    assert "d" not in jwk
+    assert (jwk["kty"], jwk["alg"], jwk["use"], jwk["kid"]) == ("RSA", "RS256", "sig", kid)
+    assert jwk == next(key for key in client.get("/.well-known/jwks.json").json["keys"])
+    # An earlier key keeps answering after a rotation; a key never published is 404.
+    install_keys(app, key_pairs[1])
+    assert client.get(path).status_code == 200
+    assert client.get("/.well-known/jwks/20260101-AAAAAAAAAAAAAAAA.json").status_code == 404
 
 
 def test_the_status_list_is_signed_and_shows_a_revocation_at_once(client, certificate):
@@ -97,6 +138,8 @@ def test_the_status_list_is_signed_and_shows_a_revocation_at_once(client, certif
     assert first.headers["Cache-Control"] == "public, max-age=60, must-revalidate"
     assert part(first.text, 0)["alg"] == "RS256"
     listed = payload(first.text)
+    # Bitstring Status List's ttl (milliseconds), aligned with the HTTP cache.
+    assert listed["credentialSubject"]["ttl"] == 60_000
     assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     assert listed["issuer"] == "did:web:academy.test"
     subject = listed["credentialSubject"]
@@ -115,6 +158,27 @@ def test_the_status_list_is_signed_and_shows_a_revocation_at_once(client, certif
     assert changed.headers["ETag"] != etag
     bits = bitstring.decode(payload(changed.text)["credentialSubject"]["encodedList"])
     assert [i for i in range(131_072) if bitstring.is_set(bits, i)] == [index]
+
+
+def test_an_unchanged_status_list_is_signed_once(client, certificate, monkeypatch):
+    from academy.credentials import signing, status_list
+
+    services.token_for(certificate)
+    db.session.commit()
+    status_list._signed.clear()
+    calls = []
+    real_sign = signing.sign
+    monkeypatch.setattr(signing, "sign", lambda *a: calls.append(1) or real_sign(*a))
+    first = client.get("/credentials/status/0")
+    second = client.get("/credentials/status/0")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.data == second.data
+    assert len(calls) == 1
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    third = client.get("/credentials/status/0")
+    assert third.data != first.data
+    assert len(calls) == 2
 
 
 def test_a_status_list_that_does_not_exist_is_404(client, certificate):
@@ -196,6 +260,27 @@ def test_a_token_in_a_json_string_is_read(client, certificate):
     token = services.token_for(certificate)
     response = upload(client, f'"{token}"\n'.encode(), "credential.json")
     assert response.status_code == 200
+
+
+def test_an_enveloped_verifiable_credential_is_read(client, certificate):
+    # VC 2.0 § "Enveloped Verifiable Credentials": the VC-JWT in a data: URL.
+    import json
+
+    token = services.token_for(certificate)
+    envelope = {
+        "@context": "https://www.w3.org/ns/credentials/v2",
+        "type": "EnvelopedVerifiableCredential",
+        "id": f"data:application/vc+jwt,{token}",
+    }
+    response = upload(client, json.dumps(envelope, indent=2).encode(), "credential.json")
+    assert response.status_code == 200
+    assert "The signature holds" in visible_text(response.text)
+    envelope["type"] = ["EnvelopedVerifiableCredential"]
+    assert upload(client, json.dumps(envelope).encode(), "c.json").status_code == 200
+    envelope["id"] = f"data:text/plain,{token}"
+    refused = upload(client, json.dumps(envelope).encode(), "c.json")
+    assert refused.status_code == 422
+    assert "This file is not a credential this page can read" in visible_text(refused.text)
 
 
 def test_my_certificates_and_the_verification_page_link_the_credential(client, certificate):

@@ -16,7 +16,7 @@ from academy.credentials.verification import (
 )
 from academy.extensions import db
 from tests.credentials.conftest import install_keys
-from tests.credentials.helpers import payload
+from tests.credentials.helpers import did_kid_token, payload
 
 ALPHABET = string.ascii_letters + string.digits + "-_"
 
@@ -133,3 +133,79 @@ def test_a_token_we_signed_that_is_not_a_credential_is_inconsistent(app, signing
     token = signing.sign({"iss": "did:web:academy.test", "hello": "world"}, kid, key)
     result = verify_token(token)
     assert (result.valid, result.problem) == (False, INCONSISTENT)
+
+
+def test_a_credential_of_the_earlier_kind_still_verifies(app, certificate):
+    # Signed before kids were HTTPS URLs and subjects had an id: a did:web kid, no sub.
+    token = did_kid_token(services.token_for(certificate))
+    result = verify_token(token)
+    assert (result.valid, result.key_current, result.revoked) == (True, True, False)
+    assert result.key_id.startswith("did:web:academy.test#")
+
+
+def test_a_sub_that_is_not_the_subjects_id_is_inconsistent(app, certificate):
+    from academy.credentials import signing
+
+    claims = payload(services.token_for(certificate))
+    kid, key = issuer.signing_key()
+    claims["sub"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+    result = verify_token(signing.sign(claims, kid, key))
+    assert (result.valid, result.problem) == (False, INCONSISTENT)
+    del claims["sub"]
+    result = verify_token(signing.sign(claims, kid, key))
+    assert (result.valid, result.problem) == (False, INCONSISTENT)
+
+
+def foreign_token(header: dict) -> str:
+    """A JWT signed by someone else's key, with header."""
+    from joserfc import jwt
+    from joserfc.jwk import RSAKey
+
+    key = RSAKey.generate_key(2048, private=True)
+    return jwt.encode(header, {"iss": "did:web:elsewhere.example"}, key, ["RS256"])
+
+
+def test_a_token_carrying_its_own_key_is_not_ours(app, signing_keys):
+    from joserfc.jwk import RSAKey
+
+    public = RSAKey.generate_key(2048, private=True).as_dict(private=False)
+    token = foreign_token({"alg": "RS256", "jwk": public, "typ": "JWT"})
+    assert verify_token(token).problem == UNKNOWN_KEY
+
+
+def test_a_token_naming_a_key_we_never_had_is_not_ours(app, signing_keys):
+    token = foreign_token({"alg": "RS256", "kid": "https://elsewhere.example/keys/1"})
+    assert verify_token(token).problem == UNKNOWN_KEY
+
+
+def test_after_a_move_former_addresses_stay_trusted_only_when_listed(app, certificate):
+    token = services.token_for(certificate)
+    old_style = did_kid_token(token, keep_sub=True)
+    app.config["BASE_URL"] = "https://learn.example.org"
+    for moved in (token, old_style):
+        result = verify_token(moved)
+        assert (result.valid, result.problem) == (False, UNKNOWN_KEY)
+    app.config["CREDENTIAL_FORMER_BASE_URLS"] = ["http://academy.test"]
+    for moved in (token, old_style):
+        result = verify_token(moved)
+        assert (result.valid, result.issuer_id, result.revoked) == (
+            True,
+            "did:web:academy.test",
+            False,
+        )
+    certificates.revoke_certificate(certificate, None, "Issued by mistake")
+    db.session.commit()
+    assert verify_token(token).revoked is True
+
+
+def test_former_addresses_are_read_from_the_environment(tmp_path, monkeypatch):
+    from academy import create_app
+
+    monkeypatch.setenv("ACADEMY_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv(
+        "ACADEMY_CREDENTIAL_FORMER_BASE_URLS", " https://old.example.org/ ,http://older.example"
+    )
+    assert create_app().config["CREDENTIAL_FORMER_BASE_URLS"] == [
+        "https://old.example.org",
+        "http://older.example",
+    ]
