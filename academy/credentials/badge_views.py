@@ -14,18 +14,16 @@ from __future__ import annotations
 import hashlib
 
 from flask import Response, request
-from flask_babel import gettext as _
 from werkzeug.http import is_resource_modified
 
 from academy.badges.png import bake_png
 from academy.badges.svg import bake_svg
 from academy.certificates.badge_images import badge_png_for, badge_svg_for
 from academy.certificates.models import Certificate
-from academy.certificates.services import by_public_id
-from academy.credentials import bp, services
+from academy.credentials import bp
 from academy.credentials.models import Credential
-from academy.errors import render_error
-from academy.extensions import db, limiter
+from academy.credentials.views import Served, served_credential
+from academy.extensions import limiter
 
 # Bump when the drawing changes, so caches holding the old picture revalidate.
 DRAWING_VERSION = "1"
@@ -62,15 +60,10 @@ def _headers(response: Response, certificate: Certificate, credential: Credentia
 
 
 def _badge(public_id: str, kind: str):
-    certificate = by_public_id(public_id)
-    if certificate is None:
-        return render_error(404)
-    if certificate.is_withdrawn:
-        return render_error(410, _("Its holder withdrew this certificate, and its credential."))
-    credential = services.credential_for(certificate)
-    if credential is None:
-        return render_error(503, _("The credential cannot be signed yet. Please try again later."))
-    db.session.commit()
+    served = served_credential(public_id)
+    if not isinstance(served, Served):
+        return served
+    certificate, credential = served
     etag = badge_etag(credential, kind)
     if not is_resource_modified(request.environ, etag=etag, last_modified=credential.created_at):
         # Nothing drawn: the credential, so the image, is the one the client holds.

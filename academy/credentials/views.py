@@ -9,13 +9,16 @@ issued before credentials existed gets its credential on first request.
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from flask import Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
+from academy.certificates.models import Certificate
 from academy.certificates.services import by_public_id
 from academy.credentials import bp, issuer, services, status_list, uploads, verification
 from academy.credentials.forms import CredentialFileForm
+from academy.credentials.models import Credential
 from academy.errors import render_error
 from academy.extensions import db, limiter
 
@@ -34,20 +37,35 @@ def _json(document: dict, media_type: str = "application/json") -> Response:
     return response
 
 
-@bp.route("/verify/<public_id>/credential.jwt")
-@limiter.limit("60/minute")
-def download(public_id: str):
+class Served(NamedTuple):
+    certificate: Certificate
+    credential: Credential
+
+
+def served_credential(public_id: str):
+    """Served(certificate, credential), signed now if need be and committed; or the
+    error page a download of it answers: 404, 410 withdrawn, 503 without a key."""
     certificate = by_public_id(public_id)
     if certificate is None:
         return render_error(404)
     if certificate.is_withdrawn:
         # Gone on purpose, like its verification page: nothing it said is served.
         return render_error(410, _("Its holder withdrew this certificate, and its credential."))
-    token = services.token_for(certificate)
-    if token is None:
+    credential = services.credential_for(certificate)
+    if credential is None:
         return render_error(503, _("The credential cannot be signed yet. Please try again later."))
     db.session.commit()
-    response = Response(token, mimetype=VC_JWT)
+    return Served(certificate, credential)
+
+
+@bp.route("/verify/<public_id>/credential.jwt")
+@limiter.limit("60/minute")
+def download(public_id: str):
+    served = served_credential(public_id)
+    if not isinstance(served, Served):
+        return served
+    certificate, credential = served
+    response = Response(credential.token, mimetype=VC_JWT)
     response.headers["Content-Disposition"] = (
         f'attachment; filename="certificate-{certificate.public_id}.jwt"'
     )
