@@ -55,6 +55,7 @@ TABLE: dict[tuple[str, str], tuple] = {
     # -- credentials: public like the verification page. The world's certificate was
     #    issued before any key existed, so its credential is signed on first download.
     ("credentials.download", "GET"):            (W(200), W(200), W(200), W(200), W(200), W(200)),
+    ("credentials.download_json", "GET"):       (W(200), W(200), W(200), W(200), W(200), W(200)),
     # the badge images bake that credential: signed on first request too
     ("credentials.badge_png", "GET"):           (W(200), W(200), W(200), W(200), W(200), W(200)),
     ("credentials.badge_svg", "GET"):           (W(200), W(200), W(200), W(200), W(200), W(200)),
@@ -203,6 +204,7 @@ URLS = {
     "certificates.verify": lambda w: {"public_id": w["public_id"]},
     "certificates.pdf": lambda w: {"public_id": w["public_id"]},
     "credentials.download": lambda w: {"public_id": w["public_id"]},
+    "credentials.download_json": lambda w: {"public_id": w["public_id"]},
     "credentials.badge_png": lambda w: {"public_id": w["public_id"]},
     "credentials.badge_svg": lambda w: {"public_id": w["public_id"]},
     "credentials.status": lambda w: {"number": 0},

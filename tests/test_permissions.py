@@ -110,6 +110,7 @@ def test_permission(matrix, endpoint, method):
 READS_THAT_CACHE = {
     ("certificates.pdf", "GET"),
     ("credentials.download", "GET"),
+    ("credentials.download_json", "GET"),
     ("credentials.badge_png", "GET"),
     ("credentials.badge_svg", "GET"),
 }

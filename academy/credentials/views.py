@@ -77,6 +77,28 @@ def download(public_id: str):
     return response
 
 
+@bp.route("/verify/<public_id>/credential.json")
+@limiter.limit("60/minute")
+def download_json(public_id: str):
+    """The same signed credential as a JSON file: VC 2.0's EnvelopedVerifiableCredential,
+    which carries the VC-JWT as a data: URL, for tools that take JSON only."""
+    served = served_credential(public_id)
+    if not isinstance(served, Served):
+        return served
+    certificate, credential = served
+    envelope = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": f"data:{VC_JWT},{credential.token}",
+        "type": "EnvelopedVerifiableCredential",
+    }
+    response = _json(envelope)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="certificate-{certificate.public_id}.json"'
+    )
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
 def _key_document(document: dict, media_type: str) -> Response:
     response = _json(document, media_type)
     response.headers["Cache-Control"] = f"public, max-age={KEYS_MAX_AGE}, must-revalidate"

@@ -32,6 +32,31 @@ def test_the_credential_downloads_as_a_jwt_file(client, certificate):
     assert response.headers["Cache-Control"] == "private, no-cache"
 
 
+def test_the_credential_downloads_as_a_json_envelope_the_check_page_reads(client, certificate):
+    response = client.get(f"/verify/{certificate.public_id}/credential.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="certificate-{certificate.public_id}.json"'
+    )
+    assert response.headers["Cache-Control"] == "private, no-cache"
+    assert response.json == {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": f"data:application/vc+jwt,{stored().token}",
+        "type": "EnvelopedVerifiableCredential",
+    }
+    checked = upload(client, response.data, "certificate.json")
+    assert checked.status_code == 200
+    assert "The signature holds" in visible_text(checked.text)
+
+
+def test_the_json_download_answers_like_the_jwt(client, certificate):
+    withdraw_certificate(certificate, None)
+    db.session.commit()
+    assert client.get(f"/verify/{certificate.public_id}/credential.json").status_code == 410
+    assert client.get("/verify/no-such-certificate/credential.json").status_code == 404
+
+
 def test_an_older_certificate_gets_its_credential_on_first_download(app, client, certificate):
     db.session.execute(db.delete(Credential))
     db.session.commit()
@@ -285,6 +310,9 @@ def test_an_enveloped_verifiable_credential_is_read(client, certificate):
 
 def test_my_certificates_and_the_verification_page_link_the_credential(client, certificate):
     sign_in(client, "amina@example.org")
-    link = f"/verify/{certificate.public_id}/credential.jwt"
-    assert f'href="{link}"' in client.get("/certificates/").text
-    assert f'href="{link}"' in client.get(f"/verify/{certificate.public_id}").text
+    mine = client.get("/certificates/").text
+    page = client.get(f"/verify/{certificate.public_id}").text
+    for kind in ("jwt", "json"):
+        link = f"/verify/{certificate.public_id}/credential.{kind}"
+        assert f'href="{link}"' in mine
+        assert f'href="{link}"' in page
