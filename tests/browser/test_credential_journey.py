@@ -1,7 +1,7 @@
 """An employer checks a learner's credential on a phone, keyboard only, without JavaScript.
 
 The learner's certificate is issued; a visitor opens its verification page,
-downloads the credential (.jwt), follows "Check a credential file", uploads
+downloads the credential (.json), follows "Check a credential file", uploads
 it and reads that the signature holds and to whom it was awarded. After an
 admin revokes the certificate, the same file is reported revoked. The learner
 downloads her badge images from "My certificates" with the keyboard, and the
@@ -63,8 +63,11 @@ def test_an_employer_checks_a_credential_then_sees_it_revoked(make_context, live
     page = make_context(java_script_enabled=False, accept_downloads=True).new_page()
     page.goto(f"{base}/verify/{public_id}")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download its digital credential").click()
-    credential = tmp_path / "credential.jwt"
+        # The JSON file: the signed token in its envelope, as a JSON-only tool takes it.
+        page.get_by_role(
+            "link", name="Download its digital credential (Open Badges, .json)"
+        ).click()
+    credential = tmp_path / "credential.json"
     download.value.save_as(credential)
     tab_to(page, 'main a[href$="/verify/credential"]', max_presses=40)
     submit_with_enter(page)
@@ -88,7 +91,7 @@ def test_an_employer_checks_a_credential_then_sees_it_revoked(make_context, live
     expect(page.locator(".credential-result")).to_contain_text(
         "this credential was revoked: it is no longer valid"
     )
-    upload(checker, tmp_path / "credential.jwt")
+    upload(checker, credential)
     assert_accessible(checker)
     garbage = tmp_path / "garbage.jwt"
     garbage.write_text("not a credential")
