@@ -85,8 +85,14 @@ def restore(url: str, checked: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(checked, target)
         return
-    with (
-        closing(sqlite3.connect(f"file:{checked}?mode=ro", uri=True)) as source,
-        closing(sqlite3.connect(target, timeout=30)) as destination,
-    ):
-        source.backup(destination)
+    try:
+        with (
+            closing(sqlite3.connect(f"file:{checked}?mode=ro", uri=True)) as source,
+            closing(sqlite3.connect(target, timeout=30)) as destination,
+        ):
+            source.backup(destination)
+    except sqlite3.Error as error:
+        # The copy is one step under one write lock: on failure the database is unchanged.
+        raise BackupError(
+            _("The database could not be replaced: %(error)s", error=error)
+        ) from error

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import stat
+import tarfile
 
 import pytest
+from sqlalchemy import text
 
 from academy.backups.schema import row_counts
 from academy.certificates.models import Certificate
@@ -74,3 +77,19 @@ def test_a_restore_refuses_a_database_holding_data_without_force(
     assert "Error: The database holds data: add --force" in result.output
     assert _counts() == before
     assert before["users"] == 2
+
+
+def test_a_backup_taken_during_a_write_holds_the_committed_state(app, runner, tmp_path):
+    make_user()
+    stamp_head()
+    # The site is in the middle of a write it has not committed.
+    with db.engine.connect() as writer:
+        writer.begin()
+        writer.execute(text("DELETE FROM alembic_version"))
+        result = backup(runner, tmp_path / "academy.backup")
+        writer.rollback()
+    assert result.exit_code == 0, result.output
+    with tarfile.open(tmp_path / "academy.backup") as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())
+    assert manifest["row_counts"]["alembic_version"] == 1
+    assert manifest["row_counts"]["users"] == 1
