@@ -1,4 +1,4 @@
-"""Finding pg_dump/pg_restore and calling them without the password on the command line."""
+"""pg_dump and pg_restore found and called with no password in sight; messages translated."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from academy.backups import BackupError, postgres_backend
+from tests.i18n import translated
 
 URL = "postgresql+psycopg://academy:s3cret-word@db.example.org:5433/academy"
 
@@ -67,3 +68,16 @@ def test_the_newest_client_is_chosen(app, monkeypatch):
     majors = {"/usr/bin/pg_dump": 15, "/usr/lib/postgresql/17/bin/pg_dump": 17}
     monkeypatch.setattr(postgres_backend, "_major", majors.get)
     assert postgres_backend.find_tool("pg_dump", 15) == "/usr/lib/postgresql/17/bin/pg_dump"
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_the_commands_speak_the_terminal_language(app, runner, tmp_path, monkeypatch, language):
+    monkeypatch.setenv("LANGUAGE", language)
+    missing = tmp_path / "nowhere.backup"
+    result = runner.invoke(args=["db", "restore", str(missing)])
+    assert result.exit_code == 1
+    message = translated("There is no backup file at %(path)s.", language, path=missing)
+    assert message != f"There is no backup file at {missing}."
+    # One line: "Error: " in the language (Spanish spells it the same), then the message.
+    assert result.output.endswith(f"{message}\n")
+    assert result.output.count("\n") == 1
