@@ -6,10 +6,12 @@ import json
 import re
 import stat
 import tarfile
+from datetime import date
 
 import pytest
 from sqlalchemy import text
 
+from academy.admin.seeding import seed_database
 from academy.backups.schema import row_counts
 from academy.certificates.models import Certificate
 from academy.extensions import db
@@ -93,3 +95,37 @@ def test_a_backup_taken_during_a_write_holds_the_committed_state(app, runner, tm
         manifest = json.loads(tar.extractfile("manifest.json").read())
     assert manifest["row_counts"]["alembic_version"] == 1
     assert manifest["row_counts"]["users"] == 1
+
+
+def test_the_drill_on_a_seeded_academy(app, runner, tmp_path):
+    """Hundreds of learners, their attempts and certificates; the damage is silent edits."""
+    seed_database(120, 7, date(2026, 12, 1), lambda counts: None)
+    db.session.commit()
+    stamp_head()
+    public_ids = db.session.scalars(db.select(Certificate.public_id).limit(3)).all()
+    before_pages = [_verification(app, public_id) for public_id in public_ids]
+    before = _counts()
+    assert before["users"] == 120
+    assert len(public_ids) == 3
+
+    assert backup(runner, tmp_path / "academy.backup").exit_code == 0
+    db.session.execute(db.update(Certificate).values(recipient_name="Someone Else"))
+    db.session.commit()
+    assert [_verification(app, public_id) for public_id in public_ids] != before_pages
+
+    result = restore(runner, tmp_path / "academy.backup", "--force")
+    assert result.exit_code == 0, result.output
+    assert _counts() == before
+    assert [_verification(app, public_id) for public_id in public_ids] == before_pages
+
+
+def test_an_older_schema_is_restored_and_the_upgrade_named(app, runner, tmp_path):
+    make_user()
+    stamp_head("3b9e6d2f8c41")  # an earlier migration than the head
+    assert backup(runner, tmp_path / "academy.backup").exit_code == 0
+    empty_database()
+
+    result = restore(runner, tmp_path / "academy.backup")
+    assert result.exit_code == 0, result.output
+    assert "Its schema is older than this code's: run `academy db upgrade` now." in result.output
+    assert _counts()["users"] == 1
