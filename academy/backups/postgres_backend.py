@@ -19,22 +19,32 @@ from academy.backups.schema import revision_of, row_counts
 DUMP_NAME = "academy.pgdump"
 # The server waits this long for a lock (a site still serving) before the restore gives up.
 LOCK_TIMEOUT = "30s"
+# Connection options a URL may carry in its query, and libpq's variables for them.
+_QUERY_VARIABLES = {
+    "sslmode": "PGSSLMODE",
+    "sslrootcert": "PGSSLROOTCERT",
+    "sslcert": "PGSSLCERT",
+    "sslkey": "PGSSLKEY",
+    "connect_timeout": "PGCONNECT_TIMEOUT",
+}
 
 
 def _environment(url: str) -> dict[str, str]:
-    """libpq's variables for url: nothing secret on a command line `ps` shows."""
+    """libpq's variables for url: nothing secret on a command line `ps` shows.
+
+    The rest of the environment stays, as psycopg (also libpq) sees it when
+    the app connects: PGSSLMODE, PGPASSFILE and the like keep working.
+    """
     parsed = make_url(url)
-    host = parsed.host or parsed.query.get("host")
     pairs = {
-        "PGHOST": host,
-        "PGPORT": str(parsed.port) if parsed.port else None,
+        "PGHOST": parsed.host or parsed.query.get("host"),
+        "PGPORT": parsed.port,
         "PGUSER": parsed.username,
         "PGPASSWORD": parsed.password,
         "PGDATABASE": parsed.database,
     }
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-    environment |= {k: str(v) for k, v in pairs.items() if v}
-    return environment
+    pairs |= {variable: parsed.query.get(name) for name, variable in _QUERY_VARIABLES.items()}
+    return os.environ.copy() | {key: str(value) for key, value in pairs.items() if value}
 
 
 def _major(tool: str) -> int | None:

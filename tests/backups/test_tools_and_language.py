@@ -9,7 +9,7 @@ import pytest
 from academy.backups import BackupError, postgres_backend
 from tests.i18n import translated
 
-URL = "postgresql+psycopg://academy:s3cret-word@db.example.org:5433/academy"
+URL = "postgresql+psycopg://academy:s3cret-word@db.example.org:5433/academy?sslmode=require"
 
 
 def test_the_password_goes_in_the_environment_not_the_command_line(app, monkeypatch):
@@ -26,6 +26,7 @@ def test_the_password_goes_in_the_environment_not_the_command_line(app, monkeypa
     assert environment["PGPASSWORD"] == "s3cret-word"
     assert (environment["PGHOST"], environment["PGPORT"]) == ("db.example.org", "5433")
     assert (environment["PGUSER"], environment["PGDATABASE"]) == ("academy", "academy")
+    assert environment["PGSSLMODE"] == "require"
 
 
 def test_a_failing_tool_says_why(app, monkeypatch):
