@@ -126,8 +126,11 @@ def _register_hooks(app: Flask) -> None:
 
 
 def _register_commands(app: Flask) -> None:
+    from flask_migrate.cli import db as db_group
+
     from academy.admin.seed_cli import dev_group
     from academy.auth.cli import users
+    from academy.backups.cli import register as register_backups
     from academy.certificates.cli import certificates
     from academy.courses.cli import courses_group
     from academy.credentials.cli import keys_group
@@ -143,3 +146,5 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(certificates)
     app.cli.add_command(keys_group, "keys")
     app.cli.add_command(dev_group(create_app))
+    # Beside Flask-Migrate's upgrade/downgrade in `academy db`, where operators look.
+    register_backups(db_group)
