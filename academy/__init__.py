@@ -26,12 +26,18 @@ def create_app(config: dict | None = None) -> Flask:
 
         check_production_key(app.config["CREDENTIAL_KEYS_DIR"])
 
+    from academy import logs
+
+    logs.init_app(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
     from academy.after_response import AfterResponse
+    from academy.request_ids import RequestIds
 
     app.wsgi_app = AfterResponse(app.wsgi_app)
+    # Outermost: the request id and start time cover every layer, ProxyFix included.
+    app.wsgi_app = RequestIds(app.wsgi_app)
     _register_commands(app)
     if app.config.get("BENCHMARK_ROUTES"):
         from academy.benchmarking import register_benchmark_routes
@@ -106,7 +112,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from academy import i18n
+    from academy import i18n, metrics
     from academy.assets import cache_versioned_static, static_url
     from academy.cache_headers import forbid_storing_private_pages
     from academy.errors import register_error_handlers
@@ -123,6 +129,7 @@ def _register_hooks(app: Flask) -> None:
     app.after_request(set_security_headers)
     app.after_request(cache_versioned_static)
     register_error_handlers(app)
+    metrics.init_app(app)
 
 
 def _register_commands(app: Flask) -> None:
