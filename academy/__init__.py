@@ -35,9 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
     from academy.after_response import AfterResponse
     from academy.request_ids import RequestIds
 
-    app.wsgi_app = AfterResponse(app.wsgi_app)
-    # Outermost: the request id and start time cover every layer, ProxyFix included.
+    # The request id and start time cover every layer, ProxyFix included; work
+    # left for after the response takes its request's id along (after_response).
     app.wsgi_app = RequestIds(app.wsgi_app)
+    app.wsgi_app = AfterResponse(app.wsgi_app)
     _register_commands(app)
     if app.config.get("BENCHMARK_ROUTES"):
         from academy.benchmarking import register_benchmark_routes

@@ -3,8 +3,11 @@
 Every record gets a `request_id` attribute (None outside a request) from a
 log record factory, so the id reaches lines from any library, and a format
 an operator writes (gunicorn --log-config) can name %(request_id)s too.
-create_app puts one handler on the root logger, writing to stderr (the
-journal, under systemd), in LOG_FORMAT; the tests leave logging to pytest.
+The server's entry point (wsgi.py) calls configure_logging: one handler on
+the root logger, writing to stderr (the journal, under systemd) in
+LOG_FORMAT, and the app's loggers from LOG_LEVEL (access lines at INFO).
+create_app changes no process-wide setting, so tests, which build many
+apps, see only the lines they ask pytest for.
 
 The access line names the endpoint, never the path: paths carry tokens
 (password reset and confirmation links), and query strings too. It gives the
@@ -93,10 +96,6 @@ def install_request_ids() -> None:
 
 
 def make_handler(log_format: str) -> logging.Handler:
-    if log_format not in FORMATS:
-        raise ConfigurationError(
-            f"ACADEMY_LOG_FORMAT must be one of {', '.join(FORMATS)}, not {log_format!r}."
-        )
     handler = _StderrHandler()
     handler.setFormatter(JSONFormatter() if log_format == "json" else PlainFormatter())
     handler.academy_handler = True
@@ -112,19 +111,33 @@ def install_handler(handler: logging.Handler) -> None:
 
 
 def init_app(app: Flask) -> None:
+    """Request ids on records, the access line and exception lines; no global settings."""
     install_request_ids()
-    handler = make_handler(app.config["LOG_FORMAT"])
-    level = logging.getLevelName(app.config["LOG_LEVEL"])
-    if not isinstance(level, int):
-        raise ConfigurationError(f"ACADEMY_LOG_LEVEL is not a level: {app.config['LOG_LEVEL']!r}.")
-    logging.getLogger("academy").setLevel(level)
-    access_log.setLevel(logging.INFO)
-    if not app.testing:
-        install_handler(handler)
+    _check_settings(app)
     if app.config["ACCESS_LOG"]:
         request_finished.connect(log_access, app)
     # Flask's own line names the path, which may carry a token: name the endpoint.
     app.log_exception = _log_exception.__get__(app)
+
+
+def configure_logging(app: Flask) -> None:
+    """Set this process's levels and handler from app's settings (the server's entry point)."""
+    level = _check_settings(app)
+    logging.getLogger("academy").setLevel(level)
+    access_log.setLevel(logging.INFO)
+    install_handler(make_handler(app.config["LOG_FORMAT"]))
+
+
+def _check_settings(app: Flask) -> int:
+    if app.config["LOG_FORMAT"] not in FORMATS:
+        raise ConfigurationError(
+            f"ACADEMY_LOG_FORMAT must be one of {', '.join(FORMATS)}, "
+            f"not {app.config['LOG_FORMAT']!r}."
+        )
+    level = logging.getLevelName(app.config["LOG_LEVEL"])
+    if not isinstance(level, int):
+        raise ConfigurationError(f"ACADEMY_LOG_LEVEL is not a level: {app.config['LOG_LEVEL']!r}.")
+    return level
 
 
 def _log_exception(app: Flask, exc_info) -> None:

@@ -63,7 +63,7 @@ def request_id_of(environ: dict) -> str | None:
 class RequestIds:
     """WSGI middleware: give the request its id, answer it, and bind it while the app runs.
 
-    Outermost, so the id and the start time cover every other layer.
+    Outside every layer but AfterResponse, so the id and the start time cover them.
     """
 
     def __init__(self, wsgi_app: Callable):

@@ -124,6 +124,7 @@ def test_the_handler_writes_the_chosen_format(monkeypatch, log_format, json_line
     handler = logs.make_handler(log_format)
     logger = logging.getLogger("academy.test.format")
     logger.addHandler(handler)
+    monkeypatch.setattr(logger, "propagate", False)
     try:
         logger.warning("hello %s", "there")
     finally:
@@ -145,3 +146,28 @@ def test_production_logs_json_by_default(monkeypatch, tmp_path, env, log_format)
 def test_an_unknown_format_stops_the_start(make_app):
     with pytest.raises(ConfigurationError, match="ACADEMY_LOG_FORMAT"):
         make_app(LOG_FORMAT="xml")
+
+
+@pytest.fixture
+def process_logging():
+    """Undo configure_logging's process-wide changes after the test."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    levels = {name: logging.getLogger(name).level for name in ("academy", logs.ACCESS_LOGGER)}
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
+def test_the_server_process_writes_json_access_lines_to_stderr(make_app, capsys, process_logging):
+    app = make_app(LOG_FORMAT="json")
+    logs.configure_logging(app)
+    app.test_client().get("/livez?token=abc", headers={"X-Request-ID": "req-5"})
+    [line] = [json.loads(text) for text in capsys.readouterr().err.splitlines()]
+    assert line["logger"] == "academy.access"
+    assert line["message"] == f"GET main.livez 200 {line['duration_ms']} ms user -"
+    assert (line["request_id"], line["endpoint"], line["status"]) == ("req-5", "main.livez", 200)
+    assert "token" not in json.dumps(line)
