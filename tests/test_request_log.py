@@ -171,3 +171,18 @@ def test_the_server_process_writes_json_access_lines_to_stderr(make_app, capsys,
     assert line["message"] == f"GET main.livez 200 {line['duration_ms']} ms user -"
     assert (line["request_id"], line["endpoint"], line["status"]) == ("req-5", "main.livez", 200)
     assert "token" not in json.dumps(line)
+
+
+def test_an_unexpected_error_is_logged_by_endpoint_not_path(make_app, caplog):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    @app.route("/boom/<token>")
+    def boom(token):
+        raise RuntimeError("broken")
+
+    response = app.test_client().get("/boom/secret-token-1", headers={"X-Request-ID": "req-500"})
+    assert response.status_code == 500
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert record.getMessage() == "Exception on boom [GET]"
+    assert record.request_id == "req-500"
+    assert "secret-token-1" not in logs.JSONFormatter().format(record)
