@@ -26,11 +26,18 @@ def create_app(config: dict | None = None) -> Flask:
 
     startup.check(app.config)
 
+    from academy import logs
+
+    logs.init_app(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
     from academy.after_response import AfterResponse
+    from academy.request_ids import RequestIds
 
+    # The request id and start time cover every layer, ProxyFix included; work
+    # left for after the response takes its request's id along (after_response).
+    app.wsgi_app = RequestIds(app.wsgi_app)
     app.wsgi_app = AfterResponse(app.wsgi_app)
     _register_commands(app)
     if app.config.get("BENCHMARK_ROUTES"):
@@ -106,7 +113,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from academy import i18n
+    from academy import i18n, metrics
     from academy.assets import cache_versioned_static, static_url
     from academy.cache_headers import forbid_storing_private_pages
     from academy.errors import register_error_handlers
@@ -123,6 +130,7 @@ def _register_hooks(app: Flask) -> None:
     app.after_request(set_security_headers)
     app.after_request(cache_versioned_static)
     register_error_handlers(app)
+    metrics.init_app(app)
 
 
 def _register_commands(app: Flask) -> None:

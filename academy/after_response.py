@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from flask import has_request_context, request
+
+from academy.request_ids import bound_request_id, current_request_id
 
 log = logging.getLogger(__name__)
 _KEY = "academy.after_response"
@@ -28,7 +31,13 @@ def call_after_response(task: Callable[[], None]) -> None:
     if not has_request_context() or _KEY not in request.environ:
         task()
         return
-    request.environ[_KEY].append(task)
+    request.environ[_KEY].append(partial(_as_part_of, current_request_id(), task))
+
+
+def _as_part_of(request_id: str | None, task: Callable[[], None]) -> None:
+    # Its log lines name the request that queued it.
+    with bound_request_id(request_id):
+        task()
 
 
 class AfterResponse:

@@ -15,6 +15,9 @@ class ConfigurationError(RuntimeError):
     """Raised when the app cannot start safely with the configuration given."""
 
 
+# Only this machine reads /metrics unless the operator names their network.
+DEFAULT_METRICS_ALLOW = "127.0.0.1/32, ::1/128"
+
 # The checkout the app runs from: migrations/ and docs/ live beside the package.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,4 +176,13 @@ def from_environment(instance_path: Path) -> dict:
             if url.strip()
         ],
         "BENCHMARK_ROUTES": not production and _env_bool("BENCHMARK_ROUTES", False),
+        # Who may read /metrics: addresses or networks (CIDR), comma-separated, as
+        # the app sees them after ACADEMY_PROXY_COUNT; empty lets nobody (academy.metrics).
+        "METRICS_ALLOW": _env("METRICS_ALLOW", DEFAULT_METRICS_ALLOW),
+        # Log lines: "json" (one object a line, for a collector) or "plain"
+        # (for a terminal); the app's own loggers log from LOG_LEVEL up (academy.logs).
+        "LOG_FORMAT": (_env("LOG_FORMAT") or ("json" if production else "plain")).strip().lower(),
+        "LOG_LEVEL": (_env("LOG_LEVEL") or "INFO").strip().upper(),
+        # One line per request (method, endpoint, status, time, request id, user id).
+        "ACCESS_LOG": _env_bool("ACCESS_LOG", True),
     }

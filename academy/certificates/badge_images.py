@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from academy.badges.layout import BadgeText, badge_text
 from academy.badges.picture import badge_png, badge_svg
+from academy.metrics import timed_render
 
 
 def badge_text_for(record: dict) -> BadgeText:
@@ -22,8 +23,10 @@ def badge_text_for(record: dict) -> BadgeText:
 
 
 def badge_svg_for(record: dict) -> str:
-    return badge_svg(badge_text_for(record))
+    with timed_render("badge_svg"):
+        return badge_svg(badge_text_for(record))
 
 
 def badge_png_for(record: dict) -> bytes:
-    return badge_png(badge_text_for(record))
+    with timed_render("badge_png"):
+        return badge_png(badge_text_for(record))

@@ -19,6 +19,7 @@ from academy.certificates.pdf import certificate_etag, render_certificate_pdf
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
+from academy.metrics import timed_render
 
 logger = logging.getLogger(__name__)
 
@@ -66,12 +67,13 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
     )
     if cached is not None and cached.etag == inputs.etag:
         return cached.pdf, False
-    body = render_certificate_pdf(
-        inputs.record,
-        verify_url=inputs.verify_url,
-        logo=inputs.logo,
-        template_html=inputs.template_html,
-    )
+    with timed_render("pdf"):
+        body = render_certificate_pdf(
+            inputs.record,
+            verify_url=inputs.verify_url,
+            logo=inputs.logo,
+            template_html=inputs.template_html,
+        )
     try:
         with db.session.begin_nested():
             if cached is not None:

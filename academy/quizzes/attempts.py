@@ -13,8 +13,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from academy.courses.models import Quiz
-from academy.database import utcnow
+from academy.database import after_commit, utcnow
 from academy.extensions import db
+from academy.metrics import count_quiz_submission
 from academy.quizzes.models import OPEN, SUBMITTED, Attempt, TimeAllowance
 from academy.quizzes.outcomes import record_outcomes
 
@@ -181,6 +182,8 @@ def submit_attempt(
     ).rowcount
     if changed == 1:
         record_outcomes(attempt.id, attempt.quiz_id, now, attempt.language, graded["results"])
+        passed = graded["passed"]
+        after_commit(db.session, lambda: count_quiz_submission(passed))
     db.session.expire(attempt)
     return changed == 1
 
