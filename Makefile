@@ -51,7 +51,7 @@ run: $(STAMP) instance/secret_key credential-key compile-translations fonts
 	@echo "  $(BIN)/academy users create --email you@example.org --name \"Your Name\" --role admin"
 	@echo
 	@if [ "$$ACADEMY_ENV" = production ]; then \
-	  exec $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 wsgi:app; \
+	  exec $(BIN)/gunicorn -c python:academy.gunicorn_config --workers 2 --bind 127.0.0.1:5000 wsgi:app; \
 	else \
 	  exec $(BIN)/academy run --host 127.0.0.1 --port 5000; \
 	fi
