@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, String
+from sqlalchemy import Float, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from academy.database import UTCDateTime
@@ -70,3 +70,48 @@ class ReportEnrolment(db.Model):
     first_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+# The value of a cell whose person did not give it (or whose account is erased).
+NOT_GIVEN = ""
+# Every language at once: the cell counts each learner once across languages.
+EVERY_LANGUAGE = "*"
+KINDS = ("sex", "country", "constituent_group")
+
+
+class ReportQuizCell(db.Model):
+    """Submitted attempts of a quiz, all time, per language and one attribute of the person.
+
+    Each attempt is counted in six cells: its language and EVERY_LANGUAGE,
+    times the three KINDS (sex, country, constituent group) with the
+    person's value (NOT_GIVEN when None). learners counts distinct people:
+    in a language cell those who submitted in that language, in an
+    EVERY_LANGUAGE cell each person once. Summed over a kind's values, a
+    cell set gives the totals. Kept by triggers (report_cell_triggers).
+    """
+
+    __tablename__ = "report_quiz_cells"
+
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(32), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    scored: Mapped[int] = mapped_column(Integer, default=0)  # attempts with a score
+    score_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    passes: Mapped[int] = mapped_column(Integer, default=0)
+    learners: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportQuestionCell(db.Model):
+    """Graded answers to a question, all time, in the same cells as ReportQuizCell."""
+
+    __tablename__ = "report_question_cells"
+
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    question_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(32), primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)

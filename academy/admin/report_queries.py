@@ -22,6 +22,8 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from academy.admin import (
+    report_cell_triggers,  # noqa: F401  (what keeps the quiz and question cells right)
+    report_cells,
     report_indexes,  # noqa: F401  (the indexes these queries need)
     report_triggers,  # noqa: F401  (what keeps report_enrolments right)
 )
@@ -287,6 +289,8 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate"}]
     """
+    if report_cells.answers_all_time(filters):
+        return sorted(report_cells.quiz_rows(filters, by), key=item_order)
     a = attempts_t.c
     columns = [
         func.count().label("attempts"),
@@ -360,6 +364,11 @@ def _outcome_statement(
 
 def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
     """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
+    if report_cells.answers_all_time(filters):
+        return {
+            (course, quiz, key): (attempts, learners)
+            for course, quiz, key, attempts, learners, *_sums in report_cells.quiz_sums(filters, by)
+        }
     a = attempts_t.c
     columns = [func.count(), func.count(a.user_id.distinct())]
     statement, group = _attempt_statement(filters, columns, by)
@@ -368,6 +377,17 @@ def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, i
         (course, quiz, key): (attempts, learners)
         for course, quiz, key, attempts, learners in db.session.execute(statement)
     }
+
+
+def _question_counts(filters: Filters, by: str | None):
+    """(quiz_id, course, quiz, question, group, answers, share correct) rows."""
+    if report_cells.answers_all_time(filters):
+        return report_cells.question_counts(filters, by)
+    o = outcomes_t.c
+    share = func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share")
+    return db.session.execute(
+        _outcome_statement(filters, [func.count().label("answers"), share], by)
+    )
 
 
 @by_region_too
@@ -383,18 +403,9 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
     (a later edition's question, an attempt closed unanswered) count distinct
     learners per question through the outcomes, which is exact but slower.
     """
-    o = outcomes_t.c
-    counts = _outcome_statement(
-        filters,
-        [
-            func.count().label("answers"),
-            func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share"),
-        ],
-        by,
-    )
     quizzes = _quiz_attempts(filters, by)
     rows, uneven = [], set()
-    for quiz_id, course, quiz, question, group, answers, share in db.session.execute(counts):
+    for quiz_id, course, quiz, question, group, answers, share in _question_counts(filters, by):
         attempts, learners = quizzes.get((course, quiz, group), (None, 0))
         if attempts != answers:
             uneven.add(quiz_id)

@@ -33,7 +33,7 @@ from sqlalchemy import (
     text,
 )
 
-from academy.admin import report_triggers
+from academy.admin import report_cell_triggers, report_triggers
 from academy.admin.report_facts import ReportEnrolment
 from academy.admin.seed_courses import SeedCourse, import_courses, prepare
 from academy.admin.seed_indexes import indexes_built_afterwards
@@ -181,6 +181,7 @@ def seed_database(
     # off for the load, then the facts are filled once from the rows, by the
     # same statement as the migration's backfill, and the triggers come back.
     report_triggers.drop(connection)
+    report_cell_triggers.drop(connection)
     with indexes_built_afterwards(connection, (*BULK_TABLES, ReportEnrolment.__table__)):
         for start in range(0, learners, CHUNK):
             batch = Batch()
@@ -190,7 +191,9 @@ def seed_database(
             total.add(batch.write(connection))
             progress(total)
         report_triggers.rebuild(connection)
+        report_cell_triggers.rebuild(connection)
     report_triggers.install(connection)
+    report_cell_triggers.install(connection)
     _advance_sequences(connection)
     return total
 

@@ -1,4 +1,4 @@
-"""report facts: one row per enrolment for the reports, kept by triggers, backfilled
+"""report facts: one row per enrolment, quiz and question cells, kept by triggers, backfilled
 
 Revision ID: 5e1a7c3d9b20
 Revises: 3b9e6d2f8c41
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 import academy.database
-from academy.admin import report_triggers
+from academy.admin import report_cell_triggers, report_triggers
 
 
 # revision identifiers, used by Alembic.
@@ -60,7 +60,43 @@ def upgrade():
         sa.Column("completed_at", academy.database.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("enrolment_id", name=op.f("pk_report_enrolments")),
     )
+    op.create_table(
+        "report_quiz_cells",
+        sa.Column("quiz_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("language", sa.String(length=20), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("value", sa.String(length=32), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("scored", sa.Integer(), nullable=False),
+        sa.Column("score_sum", sa.Float(), nullable=False),
+        sa.Column("passes", sa.Integer(), nullable=False),
+        sa.Column("learners", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "quiz_id", "language", "kind", "value", name=op.f("pk_report_quiz_cells")
+        ),
+    )
+    op.create_table(
+        "report_question_cells",
+        sa.Column("quiz_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("question_id", sa.String(length=100), nullable=False),
+        sa.Column("language", sa.String(length=20), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("value", sa.String(length=32), nullable=False),
+        sa.Column("answers", sa.Integer(), nullable=False),
+        sa.Column("correct", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "quiz_id",
+            "question_id",
+            "language",
+            "kind",
+            "value",
+            name=op.f("pk_report_question_cells"),
+        ),
+    )
     bind = op.get_bind()
+    for statement in report_cell_triggers.FILL:
+        bind.execute(sa.text(statement))
+    report_cell_triggers.install(bind)
     # Existing enrolments, from their rows (the same formula the triggers keep).
     bind.execute(sa.text(report_triggers.FILL))
     # Built after the backfill: sorting once beats keeping them in order row by row.
@@ -70,6 +106,9 @@ def upgrade():
 
 
 def downgrade():
+    report_cell_triggers.drop(op.get_bind())
+    op.drop_table("report_question_cells")
+    op.drop_table("report_quiz_cells")
     report_triggers.drop(op.get_bind())
     for name in INDEXES:
         op.drop_index(name, table_name="report_enrolments")

@@ -1,0 +1,157 @@
+"""The quiz and question cells always equal their formula over the source rows.
+
+After each kind of write (an attempt started, submitted, closed unanswered,
+its outcomes written, a profile edited, an account erased, an attempt or a
+quiz deleted), the cells the triggers kept must be the cells the backfill
+computes from scratch (cells left at zero aside: they count nothing).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import delete, select, text
+
+from academy.account.services import delete_account
+from academy.admin import report_cell_triggers, report_cells
+from academy.admin.report_groups import Filters
+from academy.auth.models import User
+from academy.courses.models import Quiz
+from academy.extensions import db
+from academy.quizzes import attempts
+from academy.quizzes.models import Attempt
+from tests.factories import make_user
+
+pytestmark = pytest.mark.database
+
+
+def grade(responses: dict, late: bool) -> dict:
+    """Two questions; q1 right when answered "right", q2 always right."""
+    q1 = responses.get("q1") == "right"
+    return {
+        "score_percent": 50.0 + 50.0 * q1,
+        "passed": q1,
+        "results": {
+            "results": [
+                {"question_id": "q1", "correct": q1},
+                {"question_id": "q2", "correct": True},
+            ]
+        },
+    }
+
+
+def _cells() -> tuple[list, list]:
+    quiz = text(
+        "SELECT quiz_id, language, kind, value, attempts, scored, score_sum, passes, learners "
+        "FROM report_quiz_cells WHERE attempts <> 0 OR learners <> 0 ORDER BY 1, 2, 3, 4"
+    )
+    question = text(
+        "SELECT quiz_id, question_id, language, kind, value, answers, correct "
+        "FROM report_question_cells WHERE answers <> 0 ORDER BY 1, 2, 3, 4, 5"
+    )
+    return (
+        [tuple(row) for row in db.session.execute(quiz)],
+        [tuple(row) for row in db.session.execute(question)],
+    )
+
+
+def _same() -> tuple[list, list]:
+    """The kept cells equal a rebuild from the rows (checked in a savepoint, then undone)."""
+    db.session.flush()
+    kept = _cells()
+    with db.session.begin_nested() as savepoint:
+        report_cell_triggers.rebuild(db.session.connection())
+        assert _cells() == kept
+        savepoint.rollback()
+    return kept
+
+
+@pytest.fixture
+def quiz(sample_course):
+    row = Quiz(
+        course_id=sample_course.id, slug="cells-check", module_slug="getting-started",
+        position=9, definition={"max_attempts": 5, "time_limit_minutes": 10, "pass_mark": 70},
+        content_hash="x",
+    )  # fmt: skip
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def _submit(user, quiz, language: str, answer: str) -> Attempt:
+    attempt = attempts.start_attempt(user.id, quiz, language)
+    assert attempts.submit_attempt(attempt, {"q1": answer}, grade)
+    return attempt
+
+
+def test_attempts_and_outcomes_fill_the_cells_learners_once(quiz):
+    woman = make_user(sex="woman", country="SN", constituent_group="workers")
+    man = make_user(sex="man", country=None, constituent_group=None)
+    _submit(woman, quiz, "en", "wrong")
+    _submit(woman, quiz, "fr", "right")
+    _submit(man, quiz, "en", "right")
+    attempts.start_attempt(man.id, quiz, "en")  # open: not counted
+    _same()
+    by_sex = report_cells.quiz_sums(Filters(course_slug="sample-course"), "sex")
+    assert [row[2:] for row in by_sex if row[1] == "cells-check"] == [
+        ("man", 1, 1, 1, 100.0, 1),
+        ("woman", 2, 1, 2, 150.0, 1),
+    ]
+    by_language = report_cells.quiz_sums(Filters(), "language")
+    assert [row[2:5] for row in by_language if row[1] == "cells-check"] == [
+        ("en", 2, 2),
+        ("fr", 1, 1),
+    ]
+    by_country = report_cells.quiz_sums(Filters(language="en"), "country")
+    assert sorted((row[2:5] for row in by_country if row[1] == "cells-check"), key=str) == [
+        ("SN", 1, 1),
+        (None, 1, 1),
+    ]
+    questions = report_cells.question_counts(Filters(), "constituent_group")
+    assert sorted(
+        (row[3], row[4] or "", row[5], row[6]) for row in questions if row[2] == "cells-check"
+    ) == [
+        ("q1", "", 1, 1.0),
+        ("q1", "workers", 2, 0.5),
+        ("q2", "", 1, 1.0),
+        ("q2", "workers", 2, 1.0),
+    ]
+
+
+def test_an_attempt_closed_unanswered_counts_without_outcomes(quiz):
+    learner = make_user(sex="another")
+    attempt = attempts.start_attempt(learner.id, quiz, "en")
+    attempt.deadline_at = attempt.started_at - timedelta(minutes=5)
+    db.session.commit()
+    attempts.start_attempt(learner.id, quiz, "en")  # closes the expired one with score 0
+    quiz_cells, question_cells = _same()
+    assert ("sex", "another", 1, 1, 0.0, 0, 1) in [row[2:] for row in quiz_cells]
+    assert question_cells == []
+
+
+def test_a_profile_edit_and_an_erased_account_move_the_counts(quiz):
+    learner = make_user(sex="woman", country="KE", constituent_group="employers")
+    _submit(learner, quiz, "en", "right")
+    _same()
+    row = db.session.get(User, learner.id)
+    row.sex = "undisclosed"
+    _same()
+    by_sex = report_cells.quiz_sums(Filters(), "sex")
+    assert [r[2] for r in by_sex if r[1] == "cells-check"] == ["undisclosed"]
+    delete_account(row)
+    _same()
+    by_group = report_cells.quiz_sums(Filters(), "constituent_group")
+    assert [r[2:4] for r in by_group if r[1] == "cells-check"] == [(None, 1)]
+
+
+def test_deleting_an_attempt_or_the_quiz_takes_its_counts_away(quiz):
+    learner = make_user(sex="man")
+    first = _submit(learner, quiz, "en", "wrong")
+    _submit(learner, quiz, "en", "right")
+    db.session.execute(delete(Attempt).where(Attempt.id == first.id))
+    quiz_cells, _questions = _same()
+    assert ("en", "sex", "man", 1, 1, 100.0, 1, 1) in [row[1:] for row in quiz_cells]
+    db.session.execute(delete(Quiz).where(Quiz.id == quiz.id))
+    assert _same() == ([], [])
+    assert db.session.scalar(select(Quiz.id).where(Quiz.id == quiz.id)) is None
