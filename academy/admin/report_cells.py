@@ -97,11 +97,13 @@ def quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
     ]
 
 
-def quiz_rows(filters: Filters, by: str | None) -> list[dict]:
+def quiz_rows(sums: list[tuple]) -> list[dict]:
+    """quiz_results' rows from the sums (of quiz_sums, or report_takers.quiz_sums)."""
     rows = []
-    for course, quiz, group, attempts, learners, scored, score_sum, passes in quiz_sums(
-        filters, by
-    ):
+    for course, quiz, group, *figures in sums:
+        # PostgreSQL sums bigint counts as numeric: back to int and float here.
+        attempts, learners, scored, passes = (int(figures[i]) for i in (0, 1, 2, 4))
+        score_sum = float(figures[3])
         rows.append(
             {
                 "course": course,
@@ -136,6 +138,6 @@ def question_counts(filters: Filters, by: str | None) -> list[tuple]:
         .having(func.sum(c.answers) > 0)
     )
     return [
-        (quiz_id, course, quiz, question, _given(key), answers, correct / answers)
+        (quiz_id, course, quiz, question, _given(key), int(answers), int(correct) / int(answers))
         for quiz_id, course, quiz, question, key, answers, correct in db.session.execute(statement)
     ]

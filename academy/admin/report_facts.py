@@ -18,7 +18,7 @@ or a profile edited. Nothing below admin knows this table exists.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Float, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -115,3 +115,49 @@ class ReportQuestionCell(db.Model):
     value: Mapped[str] = mapped_column(String(32), primary_key=True)
     answers: Mapped[int] = mapped_column(Integer, default=0)
     correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# How long a person's submissions at a quiz spread: a date range's boundary
+# can only cut through a taker of class c whose first submission is less
+# than SPAN_LIMITS[c] before it (the last class: any).
+SPAN_LIMITS = (timedelta(days=1), timedelta(days=31), None)
+
+
+class ReportQuizTaker(db.Model):
+    """One person's submitted attempts at one quiz in one language, summed (kept by triggers).
+
+    For date ranges: a taker whose first and last submission are inside the
+    range counts whole; one the range's boundary cuts through is counted
+    from its attempts. span_class (0: within a day, 1: within 31 days, 2:
+    longer) lets the query find the cut ones near each boundary.
+    """
+
+    __tablename__ = "report_quiz_takers"
+    __table_args__ = (
+        Index(
+            "ix_report_quiz_takers_first",
+            "first_at",
+            "last_at",
+            "quiz_id",
+            "language",
+            "user_id",
+            "sex",
+        ),
+        Index("ix_report_quiz_takers_course", "course_id", "first_at", "last_at"),
+        Index("ix_report_quiz_takers_span", "span_class", "first_at", "last_at"),
+    )
+
+    user_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    course_id: Mapped[int] = mapped_column(Integer)
+    sex: Mapped[str | None] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(2))
+    constituent_group: Mapped[str | None] = mapped_column(String(32))
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    span_class: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer)
+    scored: Mapped[int] = mapped_column(Integer)
+    score_sum: Mapped[float] = mapped_column(Float)
+    passes: Mapped[int] = mapped_column(Integer)

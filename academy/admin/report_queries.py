@@ -25,6 +25,8 @@ from academy.admin import (
     report_cell_triggers,  # noqa: F401  (what keeps the quiz and question cells right)
     report_cells,
     report_indexes,  # noqa: F401  (the indexes these queries need)
+    report_taker_triggers,  # noqa: F401  (what keeps report_quiz_takers right)
+    report_takers,
     report_triggers,  # noqa: F401  (what keeps report_enrolments right)
 )
 from academy.admin.report_facts import ReportEnrolment
@@ -289,8 +291,8 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate"}]
     """
-    if report_cells.answers_all_time(filters):
-        return sorted(report_cells.quiz_rows(filters, by), key=item_order)
+    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
+        return sorted(report_cells.quiz_rows(_quiz_sums(filters, by)), key=item_order)
     a = attempts_t.c
     columns = [
         func.count().label("attempts"),
@@ -303,6 +305,13 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
     names = ("course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate")
     rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
     return sorted(rows, key=item_order)
+
+
+def _quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
+    """Per quiz and group: attempts, learners and the sums of scores and passes."""
+    if report_cells.answers_all_time(filters):
+        return report_cells.quiz_sums(filters, by)
+    return report_takers.quiz_sums(filters, by)
 
 
 def _keys(group: ColumnElement, by: str | None) -> tuple:
@@ -364,10 +373,10 @@ def _outcome_statement(
 
 def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
     """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
-    if report_cells.answers_all_time(filters):
+    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
         return {
-            (course, quiz, key): (attempts, learners)
-            for course, quiz, key, attempts, learners, *_sums in report_cells.quiz_sums(filters, by)
+            (course, quiz, key): (int(attempts), int(learners))
+            for course, quiz, key, attempts, learners, *_sums in _quiz_sums(filters, by)
         }
     a = attempts_t.c
     columns = [func.count(), func.count(a.user_id.distinct())]

@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 import academy.database
-from academy.admin import report_cell_triggers, report_triggers
+from academy.admin import report_cell_triggers, report_taker_triggers, report_triggers
 
 
 # revision identifiers, used by Alembic.
@@ -40,6 +40,15 @@ INDEXES = {
     ],
     "ix_report_enrolments_enrolled": ["enrolled_at", "course_id", "cohort_id"],
     "ix_report_enrolments_user": ["user_id"],
+}
+
+
+TAKER_INDEXES = {
+    "ix_report_quiz_takers_course": ["course_id", "first_at", "last_at"],
+    "ix_report_quiz_takers_first": [
+        "first_at", "last_at", "quiz_id", "language", "user_id", "sex",
+    ],
+    "ix_report_quiz_takers_span": ["span_class", "first_at", "last_at"],
 }
 
 
@@ -93,7 +102,31 @@ def upgrade():
             name=op.f("pk_report_question_cells"),
         ),
     )
+    op.create_table(
+        "report_quiz_takers",
+        sa.Column("user_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("quiz_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("language", sa.String(length=20), nullable=False),
+        sa.Column("course_id", sa.Integer(), nullable=False),
+        sa.Column("sex", sa.String(length=16), nullable=True),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("constituent_group", sa.String(length=32), nullable=True),
+        sa.Column("first_at", academy.database.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_at", academy.database.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("span_class", sa.Integer(), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("scored", sa.Integer(), nullable=False),
+        sa.Column("score_sum", sa.Float(), nullable=False),
+        sa.Column("passes", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "user_id", "quiz_id", "language", name=op.f("pk_report_quiz_takers")
+        ),
+    )
     bind = op.get_bind()
+    bind.execute(sa.text(report_taker_triggers.fill(bind.dialect.name)))
+    for name, columns in TAKER_INDEXES.items():
+        op.create_index(name, "report_quiz_takers", columns, unique=False)
+    report_taker_triggers.install(bind)
     for statement in report_cell_triggers.FILL:
         bind.execute(sa.text(statement))
     report_cell_triggers.install(bind)
@@ -106,6 +139,10 @@ def upgrade():
 
 
 def downgrade():
+    report_taker_triggers.drop(op.get_bind())
+    for name in TAKER_INDEXES:
+        op.drop_index(name, table_name="report_quiz_takers")
+    op.drop_table("report_quiz_takers")
     report_cell_triggers.drop(op.get_bind())
     op.drop_table("report_question_cells")
     op.drop_table("report_quiz_cells")

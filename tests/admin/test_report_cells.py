@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from academy.account.services import delete_account
-from academy.admin import report_cell_triggers, report_cells
+from academy.admin import report_cell_triggers, report_cells, report_taker_triggers
 from academy.admin.report_groups import Filters
 from academy.auth.models import User
 from academy.courses.models import Quiz
@@ -56,9 +56,19 @@ def _cells() -> tuple[list, list]:
     )
 
 
+def _takers() -> list[tuple]:
+    columns = report_taker_triggers.COLUMNS
+    statement = text(f"SELECT {columns} FROM report_quiz_takers ORDER BY 1, 2, 3")  # noqa: S608
+    return [tuple(row) for row in db.session.execute(statement)]
+
+
 def _same() -> tuple[list, list]:
-    """The kept cells equal a rebuild from the rows (checked in a savepoint, then undone)."""
+    """The kept cells and takers equal a rebuild from the rows (in a savepoint, then undone)."""
     db.session.flush()
+    takers = _takers()
+    source = report_taker_triggers.source(db.engine.dialect.name)
+    statement = text(f"SELECT * FROM ({source}) AS s ORDER BY 1, 2, 3")  # noqa: S608
+    assert takers == [tuple(row) for row in db.session.execute(statement)]
     kept = _cells()
     with db.session.begin_nested() as savepoint:
         report_cell_triggers.rebuild(db.session.connection())
