@@ -82,7 +82,45 @@ def question_contribution(sign: str, where: str, person=_PERSON) -> str:
     )
 
 
-FILL = (quiz_contribution("", "1 = 1"), question_contribution("", "1 = 1"))
+def _month(dialect: str) -> str:
+    if dialect == "postgresql":
+        return "CAST(date_trunc('month', o.submitted_on) AS DATE)"
+    return "date(o.submitted_on, 'start of month')"
+
+
+def month_contribution(dialect: str, sign: str, where: str, sex: str = "u.sex") -> str:
+    """Upsert what the question outcomes matching where put in report_question_months."""
+    users = "LEFT JOIN users AS u ON u.id = a.user_id " if sex == "u.sex" else ""
+    return (
+        "INSERT INTO report_question_months "
+        "(quiz_id, question_id, language, month, sex, answers, correct) "
+        f"SELECT o.quiz_id, o.question_id, o.language, {_month(dialect)}, coalesce({sex}, ''), "
+        f"{sign}count(*), {sign}sum(CASE WHEN o.correct THEN 1 ELSE 0 END) "
+        f"FROM question_outcomes AS o JOIN attempts AS a ON a.id = o.attempt_id {users}"
+        f"WHERE {where} AND EXISTS (SELECT 1 FROM quizzes AS q WHERE q.id = o.quiz_id) "
+        "GROUP BY 1, 2, 3, 4, 5 "
+        "ON CONFLICT (quiz_id, question_id, language, month, sex) DO UPDATE SET "
+        "answers = report_question_months.answers + excluded.answers, "
+        "correct = report_question_months.correct + excluded.correct"
+    )
+
+
+def fill(dialect: str) -> tuple[str, ...]:
+    return (
+        quiz_contribution("", "1 = 1"),
+        question_contribution("", "1 = 1"),
+        month_contribution(dialect, "", "1 = 1"),
+    )
+
+
+def _questions(dialect: str, sign: str, where: str, row: str | None = None) -> list[str]:
+    """Both question tables' contribution (row: OLD or NEW of users, else the joined user)."""
+    if row is None:
+        return [question_contribution(sign, where), month_contribution(dialect, sign, where)]
+    return [
+        question_contribution(sign, where, _person(row)),
+        month_contribution(dialect, sign, where, f"{row}.sex"),
+    ]
 
 
 def _pair(row: str) -> str:
@@ -101,44 +139,49 @@ def _person(row: str) -> tuple[str, str, str]:
 
 
 _ATTEMPT_CHANGES = "UPDATE OF state, submitted_at, score_percent, passed, language"
-# (name, timing, table, events, statements); a BEFORE takes away, the AFTER adds back.
-_TRIGGERS = (
-    ("report_cells_users", "AFTER", "users", "UPDATE OF sex, country, constituent_group", [
-        quiz_contribution("-", "a.user_id = NEW.id", _person("OLD")),
-        quiz_contribution("", "a.user_id = NEW.id", _person("NEW")),
-        question_contribution("-", "a.user_id = NEW.id", _person("OLD")),
-        question_contribution("", "a.user_id = NEW.id", _person("NEW")),
-    ]),
-    ("report_cells_attempts_insert_before", "BEFORE", "attempts", "INSERT",
-     [quiz_contribution("-", _pair("NEW"))]),
-    ("report_cells_attempts_insert_after", "AFTER", "attempts", "INSERT",
-     [quiz_contribution("", _pair("NEW"))]),
-    ("report_cells_attempts_update_before", "BEFORE", "attempts", _ATTEMPT_CHANGES,
-     [quiz_contribution("-", _pair("OLD"))]),
-    ("report_cells_attempts_update_after", "AFTER", "attempts", _ATTEMPT_CHANGES,
-     [quiz_contribution("", _pair("OLD"))]),
-    ("report_cells_attempts_delete_before", "BEFORE", "attempts", "DELETE",
-     [quiz_contribution("-", _pair("OLD")), question_contribution("-", _pair("OLD"))]),
-    ("report_cells_attempts_delete_after", "AFTER", "attempts", "DELETE",
-     [quiz_contribution("", _pair("OLD")), question_contribution("", _pair("OLD"))]),
-    ("report_cells_outcomes_insert_before", "BEFORE", "question_outcomes", "INSERT",
-     [question_contribution("-", _outcome_pair("NEW"))]),
-    ("report_cells_outcomes_insert_after", "AFTER", "question_outcomes", "INSERT",
-     [question_contribution("", _outcome_pair("NEW"))]),
-    ("report_cells_outcomes_delete_before", "BEFORE", "question_outcomes", "DELETE",
-     [question_contribution("-", _outcome_pair("OLD"))]),
-    ("report_cells_outcomes_delete_after", "AFTER", "question_outcomes", "DELETE",
-     [question_contribution("", _outcome_pair("OLD"))]),
-    ("report_cells_quizzes_delete", "AFTER", "quizzes", "DELETE", [
-        "DELETE FROM report_quiz_cells WHERE quiz_id = OLD.id",
-        "DELETE FROM report_question_cells WHERE quiz_id = OLD.id",
-    ]),
-)  # fmt: skip
+
+
+def _triggers(dialect: str) -> tuple:
+    """(name, timing, table, events, statements); a BEFORE takes away, the AFTER adds back."""
+    d = dialect
+    return (
+        ("report_cells_users", "AFTER", "users", "UPDATE OF sex, country, constituent_group", [
+            quiz_contribution("-", "a.user_id = NEW.id", _person("OLD")),
+            quiz_contribution("", "a.user_id = NEW.id", _person("NEW")),
+            *_questions(d, "-", "a.user_id = NEW.id", "OLD"),
+            *_questions(d, "", "a.user_id = NEW.id", "NEW"),
+        ]),
+        ("report_cells_attempts_insert_before", "BEFORE", "attempts", "INSERT",
+         [quiz_contribution("-", _pair("NEW"))]),
+        ("report_cells_attempts_insert_after", "AFTER", "attempts", "INSERT",
+         [quiz_contribution("", _pair("NEW"))]),
+        ("report_cells_attempts_update_before", "BEFORE", "attempts", _ATTEMPT_CHANGES,
+         [quiz_contribution("-", _pair("OLD"))]),
+        ("report_cells_attempts_update_after", "AFTER", "attempts", _ATTEMPT_CHANGES,
+         [quiz_contribution("", _pair("OLD"))]),
+        ("report_cells_attempts_delete_before", "BEFORE", "attempts", "DELETE",
+         [quiz_contribution("-", _pair("OLD")), *_questions(d, "-", _pair("OLD"))]),
+        ("report_cells_attempts_delete_after", "AFTER", "attempts", "DELETE",
+         [quiz_contribution("", _pair("OLD")), *_questions(d, "", _pair("OLD"))]),
+        ("report_cells_outcomes_insert_before", "BEFORE", "question_outcomes", "INSERT",
+         _questions(d, "-", _outcome_pair("NEW"))),
+        ("report_cells_outcomes_insert_after", "AFTER", "question_outcomes", "INSERT",
+         _questions(d, "", _outcome_pair("NEW"))),
+        ("report_cells_outcomes_delete_before", "BEFORE", "question_outcomes", "DELETE",
+         _questions(d, "-", _outcome_pair("OLD"))),
+        ("report_cells_outcomes_delete_after", "AFTER", "question_outcomes", "DELETE",
+         _questions(d, "", _outcome_pair("OLD"))),
+        ("report_cells_quizzes_delete", "AFTER", "quizzes", "DELETE", [
+            "DELETE FROM report_quiz_cells WHERE quiz_id = OLD.id",
+            "DELETE FROM report_question_cells WHERE quiz_id = OLD.id",
+            "DELETE FROM report_question_months WHERE quiz_id = OLD.id",
+        ]),
+    )  # fmt: skip
 
 
 def create_statements(dialect: str) -> list[str]:
     statements = []
-    for name, timing, table, events, body in _TRIGGERS:
+    for name, timing, table, events, body in _triggers(dialect):
         if dialect == "postgresql":
             # A BEFORE row trigger returning NULL would cancel the write.
             done = "RETURN NULL;"
@@ -164,8 +207,11 @@ def create_statements(dialect: str) -> list[str]:
 
 def drop_statements(dialect: str) -> list[str]:
     if dialect == "postgresql":
-        return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, _t, table, *_ in _TRIGGERS]
-    return [f"DROP TRIGGER IF EXISTS {name}" for name, *_rest in _TRIGGERS]
+        return [
+            f"DROP TRIGGER IF EXISTS {name} ON {table}"
+            for name, _t, table, *_ in _triggers(dialect)
+        ]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name, *_rest in _triggers(dialect)]
 
 
 def install(connection) -> None:
@@ -184,7 +230,8 @@ def rebuild(connection) -> None:
     """Fill the cells again from the source rows (after a load without triggers)."""
     connection.execute(text("DELETE FROM report_quiz_cells"))
     connection.execute(text("DELETE FROM report_question_cells"))
-    for statement in FILL:
+    connection.execute(text("DELETE FROM report_question_months"))
+    for statement in fill(connection.dialect.name):
         connection.execute(text(statement))
 
 

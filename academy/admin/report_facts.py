@@ -18,9 +18,9 @@ or a profile edited. Nothing below admin knows this table exists.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Float, Index, Integer, String
+from sqlalchemy import Date, Float, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from academy.database import UTCDateTime
@@ -161,3 +161,23 @@ class ReportQuizTaker(db.Model):
     scored: Mapped[int] = mapped_column(Integer)
     score_sum: Mapped[float] = mapped_column(Float)
     passes: Mapped[int] = mapped_column(Integer)
+
+
+class ReportQuestionMonth(db.Model):
+    """Graded answers to a question per calendar month (UTC), language and sex (kept by triggers).
+
+    For question results over a date range: whole months come from here,
+    the days of a month the range cuts from question_outcomes. By sex only
+    (NOT_GIVEN when None), which also sums to the totals; other breakdowns
+    over a range read the outcomes.
+    """
+
+    __tablename__ = "report_question_months"
+
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    question_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    sex: Mapped[str] = mapped_column(String(16), primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)

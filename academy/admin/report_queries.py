@@ -25,6 +25,7 @@ from academy.admin import (
     report_cell_triggers,  # noqa: F401  (what keeps the quiz and question cells right)
     report_cells,
     report_indexes,  # noqa: F401  (the indexes these queries need)
+    report_months,
     report_taker_triggers,  # noqa: F401  (what keeps report_quiz_takers right)
     report_takers,
     report_triggers,  # noqa: F401  (what keeps report_enrolments right)
@@ -390,13 +391,19 @@ def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, i
 
 def _question_counts(filters: Filters, by: str | None):
     """(quiz_id, course, quiz, question, group, answers, share correct) rows."""
-    if report_cells.answers_all_time(filters):
-        return report_cells.question_counts(filters, by)
     o = outcomes_t.c
     share = func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share")
-    return db.session.execute(
-        _outcome_statement(filters, [func.count().label("answers"), share], by)
-    )
+
+    def raw(some: Filters):
+        return db.session.execute(
+            _outcome_statement(some, [func.count().label("answers"), share], by)
+        )
+
+    if report_cells.answers_all_time(filters):
+        return report_cells.question_counts(filters, by)
+    if report_months.answers_dated(filters, by):
+        return report_months.question_counts(filters, by, raw)
+    return raw(filters)
 
 
 @by_region_too

@@ -127,7 +127,25 @@ def upgrade():
     for name, columns in TAKER_INDEXES.items():
         op.create_index(name, "report_quiz_takers", columns, unique=False)
     report_taker_triggers.install(bind)
-    for statement in report_cell_triggers.FILL:
+    op.create_table(
+        "report_question_months",
+        sa.Column("quiz_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("question_id", sa.String(length=100), nullable=False),
+        sa.Column("language", sa.String(length=20), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("sex", sa.String(length=16), nullable=False),
+        sa.Column("answers", sa.Integer(), nullable=False),
+        sa.Column("correct", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "quiz_id",
+            "question_id",
+            "language",
+            "month",
+            "sex",
+            name=op.f("pk_report_question_months"),
+        ),
+    )
+    for statement in report_cell_triggers.fill(bind.dialect.name):
         bind.execute(sa.text(statement))
     report_cell_triggers.install(bind)
     # Existing enrolments, from their rows (the same formula the triggers keep).
@@ -144,6 +162,7 @@ def downgrade():
         op.drop_index(name, table_name="report_quiz_takers")
     op.drop_table("report_quiz_takers")
     report_cell_triggers.drop(op.get_bind())
+    op.drop_table("report_question_months")
     op.drop_table("report_question_cells")
     op.drop_table("report_quiz_cells")
     report_triggers.drop(op.get_bind())

@@ -8,13 +8,13 @@ computes from scratch (cells left at zero aside: they count nothing).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import delete, select, text
 
 from academy.account.services import delete_account
-from academy.admin import report_cell_triggers, report_cells, report_taker_triggers
+from academy.admin import report_cell_triggers, report_cells, report_months, report_taker_triggers
 from academy.admin.report_groups import Filters
 from academy.auth.models import User
 from academy.courses.models import Quiz
@@ -41,7 +41,7 @@ def grade(responses: dict, late: bool) -> dict:
     }
 
 
-def _cells() -> tuple[list, list]:
+def _cells() -> tuple[list, list, list]:
     quiz = text(
         "SELECT quiz_id, language, kind, value, attempts, scored, score_sum, passes, learners "
         "FROM report_quiz_cells WHERE attempts <> 0 OR learners <> 0 ORDER BY 1, 2, 3, 4"
@@ -50,9 +50,14 @@ def _cells() -> tuple[list, list]:
         "SELECT quiz_id, question_id, language, kind, value, answers, correct "
         "FROM report_question_cells WHERE answers <> 0 ORDER BY 1, 2, 3, 4, 5"
     )
+    months = text(
+        "SELECT quiz_id, question_id, language, month, sex, answers, correct "
+        "FROM report_question_months WHERE answers <> 0 ORDER BY 1, 2, 3, 4, 5"
+    )
     return (
         [tuple(row) for row in db.session.execute(quiz)],
         [tuple(row) for row in db.session.execute(question)],
+        [tuple(row) for row in db.session.execute(months)],
     )
 
 
@@ -70,11 +75,15 @@ def _same() -> tuple[list, list]:
     statement = text(f"SELECT * FROM ({source}) AS s ORDER BY 1, 2, 3")  # noqa: S608
     assert takers == [tuple(row) for row in db.session.execute(statement)]
     kept = _cells()
+    # The monthly answers add up to the all-time ones.
+    assert sum(row[5] for row in kept[2]) == sum(
+        row[5] for row in kept[1] if row[2] == "*" and row[3] == "sex"
+    )
     with db.session.begin_nested() as savepoint:
         report_cell_triggers.rebuild(db.session.connection())
         assert _cells() == kept
         savepoint.rollback()
-    return kept
+    return kept[:2]
 
 
 @pytest.fixture
@@ -165,3 +174,33 @@ def test_deleting_an_attempt_or_the_quiz_takes_its_counts_away(quiz):
     db.session.execute(delete(Quiz).where(Quiz.id == quiz.id))
     assert _same() == ([], [])
     assert db.session.scalar(select(Quiz.id).where(Quiz.id == quiz.id)) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2025, 1, 1), date(2025, 12, 31), (date(2025, 1, 1), date(2026, 1, 1), [])),
+        (
+            date(2025, 1, 15),
+            None,
+            (date(2025, 2, 1), None, [(date(2025, 1, 15), date(2025, 1, 31))]),
+        ),
+        (None, date(2025, 3, 3), (None, date(2025, 3, 1), [(date(2025, 3, 1), date(2025, 3, 3))])),
+        (
+            date(2025, 3, 2),
+            date(2025, 3, 30),
+            (None, None, [(date(2025, 3, 2), date(2025, 3, 30))]),
+        ),
+        (
+            date(2024, 12, 31),
+            date(2025, 2, 1),
+            (
+                date(2025, 1, 1),
+                date(2025, 2, 1),
+                [(date(2024, 12, 31), date(2024, 12, 31)), (date(2025, 2, 1), date(2025, 2, 1))],
+            ),
+        ),
+    ],
+)
+def test_a_range_splits_into_whole_months_and_cut_days(start, end, expected):
+    assert report_months.split(start, end) == expected

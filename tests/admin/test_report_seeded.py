@@ -17,6 +17,7 @@ from sqlalchemy import String, bindparam, text
 from academy.admin import (
     report_cell_triggers,
     report_cells,
+    report_months,
     report_queries,
     report_taker_triggers,
     report_takers,
@@ -48,6 +49,8 @@ def _approx(rows: list[dict]) -> list[dict]:
 FILTERS = ({}, {"course_slug": "sse-introduction"}, {"language": "fr"})
 DATED = (
     {"start": date(2025, 1, 1), "end": date(2025, 12, 31)},
+    {"start": date(2025, 3, 12), "end": date(2026, 2, 27)},  # cut months at both ends
+    {"start": date(2026, 4, 1), "end": date(2026, 4, 30), "language": "fr"},
     {"start": date(2026, 3, 17)},  # a boundary inside many takers' spans
     {"end": date(2025, 8, 2)},
     {"start": date(2026, 2, 9), "end": date(2026, 2, 9), "course_slug": "sse-introduction"},
@@ -59,6 +62,7 @@ def _from_rows(monkeypatch, report, filters: Filters, by):
     with monkeypatch.context() as patch:
         patch.setattr(report_cells, "answers_all_time", lambda _filters: False)
         patch.setattr(report_takers, "answers_dated", lambda _filters: False)
+        patch.setattr(report_months, "answers_dated", lambda _filters, _by: False)
         return report(filters, by)
 
 
