@@ -50,6 +50,7 @@ NOT_EXPORTED = {
     # A derived copy for the reports, rebuilt from the rows exported as
     # "enrolments", "progress" and the profile: nothing in it is the person's own.
     "report_enrolments.user_id": "the reports' copy of the person's enrolments and activity",
+    "report_quiz_takers.user_id": "the reports' sums of the person's quiz attempts",
 }
 
 
