@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, false, func, literal, or_, select, union_all
+from sqlalchemy import case, func, literal, select, union, union_all
 
 from academy.admin.report_facts import SPAN_LIMITS, ReportQuizTaker
 from academy.admin.report_groups import ALL, Filters
@@ -46,16 +46,20 @@ def _group(by: str | None):
     return t[by]  # sex, country, constituent_group (regions fold from countries)
 
 
-def _cut_by(boundary: datetime):
-    """Takers with a submission before the boundary and one at or after it."""
+def _cut_by(boundary: datetime, common: list, group) -> list:
+    """Takers with a submission before the boundary and one at or after it.
+
+    One select per span class, each a range of the span index (an OR of
+    them would make the planner read every attempt of the range instead).
+    """
     t = takers_t.c
-    near = []
+    selects = []
     for span_class, limit in enumerate(SPAN_LIMITS):
-        condition = and_(t.span_class == span_class, t.first_at < boundary)
+        near = [t.span_class == span_class, t.first_at < boundary, t.last_at >= boundary]
         if limit is not None:
-            condition = and_(condition, t.first_at >= boundary - limit)
-        near.append(condition)
-    return and_(or_(*near), t.last_at >= boundary)
+            near.append(t.first_at >= boundary - limit)
+        selects.append(select(t.quiz_id, t.user_id, t.language, group).where(*common, *near))
+    return selects
 
 
 def _bounded(first, last, start: datetime | None, after: datetime | None) -> list:
@@ -87,36 +91,37 @@ def _parts(filters: Filters, by: str | None):
     whole = select(t.quiz_id, t.user_id, group, t.attempts, t.scored, t.score_sum, t.passes).where(
         *common, *inside
     )
-    cut = or_(
-        _cut_by(start) if start is not None else false(),
-        _cut_by(after) if after is not None else false(),
-    )
+    cut_selects = []
+    for boundary in (start, after):
+        if boundary is not None:
+            cut_selects.extend(_cut_by(boundary, common, group))
+    cut = union(*cut_selects).subquery("cut")  # cut by both bounds: once
     a = attempts_t.c
-    in_range = _bounded(a.submitted_at, a.submitted_at, start, after)
-    partial = (
-        select(
-            t.quiz_id,
-            t.user_id,
-            group,
-            func.count(),
-            func.count(a.score_percent),
-            func.coalesce(func.sum(a.score_percent), 0.0),
-            func.sum(case((a.passed.is_(True), 1), else_=0)),
-        )
-        .select_from(
-            takers_t.join(
-                attempts_t,
-                and_(
-                    a.user_id == t.user_id,
-                    a.quiz_id == t.quiz_id,
-                    a.language == t.language,
-                    a.state == SUBMITTED,
-                ),
+
+    def in_range(*columns):
+        """A figure of the cut taker's submitted attempts in the range, probed per taker."""
+        return (
+            select(*columns)
+            .where(
+                a.user_id == cut.c.user_id,
+                a.quiz_id == cut.c.quiz_id,
+                a.language == cut.c.language,
+                a.state == SUBMITTED,
+                *_bounded(a.submitted_at, a.submitted_at, start, after),
             )
+            .scalar_subquery()
         )
-        .where(*common, cut, *in_range)
-        .group_by(t.quiz_id, t.user_id, t.language, *(() if by is None else (group,)))
-    )
+
+    counted = in_range(func.count())
+    partial = select(
+        cut.c.quiz_id,
+        cut.c.user_id,
+        cut.c.grouped,
+        counted,
+        in_range(func.count(a.score_percent)),
+        in_range(func.coalesce(func.sum(a.score_percent), 0.0)),
+        in_range(func.coalesce(func.sum(case((a.passed.is_(True), 1), else_=0)), 0)),
+    ).where(counted > 0)
     return union_all(whole, partial).subquery("parts")
 
 

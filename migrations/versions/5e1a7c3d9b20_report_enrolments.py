@@ -43,10 +43,11 @@ INDEXES = {
 }
 
 
-TAKER_INDEXES = {
+TAKER_INDEXES = {  # fmt: skip
     "ix_report_quiz_takers_course": ["course_id", "first_at", "last_at"],
     "ix_report_quiz_takers_first": [
-        "first_at", "last_at", "quiz_id", "language", "user_id", "sex",
+        "first_at", "last_at", "quiz_id", "language", "user_id", "course_id", "sex", "country",
+        "constituent_group", "attempts", "scored", "score_sum", "passes",
     ],
     "ix_report_quiz_takers_span": ["span_class", "first_at", "last_at"],
 }
