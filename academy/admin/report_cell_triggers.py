@@ -88,6 +88,13 @@ def _month(dialect: str) -> str:
     return "date(o.submitted_on, 'start of month')"
 
 
+def month_of(dialect: str, column: str) -> str:
+    """The first day of the UTC calendar month of a moment."""
+    if dialect == "postgresql":
+        return f"CAST(date_trunc('month', {column} AT TIME ZONE 'UTC') AS DATE)"
+    return f"date({column}, 'start of month')"
+
+
 def month_contribution(dialect: str, sign: str, where: str, sex: str = "u.sex") -> str:
     """Upsert what the question outcomes matching where put in report_question_months."""
     users = "LEFT JOIN users AS u ON u.id = a.user_id " if sex == "u.sex" else ""
@@ -105,12 +112,63 @@ def month_contribution(dialect: str, sign: str, where: str, sex: str = "u.sex") 
     )
 
 
+_QUIZ_MONTH_UPSERT = (
+    "ON CONFLICT (quiz_id, language, month, sex) DO UPDATE SET "
+    "attempts = report_quiz_months.attempts + excluded.attempts, "
+    "scored = report_quiz_months.scored + excluded.scored, "
+    "score_sum = report_quiz_months.score_sum + excluded.score_sum, "
+    "passes = report_quiz_months.passes + excluded.passes, "
+    "single_learners = report_quiz_months.single_learners + excluded.single_learners"
+)
+_QUIZ_MONTH_COLUMNS = (
+    "INSERT INTO report_quiz_months "
+    "(quiz_id, language, month, sex, attempts, scored, score_sum, passes, single_learners) "
+)
+
+
+def quiz_month_contribution(dialect: str, sign: str, where: str, sex: str = "u.sex") -> list[str]:
+    """Upserts of the attempts matching where into report_quiz_months: sums, then learners."""
+    users = "LEFT JOIN users AS u ON u.id = a.user_id " if sex == "u.sex" else ""
+    month = month_of(dialect, "a.submitted_at")
+    submitted = "a.state = 'submitted' AND a.submitted_at IS NOT NULL"
+    quiz = "EXISTS (SELECT 1 FROM quizzes AS q WHERE q.id = a.quiz_id)"
+    sums = (
+        f"{_QUIZ_MONTH_COLUMNS}SELECT a.quiz_id, {_language('a.language')}, {month}, "
+        f"coalesce({sex}, ''), {sign}count(*), {sign}count(a.score_percent), "
+        f"{sign}coalesce(sum(a.score_percent), 0), "
+        f"{sign}sum(CASE WHEN a.passed THEN 1 ELSE 0 END), 0 "
+        f"FROM attempts AS a {users}CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS l "
+        f"WHERE {submitted} AND {where} AND {quiz} GROUP BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
+    )
+    # The people whose submissions at the quiz all fall in one month (any language).
+    single = (
+        f"SELECT a.user_id, a.quiz_id, min({month}) AS month FROM attempts AS a "
+        f"WHERE {submitted} AND {where} GROUP BY a.user_id, a.quiz_id "
+        f"HAVING min({month}) = max({month})"
+    )
+    learners = (
+        f"{_QUIZ_MONTH_COLUMNS}SELECT a.quiz_id, {_language('a.language')}, pm.month, "
+        f"coalesce({sex}, ''), 0, 0, 0, 0, {sign}count(DISTINCT a.user_id) "
+        f"FROM attempts AS a JOIN ({single}) AS pm "
+        "ON pm.user_id = a.user_id AND pm.quiz_id = a.quiz_id "
+        f"{users}CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS l "
+        f"WHERE {submitted} AND {quiz} GROUP BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
+    )
+    return [sums, learners]
+
+
 def fill(dialect: str) -> tuple[str, ...]:
     return (
         quiz_contribution("", "1 = 1"),
         question_contribution("", "1 = 1"),
         month_contribution(dialect, "", "1 = 1"),
+        *quiz_month_contribution(dialect, "", "1 = 1"),
     )
+
+
+def _quizzes(dialect: str, sign: str, where: str) -> list[str]:
+    """Both quiz tables' contribution of the attempts matching where."""
+    return [quiz_contribution(sign, where), *quiz_month_contribution(dialect, sign, where)]
 
 
 def _questions(dialect: str, sign: str, where: str, row: str | None = None) -> list[str]:
@@ -148,21 +206,23 @@ def _triggers(dialect: str) -> tuple:
         ("report_cells_users", "AFTER", "users", "UPDATE OF sex, country, constituent_group", [
             quiz_contribution("-", "a.user_id = NEW.id", _person("OLD")),
             quiz_contribution("", "a.user_id = NEW.id", _person("NEW")),
+            *quiz_month_contribution(d, "-", "a.user_id = NEW.id", "OLD.sex"),
+            *quiz_month_contribution(d, "", "a.user_id = NEW.id", "NEW.sex"),
             *_questions(d, "-", "a.user_id = NEW.id", "OLD"),
             *_questions(d, "", "a.user_id = NEW.id", "NEW"),
         ]),
         ("report_cells_attempts_insert_before", "BEFORE", "attempts", "INSERT",
-         [quiz_contribution("-", _pair("NEW"))]),
+         [*_quizzes(d, "-", _pair("NEW"))]),
         ("report_cells_attempts_insert_after", "AFTER", "attempts", "INSERT",
-         [quiz_contribution("", _pair("NEW"))]),
+         [*_quizzes(d, "", _pair("NEW"))]),
         ("report_cells_attempts_update_before", "BEFORE", "attempts", _ATTEMPT_CHANGES,
-         [quiz_contribution("-", _pair("OLD"))]),
+         [*_quizzes(d, "-", _pair("OLD"))]),
         ("report_cells_attempts_update_after", "AFTER", "attempts", _ATTEMPT_CHANGES,
-         [quiz_contribution("", _pair("OLD"))]),
+         [*_quizzes(d, "", _pair("OLD"))]),
         ("report_cells_attempts_delete_before", "BEFORE", "attempts", "DELETE",
-         [quiz_contribution("-", _pair("OLD")), *_questions(d, "-", _pair("OLD"))]),
+         [*_quizzes(d, "-", _pair("OLD")), *_questions(d, "-", _pair("OLD"))]),
         ("report_cells_attempts_delete_after", "AFTER", "attempts", "DELETE",
-         [quiz_contribution("", _pair("OLD")), *_questions(d, "", _pair("OLD"))]),
+         [*_quizzes(d, "", _pair("OLD")), *_questions(d, "", _pair("OLD"))]),
         ("report_cells_outcomes_insert_before", "BEFORE", "question_outcomes", "INSERT",
          _questions(d, "-", _outcome_pair("NEW"))),
         ("report_cells_outcomes_insert_after", "AFTER", "question_outcomes", "INSERT",
@@ -175,6 +235,7 @@ def _triggers(dialect: str) -> tuple:
             "DELETE FROM report_quiz_cells WHERE quiz_id = OLD.id",
             "DELETE FROM report_question_cells WHERE quiz_id = OLD.id",
             "DELETE FROM report_question_months WHERE quiz_id = OLD.id",
+            "DELETE FROM report_quiz_months WHERE quiz_id = OLD.id",
         ]),
     )  # fmt: skip
 
@@ -231,6 +292,7 @@ def rebuild(connection) -> None:
     connection.execute(text("DELETE FROM report_quiz_cells"))
     connection.execute(text("DELETE FROM report_question_cells"))
     connection.execute(text("DELETE FROM report_question_months"))
+    connection.execute(text("DELETE FROM report_quiz_months"))
     for statement in fill(connection.dialect.name):
         connection.execute(text(statement))
 

@@ -144,6 +144,7 @@ class ReportQuizTaker(db.Model):
         Index("ix_report_quiz_takers_first", "first_at", "last_at", *_TAKER_FIGURES),
         Index("ix_report_quiz_takers_course", "course_id", "first_at", "last_at"),
         Index("ix_report_quiz_takers_span", "span_class", "first_at", "last_at"),
+        Index("ix_report_quiz_takers_months", "months", "first_at", "last_at"),
     )
 
     user_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -156,6 +157,9 @@ class ReportQuizTaker(db.Model):
     first_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_at: Mapped[datetime] = mapped_column(UTCDateTime())
     span_class: Mapped[int] = mapped_column(Integer)
+    # 1 when all the person's submissions at the quiz (any language) are in one
+    # calendar month, else 2: report_quiz_months counts the first kind.
+    months: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer)
     scored: Mapped[int] = mapped_column(Integer)
     score_sum: Mapped[float] = mapped_column(Float)
@@ -180,3 +184,26 @@ class ReportQuestionMonth(db.Model):
     sex: Mapped[str] = mapped_column(String(16), primary_key=True)
     answers: Mapped[int] = mapped_column(Integer, default=0)
     correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportQuizMonth(db.Model):
+    """Submitted attempts of a quiz per calendar month (UTC), language and sex (kept by triggers).
+
+    language is a language or EVERY_LANGUAGE; sex NOT_GIVEN when None.
+    single_learners counts the people all of whose submissions at the quiz
+    (in any language) fall in this month, in each language they used and in
+    EVERY_LANGUAGE once; the others (report_quiz_takers.months = 2) are
+    counted one by one. A range of whole months sums these cells.
+    """
+
+    __tablename__ = "report_quiz_months"
+
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    sex: Mapped[str] = mapped_column(String(16), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    scored: Mapped[int] = mapped_column(Integer, default=0)
+    score_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    passes: Mapped[int] = mapped_column(Integer, default=0)
+    single_learners: Mapped[int] = mapped_column(Integer, default=0)

@@ -26,6 +26,7 @@ from academy.admin import (
     report_cells,
     report_indexes,  # noqa: F401  (the indexes these queries need)
     report_months,
+    report_quiz_months,
     report_taker_triggers,  # noqa: F401  (what keeps report_quiz_takers right)
     report_takers,
     report_triggers,  # noqa: F401  (what keeps report_enrolments right)
@@ -312,6 +313,10 @@ def _quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
     """Per quiz and group: attempts, learners and the sums of scores and passes."""
     if report_cells.answers_all_time(filters):
         return report_cells.quiz_sums(filters, by)
+    if by in (None, "sex", "language"):
+        first, after, cut = report_months.split(filters.start, filters.end)
+        if not cut:  # whole months: the monthly cells
+            return report_quiz_months.quiz_sums(filters, by, first, after)
     return report_takers.quiz_sums(filters, by)
 
 

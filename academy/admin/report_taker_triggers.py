@@ -17,7 +17,7 @@ from academy.extensions import db
 
 COLUMNS = (
     "user_id, quiz_id, language, course_id, sex, country, constituent_group, "
-    "first_at, last_at, span_class, attempts, scored, score_sum, passes"
+    "first_at, last_at, span_class, months, attempts, scored, score_sum, passes"
 )
 
 
@@ -30,12 +30,29 @@ def _span(dialect: str) -> str:
     return f"CASE WHEN {days} < 1 THEN 0 WHEN {days} < 31 THEN 1 ELSE 2 END"
 
 
+def month_of(dialect: str, column: str) -> str:
+    """The first day of the UTC calendar month of a moment."""
+    if dialect == "postgresql":
+        return f"CAST(date_trunc('month', {column} AT TIME ZONE 'UTC') AS DATE)"
+    return f"date({column}, 'start of month')"
+
+
+def _pair_months(dialect: str) -> str:
+    """1 if the person's submissions at the quiz, in every language, share a month, else 2."""
+    return (
+        f"(SELECT CASE WHEN min({month_of(dialect, 'b.submitted_at')}) = "
+        f"max({month_of(dialect, 'b.submitted_at')}) THEN 1 ELSE 2 END "
+        "FROM attempts AS b WHERE b.user_id = a.user_id AND b.quiz_id = a.quiz_id "
+        "AND b.state = 'submitted' AND b.submitted_at IS NOT NULL)"
+    )
+
+
 def source(dialect: str, where: str = "1 = 1") -> str:
     """The rows of the submitted attempts matching where."""
     return (
         "SELECT a.user_id, a.quiz_id, a.language, q.course_id, u.sex, u.country, "
         "u.constituent_group, min(a.submitted_at), max(a.submitted_at), "
-        f"{_span(dialect)}, count(*), count(a.score_percent), "
+        f"{_span(dialect)}, {_pair_months(dialect)}, count(*), count(a.score_percent), "
         "coalesce(sum(a.score_percent), 0), sum(CASE WHEN a.passed THEN 1 ELSE 0 END) "
         "FROM attempts AS a JOIN quizzes AS q ON q.id = a.quiz_id "
         "LEFT JOIN users AS u ON u.id = a.user_id "

@@ -49,6 +49,7 @@ TAKER_INDEXES = {  # fmt: skip
         "first_at", "last_at", "quiz_id", "language", "user_id", "course_id", "sex", "country",
         "constituent_group", "attempts", "scored", "score_sum", "passes",
     ],
+    "ix_report_quiz_takers_months": ["months", "first_at", "last_at"],
     "ix_report_quiz_takers_span": ["span_class", "first_at", "last_at"],
 }
 
@@ -115,6 +116,7 @@ def upgrade():
         sa.Column("first_at", academy.database.UTCDateTime(timezone=True), nullable=False),
         sa.Column("last_at", academy.database.UTCDateTime(timezone=True), nullable=False),
         sa.Column("span_class", sa.Integer(), nullable=False),
+        sa.Column("months", sa.Integer(), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("scored", sa.Integer(), nullable=False),
         sa.Column("score_sum", sa.Float(), nullable=False),
@@ -146,6 +148,21 @@ def upgrade():
             name=op.f("pk_report_question_months"),
         ),
     )
+    op.create_table(
+        "report_quiz_months",
+        sa.Column("quiz_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("language", sa.String(length=20), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("sex", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("scored", sa.Integer(), nullable=False),
+        sa.Column("score_sum", sa.Float(), nullable=False),
+        sa.Column("passes", sa.Integer(), nullable=False),
+        sa.Column("single_learners", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "quiz_id", "language", "month", "sex", name=op.f("pk_report_quiz_months")
+        ),
+    )
     for statement in report_cell_triggers.fill(bind.dialect.name):
         bind.execute(sa.text(statement))
     report_cell_triggers.install(bind)
@@ -164,6 +181,7 @@ def downgrade():
     op.drop_table("report_quiz_takers")
     report_cell_triggers.drop(op.get_bind())
     op.drop_table("report_question_months")
+    op.drop_table("report_quiz_months")
     op.drop_table("report_question_cells")
     op.drop_table("report_quiz_cells")
     report_triggers.drop(op.get_bind())

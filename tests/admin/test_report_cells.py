@@ -8,13 +8,20 @@ computes from scratch (cells left at zero aside: they count nothing).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select, text
 
 from academy.account.services import delete_account
-from academy.admin import report_cell_triggers, report_cells, report_months, report_taker_triggers
+from academy.admin import (
+    report_cell_triggers,
+    report_cells,
+    report_months,
+    report_queries,
+    report_taker_triggers,
+    report_takers,
+)
 from academy.admin.report_groups import Filters
 from academy.auth.models import User
 from academy.courses.models import Quiz
@@ -41,7 +48,7 @@ def grade(responses: dict, late: bool) -> dict:
     }
 
 
-def _cells() -> tuple[list, list, list]:
+def _cells() -> tuple[list, list, list, list]:
     quiz = text(
         "SELECT quiz_id, language, kind, value, attempts, scored, score_sum, passes, learners "
         "FROM report_quiz_cells WHERE attempts <> 0 OR learners <> 0 ORDER BY 1, 2, 3, 4"
@@ -54,10 +61,16 @@ def _cells() -> tuple[list, list, list]:
         "SELECT quiz_id, question_id, language, month, sex, answers, correct "
         "FROM report_question_months WHERE answers <> 0 ORDER BY 1, 2, 3, 4, 5"
     )
+    quiz_months = text(
+        "SELECT quiz_id, language, month, sex, attempts, scored, score_sum, passes, "
+        "single_learners FROM report_quiz_months WHERE attempts <> 0 OR single_learners <> 0 "
+        "ORDER BY 1, 2, 3, 4"
+    )
     return (
         [tuple(row) for row in db.session.execute(quiz)],
         [tuple(row) for row in db.session.execute(question)],
         [tuple(row) for row in db.session.execute(months)],
+        [tuple(row) for row in db.session.execute(quiz_months)],
     )
 
 
@@ -204,3 +217,47 @@ def test_deleting_an_attempt_or_the_quiz_takes_its_counts_away(quiz):
 )
 def test_a_range_splits_into_whole_months_and_cut_days(start, end, expected):
     assert report_months.split(start, end) == expected
+
+
+def _attempt_at(user, quiz, language: str, moment: datetime, score: float) -> None:
+    db.session.add(
+        Attempt(user_id=user.id, quiz_id=quiz.id, number=1 + int(score), language=language,
+                state="submitted", started_at=moment, submitted_at=moment,
+                results={}, score_percent=score, passed=score >= 70)
+    )  # fmt: skip
+    db.session.flush()
+
+
+WHOLE_MONTHS = (
+    (date(2025, 1, 1), date(2025, 1, 31)),
+    (date(2025, 2, 1), date(2025, 4, 30)),
+    (date(2025, 3, 1), date(2025, 3, 31)),  # between the spread person's submissions
+    (date(2025, 1, 1), None),
+)
+
+
+def test_people_spread_over_months_count_once_in_a_range_of_whole_months(quiz, monkeypatch):
+    spread = make_user(sex="woman")
+    _attempt_at(spread, quiz, "en", datetime(2025, 1, 31, 23, 0, tzinfo=UTC), 40.0)
+    _attempt_at(spread, quiz, "fr", datetime(2025, 2, 1, 1, 0, tzinfo=UTC), 80.0)
+    _attempt_at(spread, quiz, "fr", datetime(2025, 4, 2, 9, 0, tzinfo=UTC), 90.0)
+    single = make_user(sex="woman")
+    _attempt_at(single, quiz, "en", datetime(2025, 2, 10, tzinfo=UTC), 100.0)
+    _same()
+    assert (
+        db.session.scalar(
+            text("SELECT months FROM report_quiz_takers WHERE user_id = :u AND language = 'en'"),
+            {"u": spread.id},
+        )
+        == 2
+    )
+    for start, end in WHOLE_MONTHS:
+        for by in (None, "sex", "language"):
+            filters = Filters(start=start, end=end, course_slug="sample-course")
+            kept = report_queries.quiz_results(filters, by)
+            with monkeypatch.context() as patch:
+                patch.setattr(report_takers, "answers_dated", lambda _filters: False)
+                rows = report_queries.quiz_results(filters, by)
+            assert kept == rows, (start, end, by)
+    [row] = report_queries.quiz_results(Filters(start=date(2025, 2, 1), end=date(2025, 4, 30)))
+    assert (row["attempts"], row["learners"]) == (3, 2)

@@ -52,6 +52,8 @@ DATED = (
     {"start": date(2025, 3, 12), "end": date(2026, 2, 27)},  # cut months at both ends
     {"start": date(2026, 4, 1), "end": date(2026, 4, 30), "language": "fr"},
     {"start": date(2026, 3, 17)},  # a boundary inside many takers' spans
+    {"start": date(2025, 7, 1)},  # whole months to today
+    {"end": date(2025, 10, 31), "course_slug": "sse-introduction"},
     {"end": date(2025, 8, 2)},
     {"start": date(2026, 2, 9), "end": date(2026, 2, 9), "course_slug": "sse-introduction"},
 )
