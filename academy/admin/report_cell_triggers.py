@@ -9,7 +9,9 @@ learners, a distinct count, stay exact: one person's contribution counts
 them once). A profile edit or an erased account moves the person's
 contribution from the old values to the new. Cells of a deleted quiz are
 deleted with it; a cascade from it changes nothing else (the guards on
-quizzes). Why triggers at all: academy.admin.report_triggers.
+quizzes). Why triggers at all: academy.admin.report_triggers. Every upsert writes
+its cells in key order, so two transactions touching the same cells on
+PostgreSQL lock them in the same order and wait rather than deadlock.
 """
 
 # ruff: noqa: S608 - SQL assembled from this module's constants only, never from input
@@ -55,7 +57,7 @@ def quiz_contribution(sign: str, where: str, person=_PERSON) -> str:
         f"FROM attempts AS a {users}{_FAN} "
         f"WHERE a.state = 'submitted' AND {where} "
         "AND EXISTS (SELECT 1 FROM quizzes AS q WHERE q.id = a.quiz_id) "
-        "GROUP BY 1, 2, 3, 4 "
+        "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
         "ON CONFLICT (quiz_id, language, kind, value) DO UPDATE SET "
         "attempts = report_quiz_cells.attempts + excluded.attempts, "
         "scored = report_quiz_cells.scored + excluded.scored, "
@@ -75,7 +77,7 @@ def question_contribution(sign: str, where: str, person=_PERSON) -> str:
         f"{sign}count(*), {sign}sum(CASE WHEN o.correct THEN 1 ELSE 0 END) "
         f"FROM question_outcomes AS o JOIN attempts AS a ON a.id = o.attempt_id {users}{_FAN} "
         f"WHERE {where} AND EXISTS (SELECT 1 FROM quizzes AS q WHERE q.id = o.quiz_id) "
-        "GROUP BY 1, 2, 3, 4, 5 "
+        "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 "
         "ON CONFLICT (quiz_id, question_id, language, kind, value) DO UPDATE SET "
         "answers = report_question_cells.answers + excluded.answers, "
         "correct = report_question_cells.correct + excluded.correct"
@@ -105,7 +107,7 @@ def month_contribution(dialect: str, sign: str, where: str, sex: str = "u.sex") 
         f"{sign}count(*), {sign}sum(CASE WHEN o.correct THEN 1 ELSE 0 END) "
         f"FROM question_outcomes AS o JOIN attempts AS a ON a.id = o.attempt_id {users}"
         f"WHERE {where} AND EXISTS (SELECT 1 FROM quizzes AS q WHERE q.id = o.quiz_id) "
-        "GROUP BY 1, 2, 3, 4, 5 "
+        "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 "
         "ON CONFLICT (quiz_id, question_id, language, month, sex) DO UPDATE SET "
         "answers = report_question_months.answers + excluded.answers, "
         "correct = report_question_months.correct + excluded.correct"
@@ -138,7 +140,7 @@ def quiz_month_contribution(dialect: str, sign: str, where: str, sex: str = "u.s
         f"{sign}coalesce(sum(a.score_percent), 0), "
         f"{sign}sum(CASE WHEN a.passed THEN 1 ELSE 0 END), 0 "
         f"FROM attempts AS a {users}CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS l "
-        f"WHERE {submitted} AND {where} AND {quiz} GROUP BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
+        f"WHERE {submitted} AND {where} AND {quiz} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
     )
     # The people whose submissions at the quiz all fall in one month (any language).
     single = (
@@ -152,7 +154,7 @@ def quiz_month_contribution(dialect: str, sign: str, where: str, sex: str = "u.s
         f"FROM attempts AS a JOIN ({single}) AS pm "
         "ON pm.user_id = a.user_id AND pm.quiz_id = a.quiz_id "
         f"{users}CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS l "
-        f"WHERE {submitted} AND {quiz} GROUP BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
+        f"WHERE {submitted} AND {quiz} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
     )
     return [sums, learners]
 
