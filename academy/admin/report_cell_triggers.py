@@ -140,7 +140,8 @@ def quiz_month_contribution(dialect: str, sign: str, where: str, sex: str = "u.s
         f"{sign}coalesce(sum(a.score_percent), 0), "
         f"{sign}sum(CASE WHEN a.passed THEN 1 ELSE 0 END), 0 "
         f"FROM attempts AS a {users}CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2) AS l "
-        f"WHERE {submitted} AND {where} AND {quiz} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
+        f"WHERE {submitted} AND {where} AND {quiz} "
+        f"GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {_QUIZ_MONTH_UPSERT}"
     )
     # The people whose submissions at the quiz all fall in one month (any language).
     single = (
