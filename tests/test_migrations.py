@@ -52,3 +52,48 @@ def test_every_constraint_is_named(app):
     for table in db.metadata.tables.values():
         for constraint in table.constraints:
             assert constraint.name, f"unnamed constraint on {table.name}"
+
+
+@pytest.mark.database
+def test_the_report_facts_migration_fills_them_from_existing_rows(empty_app, database_backend):
+    """A site in use upgrades: its enrolments, progress and completions become facts."""
+    from academy.admin import report_triggers
+    from academy.courses.models import Course, Lesson
+    from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
+    from tests.conftest import SAMPLE_PACKAGE, import_package
+    from tests.factories import make_user
+
+    upgrade()
+    import_package(SAMPLE_PACKAGE)
+    course = db.session.scalar(db.select(Course))
+    lesson = db.session.scalar(db.select(Lesson.id).where(Lesson.course_id == course.id))
+    people = [
+        make_user(sex="woman", country="KE", constituent_group="workers"),
+        make_user(sex="undisclosed", country=None, constituent_group=None),
+    ]
+    ids = [person.id for person in people]
+    for person in people:
+        db.session.add(Enrolment(user_id=person.id, course_id=course.id, content_language="en"))
+    db.session.add(LessonCompletion(user_id=people[0].id, lesson_id=lesson))
+    db.session.add(CourseCompletion(user_id=people[0].id, course_id=course.id))
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="3b9e6d2f8c41")  # as before the facts existed
+    upgrade()
+    source = f"SELECT * FROM ({report_triggers.SOURCE}) AS s ORDER BY 1"  # noqa: S608
+    table = f"SELECT {report_triggers.COLUMNS} FROM report_enrolments ORDER BY enrolment_id"  # noqa: S608
+    expected = [tuple(row) for row in db.session.execute(db.text(source))]
+    assert [tuple(row) for row in db.session.execute(db.text(table))] == expected
+    assert [row[6:9] for row in expected] == [
+        ("woman", "KE", "workers"),
+        ("undisclosed", None, None),
+    ]
+    assert expected[0][9] is not None  # active
+    assert expected[0][11] is not None  # completed
+    # And the triggers are back: a new lesson completion moves the facts.
+    db.session.add(LessonCompletion(user_id=ids[1], lesson_id=lesson))
+    db.session.flush()
+    assert [tuple(row) for row in db.session.execute(db.text(table))] == [
+        tuple(row) for row in db.session.execute(db.text(source))
+    ]
+    db.session.rollback()

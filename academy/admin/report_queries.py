@@ -21,7 +21,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
-from academy.admin import report_indexes  # noqa: F401  (the indexes these queries need)
+from academy.admin import (
+    report_cell_triggers,  # noqa: F401  (what keeps the quiz and question cells right)
+    report_cells,
+    report_indexes,  # noqa: F401  (the indexes these queries need)
+    report_months,
+    report_quiz_months,
+    report_taker_triggers,  # noqa: F401  (what keeps report_quiz_takers right)
+    report_takers,
+    report_triggers,  # noqa: F401  (what keeps report_enrolments right)
+)
+from academy.admin.report_facts import ReportEnrolment
 from academy.admin.report_groups import ALL, Filters, by_region_too, group_order, item_order
 from academy.auth.models import User
 from academy.certificates.models import ISSUED, REVOKED, Certificate
@@ -40,6 +50,7 @@ attempts_t = Attempt.__table__
 quizzes_t = Quiz.__table__
 courses_t = Course.__table__
 outcomes_t = QuestionOutcome.__table__
+facts_t = ReportEnrolment.__table__
 
 
 def _moment(day: date) -> datetime:
@@ -119,11 +130,12 @@ def _grouped(statement: Select, group: ColumnElement, by: str | None) -> Select:
 @by_region_too
 def enrolments(filters: Filters, by: str | None = None) -> list[dict]:
     """Enrolments made in the range (unenrolled ones too): [{"group", "enrolments"}]."""
-    group = _group(by, enrolments_t.c.content_language)
-    statement = select(group.label("group"), func.count().label("n")).select_from(enrolments_t)
-    statement = _with_users(statement, by, enrolments_t.c.user_id)
+    # By a person's attribute: report_enrolments has it on the row, no join to users.
+    table = facts_t if by in ("sex", "country", "constituent_group") else enrolments_t
+    group = _fact_group(by) if table is facts_t else _group(by, enrolments_t.c.content_language)
+    statement = select(group.label("group"), func.count().label("n")).select_from(table)
     statement = statement.where(
-        *_enrolment_conditions(filters), *_in_range(enrolments_t.c.enrolled_at, filters)
+        *_enrolment_conditions(filters, table), *_in_range(table.c.enrolled_at, filters)
     )
     return _rows(_grouped(statement, group, by), ("group", "enrolments"))
 
@@ -131,23 +143,46 @@ def enrolments(filters: Filters, by: str | None = None) -> list[dict]:
 def _active_in_range(filters: Filters) -> ColumnElement:
     """The enrolment's learner completed a lesson or started a quiz of its course in range.
 
-    Probed per enrolment through the learner's own rows (indexes led by
-    user_id), so a long range costs no more than a short one.
+    Decided from report_enrolments' first and last moment of activity in the
+    course: an enrolment whose first or last moment is in the range is in,
+    one whose activity ended before or began after it is out; only one whose
+    activity straddles the whole range (began before, went on after) is
+    probed through the learner's own rows (indexes led by user_id).
     """
-    e = enrolments_t.c
+    r = facts_t.c
+    first, last = r.first_active_at, r.last_active_at
+    if filters.start is None and filters.end is None:
+        return first.is_not(None)
+    if filters.end is None:  # activity on or after start: the last moment says it
+        return last >= _moment(filters.start)
+    after = _moment(filters.end + timedelta(days=1))
+    if filters.start is None:
+        return first < after
+    start = _moment(filters.start)
     lessons = (
         select(literal(1))
         .select_from(progress_t.join(lessons_t, lessons_t.c.id == progress_t.c.lesson_id))
-        .where(progress_t.c.user_id == e.user_id, lessons_t.c.course_id == e.course_id)
+        .where(progress_t.c.user_id == r.user_id, lessons_t.c.course_id == r.course_id)
         .where(*_in_range(progress_t.c.completed_at, filters))
     )
     tries = (
         select(literal(1))
         .select_from(attempts_t.join(quizzes_t, quizzes_t.c.id == attempts_t.c.quiz_id))
-        .where(attempts_t.c.user_id == e.user_id, quizzes_t.c.course_id == e.course_id)
+        .where(attempts_t.c.user_id == r.user_id, quizzes_t.c.course_id == r.course_id)
         .where(*_in_range(attempts_t.c.started_at, filters))
     )
-    return or_(lessons.exists(), tries.exists())
+    return and_(
+        first < after,
+        last >= start,
+        or_(first >= start, last < after, lessons.exists(), tries.exists()),
+    )
+
+
+def _fact_group(by: str | None) -> ColumnElement:
+    """The group of a report_enrolments row: the person's attributes are on the row."""
+    if by in ("sex", "country", "constituent_group"):
+        return facts_t.c[by]
+    return _group(by, facts_t.c.content_language)
 
 
 @by_region_too
@@ -157,29 +192,26 @@ def active_learners(filters: Filters, by: str | None = None) -> list[dict]:
     A learner counts once per group, with the language of their enrolment in
     the course they were active in; when they enrolled does not matter.
     """
-    group = _group(by, enrolments_t.c.content_language)
-    statement = select(
-        group.label("group"), func.count(enrolments_t.c.user_id.distinct()).label("n")
-    ).select_from(enrolments_t)
-    statement = _with_users(statement, by, enrolments_t.c.user_id)
-    statement = statement.where(*_enrolment_conditions(filters), _active_in_range(filters))
+    group = _fact_group(by)
+    statement = (
+        select(group.label("group"), func.count(facts_t.c.user_id.distinct()).label("n"))
+        .select_from(facts_t)
+        .where(*_enrolment_conditions(filters, facts_t), _active_in_range(filters))
+    )
     return _rows(_grouped(statement, group, by), ("group", "learners"))
 
 
 def _completion_counts(filters: Filters, by: str | None) -> dict:
-    group = _group(by, enrolments_t.c.content_language)
-    statement = select(group.label("group"), func.count().label("n")).select_from(
-        completions_t.join(
-            enrolments_t,
-            and_(
-                enrolments_t.c.user_id == completions_t.c.user_id,
-                enrolments_t.c.course_id == completions_t.c.course_id,
-            ),
+    """Completions of enrolled learners in the range, from report_enrolments.completed_at."""
+    group = _fact_group(by)
+    statement = (
+        select(group.label("group"), func.count().label("n"))
+        .select_from(facts_t)
+        .where(
+            *_enrolment_conditions(filters, facts_t),
+            facts_t.c.completed_at.is_not(None),
+            *_in_range(facts_t.c.completed_at, filters),
         )
-    )
-    statement = _with_users(statement, by, completions_t.c.user_id)
-    statement = statement.where(
-        *_enrolment_conditions(filters), *_in_range(completions_t.c.completed_at, filters)
     )
     return {row["group"]: row["n"] for row in _rows(_grouped(statement, group, by), ("group", "n"))}
 
@@ -261,6 +293,8 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate"}]
     """
+    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
+        return sorted(report_cells.quiz_rows(_quiz_sums(filters, by)), key=item_order)
     a = attempts_t.c
     columns = [
         func.count().label("attempts"),
@@ -273,6 +307,17 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
     names = ("course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate")
     rows = [dict(zip(names, row, strict=True)) for row in db.session.execute(statement)]
     return sorted(rows, key=item_order)
+
+
+def _quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
+    """Per quiz and group: attempts, learners and the sums of scores and passes."""
+    if report_cells.answers_all_time(filters):
+        return report_cells.quiz_sums(filters, by)
+    if by in (None, "sex", "language"):
+        first, after, cut = report_months.split(filters.start, filters.end)
+        if not cut:  # whole months: the monthly cells
+            return report_quiz_months.quiz_sums(filters, by, first, after)
+    return report_takers.quiz_sums(filters, by)
 
 
 def _keys(group: ColumnElement, by: str | None) -> tuple:
@@ -334,6 +379,11 @@ def _outcome_statement(
 
 def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
     """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
+    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
+        return {
+            (course, quiz, key): (int(attempts), int(learners))
+            for course, quiz, key, attempts, learners, *_sums in _quiz_sums(filters, by)
+        }
     a = attempts_t.c
     columns = [func.count(), func.count(a.user_id.distinct())]
     statement, group = _attempt_statement(filters, columns, by)
@@ -342,6 +392,23 @@ def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, i
         (course, quiz, key): (attempts, learners)
         for course, quiz, key, attempts, learners in db.session.execute(statement)
     }
+
+
+def _question_counts(filters: Filters, by: str | None):
+    """(quiz_id, course, quiz, question, group, answers, share correct) rows."""
+    o = outcomes_t.c
+    share = func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share")
+
+    def raw(some: Filters):
+        return db.session.execute(
+            _outcome_statement(some, [func.count().label("answers"), share], by)
+        )
+
+    if report_cells.answers_all_time(filters):
+        return report_cells.question_counts(filters, by)
+    if report_months.answers_dated(filters, by):
+        return report_months.question_counts(filters, by, raw)
+    return raw(filters)
 
 
 @by_region_too
@@ -357,18 +424,9 @@ def question_results(filters: Filters, by: str | None = None) -> list[dict]:
     (a later edition's question, an attempt closed unanswered) count distinct
     learners per question through the outcomes, which is exact but slower.
     """
-    o = outcomes_t.c
-    counts = _outcome_statement(
-        filters,
-        [
-            func.count().label("answers"),
-            func.avg(case((o.correct.is_(True), 1.0), else_=0.0)).label("share"),
-        ],
-        by,
-    )
     quizzes = _quiz_attempts(filters, by)
     rows, uneven = [], set()
-    for quiz_id, course, quiz, question, group, answers, share in db.session.execute(counts):
+    for quiz_id, course, quiz, question, group, answers, share in _question_counts(filters, by):
         attempts, learners = quizzes.get((course, quiz, group), (None, 0))
         if attempts != answers:
             uneven.add(quiz_id)

@@ -17,7 +17,14 @@ from sqlalchemy import event
 from academy.admin import report_queries as q
 from academy.extensions import db
 
-BIG = ("enrolments", "lesson_completions", "course_completions", "attempts", "certificates")
+BIG = (
+    "enrolments",
+    "lesson_completions",
+    "course_completions",
+    "attempts",
+    "certificates",
+    "report_enrolments",
+)
 FILTERED = q.Filters(course_slug="sample-course", start=date(2026, 1, 1), end=date(2026, 12, 31))
 COHORT = q.Filters(cohort_id=1, start=date(2026, 1, 1), end=date(2026, 12, 31))
 DATES = q.Filters(start=date(2026, 1, 1), end=date(2026, 12, 31))

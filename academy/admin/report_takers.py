@@ -1,0 +1,152 @@
+"""Quiz results over a date range, from report_quiz_takers.
+
+A taker (a person's submitted attempts at a quiz in a language) whose first
+and last submission lie inside the range counts whole, from its sums; one
+that a boundary of the range cuts through is counted from its attempts in
+the range. Those are found near each boundary by their span class (a taker
+of class c started less than SPAN_LIMITS[c] before the boundary), so a long
+range reads its takers once and the attempts of a few. Learners are
+distinct people over both parts, in SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import case, func, literal, select, union, union_all
+
+from academy.admin.report_facts import SPAN_LIMITS, ReportQuizTaker
+from academy.admin.report_groups import ALL, Filters
+from academy.courses.models import Course, Quiz
+from academy.extensions import db
+from academy.quizzes.models import SUBMITTED, Attempt
+
+takers_t = ReportQuizTaker.__table__
+attempts_t = Attempt.__table__
+quizzes_t = Quiz.__table__
+courses_t = Course.__table__
+
+
+def answers_dated(filters: Filters) -> bool:
+    """Whether the takers answer: a date range, no cohort, no trainer's scope."""
+    dated = filters.start is not None or filters.end is not None
+    return dated and filters.cohort_id is None and not filters.scoped
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _group(by: str | None):
+    t = takers_t.c
+    if by is None:
+        return literal(ALL)
+    if by == "language":
+        return t.language
+    return t[by]  # sex, country, constituent_group (regions fold from countries)
+
+
+def _cut_by(boundary: datetime, common: list, group) -> list:
+    """Takers with a submission before the boundary and one at or after it.
+
+    One select per span class, each a range of the span index (an OR of
+    them would make the planner read every attempt of the range instead).
+    """
+    t = takers_t.c
+    selects = []
+    for span_class, limit in enumerate(SPAN_LIMITS):
+        near = [t.span_class == span_class, t.first_at < boundary, t.last_at >= boundary]
+        if limit is not None:
+            near.append(t.first_at >= boundary - limit)
+        selects.append(select(t.quiz_id, t.user_id, t.language, group).where(*common, *near))
+    return selects
+
+
+def _bounded(first, last, start: datetime | None, after: datetime | None) -> list:
+    """first >= start and last < after, for the bounds given."""
+    conditions = []
+    if start is not None:
+        conditions.append(first >= start)
+    if after is not None:
+        conditions.append(last < after)
+    return conditions
+
+
+def _parts(filters: Filters, by: str | None):
+    t = takers_t.c
+    start = _moment(filters.start) if filters.start is not None else None
+    after = _moment(filters.end + timedelta(days=1)) if filters.end is not None else None
+    common = []
+    if filters.course_slug is not None:
+        common.append(
+            t.course_id
+            == select(courses_t.c.id)
+            .where(courses_t.c.slug == filters.course_slug)
+            .scalar_subquery()
+        )
+    if filters.language is not None:
+        common.append(t.language == filters.language)
+    inside = _bounded(t.first_at, t.last_at, start, after)
+    group = _group(by).label("grouped")
+    whole = select(t.quiz_id, t.user_id, group, t.attempts, t.scored, t.score_sum, t.passes).where(
+        *common, *inside
+    )
+    cut_selects = []
+    for boundary in (start, after):
+        if boundary is not None:
+            cut_selects.extend(_cut_by(boundary, common, group))
+    cut = union(*cut_selects).subquery("cut")  # cut by both bounds: once
+    a = attempts_t.c
+
+    def in_range(*columns):
+        """A figure of the cut taker's submitted attempts in the range, probed per taker."""
+        return (
+            select(*columns)
+            .where(
+                a.user_id == cut.c.user_id,
+                a.quiz_id == cut.c.quiz_id,
+                a.language == cut.c.language,
+                a.state == SUBMITTED,
+                *_bounded(a.submitted_at, a.submitted_at, start, after),
+            )
+            .scalar_subquery()
+        )
+
+    counted = in_range(func.count())
+    partial = select(
+        cut.c.quiz_id,
+        cut.c.user_id,
+        cut.c.grouped,
+        counted,
+        in_range(func.count(a.score_percent)),
+        in_range(func.coalesce(func.sum(a.score_percent), 0.0)),
+        in_range(func.coalesce(func.sum(case((a.passed.is_(True), 1), else_=0)), 0)),
+    ).where(counted > 0)
+    return union_all(whole, partial).subquery("parts")
+
+
+def quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
+    """(course, quiz, group, attempts, learners, scored, score_sum, passes), as report_cells."""
+    parts = _parts(filters, by)
+    p = parts.c
+    columns = list(p)
+    quiz_id, user_id, grouped, attempts, scored, score_sum, passes = columns
+    statement = (
+        select(
+            courses_t.c.slug,
+            quizzes_t.c.slug,
+            literal(ALL) if by is None else grouped,
+            func.sum(attempts),
+            func.count(user_id.distinct()),
+            func.sum(scored),
+            func.sum(score_sum),
+            func.sum(passes),
+        )
+        .select_from(
+            parts.join(quizzes_t, quizzes_t.c.id == quiz_id).join(
+                courses_t, courses_t.c.id == quizzes_t.c.course_id
+            )
+        )
+        .group_by(courses_t.c.slug, quizzes_t.c.slug, *(() if by is None else (grouped,)))
+    )
+    return [tuple(row) for row in db.session.execute(statement)]
