@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, text
 
+from academy.admin import row_triggers
 from academy.extensions import db
 
 _FAN = (
@@ -244,50 +245,21 @@ def _triggers(dialect: str) -> tuple:
 
 
 def create_statements(dialect: str) -> list[str]:
-    statements = []
-    for name, timing, table, events, body in _triggers(dialect):
-        if dialect == "postgresql":
-            # A BEFORE row trigger returning NULL would cancel the write.
-            done = "RETURN NULL;"
-            if timing == "BEFORE":
-                done = "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW;"
-            statements.append(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ BEGIN "
-                + "; ".join(body)
-                + f"; {done} END $$ LANGUAGE plpgsql"
-            )
-            statements.append(
-                f"CREATE TRIGGER {name} {timing} {events} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {name}()"
-            )
-        else:
-            statements.append(
-                f"CREATE TRIGGER {name} {timing} {events} ON {table} FOR EACH ROW BEGIN "
-                + "; ".join(body)
-                + "; END"
-            )
-    return statements
+    return row_triggers.create_statements(_triggers(dialect), dialect)
 
 
 def drop_statements(dialect: str) -> list[str]:
-    if dialect == "postgresql":
-        return [
-            f"DROP TRIGGER IF EXISTS {name} ON {table}"
-            for name, _t, table, *_ in _triggers(dialect)
-        ]
-    return [f"DROP TRIGGER IF EXISTS {name}" for name, *_rest in _triggers(dialect)]
+    return row_triggers.drop_statements(_triggers(dialect), dialect)
 
 
 def install(connection) -> None:
     """Create the triggers (again: any of them already there is replaced)."""
     drop(connection)
-    for statement in create_statements(connection.dialect.name):
-        connection.execute(text(statement))
+    row_triggers.execute(connection, create_statements(connection.dialect.name))
 
 
 def drop(connection) -> None:
-    for statement in drop_statements(connection.dialect.name):
-        connection.execute(text(statement))
+    row_triggers.execute(connection, drop_statements(connection.dialect.name))
 
 
 def rebuild(connection) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, text
 
+from academy.admin import row_triggers
 from academy.extensions import db
 
 COLUMNS = (
@@ -129,47 +130,26 @@ def _bodies(dialect: str) -> list[tuple[str, str, str, list[str]]]:
     return bodies
 
 
+def _row_triggers(dialect: str) -> list[row_triggers.Trigger]:
+    return [(name, "AFTER", table, events, body) for name, table, events, body in _bodies(dialect)]
+
+
 def create_statements(dialect: str) -> list[str]:
-    statements = []
-    for name, table, events, body in _bodies(dialect):
-        if dialect == "postgresql":
-            statements.append(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ BEGIN "
-                + "; ".join(body)
-                + "; RETURN NULL; END $$ LANGUAGE plpgsql"
-            )
-            statements.append(
-                f"CREATE TRIGGER {name} AFTER {events} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {name}()"
-            )
-        else:
-            statements.append(
-                f"CREATE TRIGGER {name} AFTER {events} ON {table} FOR EACH ROW BEGIN "
-                + "; ".join(body)
-                + "; END"
-            )
-    return statements
+    return row_triggers.create_statements(_row_triggers(dialect), dialect)
 
 
 def drop_statements(dialect: str) -> list[str]:
-    if dialect == "postgresql":
-        return [
-            f"DROP TRIGGER IF EXISTS {name} ON {table}"
-            for name, table, _events, _body in _bodies(dialect)
-        ]
-    return [f"DROP TRIGGER IF EXISTS {name}" for name, *_rest in _bodies(dialect)]
+    return row_triggers.drop_statements(_row_triggers(dialect), dialect)
 
 
 def install(connection) -> None:
     """Create the triggers (again: any of them already there is replaced)."""
     drop(connection)
-    for statement in create_statements(connection.dialect.name):
-        connection.execute(text(statement))
+    row_triggers.execute(connection, create_statements(connection.dialect.name))
 
 
 def drop(connection) -> None:
-    for statement in drop_statements(connection.dialect.name):
-        connection.execute(text(statement))
+    row_triggers.execute(connection, drop_statements(connection.dialect.name))
 
 
 def rebuild(connection) -> None:
