@@ -50,7 +50,6 @@ NOT_EXPORTED = {
     "cohort_invitations.invited_by": "the trainer who invited another person to a cohort",
     # A file of other people's data, kept for an hour between its preview and its issue.
     "face_to_face_uploads.uploaded_by_id": "the admin who sent a file of workshop participants",
-
     # A derived copy for the reports, rebuilt from the rows exported as
     # "enrolments", "progress" and the profile: nothing in it is the person's own.
     "report_enrolments.user_id": "the reports' copy of the person's enrolments and activity",
