@@ -244,22 +244,12 @@ def _triggers(dialect: str) -> tuple:
     )  # fmt: skip
 
 
-def create_statements(dialect: str) -> list[str]:
-    return row_triggers.create_statements(_triggers(dialect), dialect)
-
-
-def drop_statements(dialect: str) -> list[str]:
-    return row_triggers.drop_statements(_triggers(dialect), dialect)
-
-
 def install(connection) -> None:
-    """Create the triggers (again: any of them already there is replaced)."""
-    drop(connection)
-    row_triggers.execute(connection, create_statements(connection.dialect.name))
+    row_triggers.install(connection, _triggers(connection.dialect.name))
 
 
 def drop(connection) -> None:
-    row_triggers.execute(connection, drop_statements(connection.dialect.name))
+    row_triggers.drop(connection, _triggers(connection.dialect.name))
 
 
 def rebuild(connection) -> None:

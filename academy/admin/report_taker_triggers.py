@@ -94,22 +94,12 @@ def _row_triggers(dialect: str) -> list[row_triggers.Trigger]:
     return [(name, "AFTER", table, events, body) for name, table, events, body in _bodies(dialect)]
 
 
-def create_statements(dialect: str) -> list[str]:
-    return row_triggers.create_statements(_row_triggers(dialect), dialect)
-
-
-def drop_statements(dialect: str) -> list[str]:
-    return row_triggers.drop_statements(_row_triggers(dialect), dialect)
-
-
 def install(connection) -> None:
-    """Create the triggers (again: any of them already there is replaced)."""
-    drop(connection)
-    row_triggers.execute(connection, create_statements(connection.dialect.name))
+    row_triggers.install(connection, _row_triggers(connection.dialect.name))
 
 
 def drop(connection) -> None:
-    row_triggers.execute(connection, drop_statements(connection.dialect.name))
+    row_triggers.drop(connection, _row_triggers(connection.dialect.name))
 
 
 def rebuild(connection) -> None:

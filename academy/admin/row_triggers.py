@@ -48,6 +48,13 @@ def drop_statements(triggers: Sequence[Trigger], dialect: str) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name, *_rest in triggers]
 
 
-def execute(connection, statements: Sequence[str]) -> None:
-    for statement in statements:
+def install(connection, triggers: Sequence[Trigger]) -> None:
+    """Create the triggers (again: any of them already there is replaced)."""
+    drop(connection, triggers)
+    for statement in create_statements(triggers, connection.dialect.name):
+        connection.execute(text(statement))
+
+
+def drop(connection, triggers: Sequence[Trigger]) -> None:
+    for statement in drop_statements(triggers, connection.dialect.name):
         connection.execute(text(statement))
