@@ -19,8 +19,15 @@ from academy.quizzes.models import QuestionOutcome
 def outcome_rows(
     attempt_id: int, quiz_id: int, submitted_at: datetime, language: str, results: dict
 ) -> list[dict]:
-    """The rows for one attempt's graded results (none for an attempt closed unanswered)."""
-    listed = results.get("results") if isinstance(results, dict) else None
+    """The rows for one attempt's graded results (none for an attempt closed unanswered).
+
+    results is what grading stores in attempt.results: the list of graded
+    questions (QuizResult.to_dict()["results"]). The seed and older callers
+    pass the whole result, a dict holding that list under "results".
+    """
+    listed = results.get("results") if isinstance(results, dict) else results
+    if not isinstance(listed, list):
+        listed = ()
     day = submitted_at.astimezone(UTC).date()
     return [
         {
@@ -31,7 +38,7 @@ def outcome_rows(
             "language": language,
             "correct": item.get("correct") is True,
         }
-        for item in listed or ()
+        for item in listed
         if isinstance(item, dict) and item.get("question_id") is not None
     ]
 

@@ -14,6 +14,13 @@ from academy.quizzes import attempts
 from academy.quizzes.models import Attempt, QuestionOutcome
 from academy.quizzes.outcomes import outcome_rows
 from tests.factories import make_user
+from tests.quizzes.quiz_pages import (
+    answers_by_label,
+    attempts_of_quiz,
+    enrolled_learner,
+    import_quiz,
+    start,
+)
 
 
 def grade(responses: dict, late: bool) -> dict:
@@ -138,3 +145,18 @@ def test_concurrent_submits_write_the_outcomes_once(app, quiz, database_backend)
         (attempt_id, "q1", "en", winners[0] == "right"),
         (attempt_id, "q2", "en", True),
     ]
+
+
+def test_a_quiz_submitted_through_its_pages_writes_its_outcomes(client, tmp_path):
+    """Grading stores the list of graded questions; each becomes a row (was: none)."""
+    import_quiz(tmp_path)
+    enrolled_learner(client)
+    page = start(client)
+    client.post(page, data=answers_by_label(client.get(page).text, right=True))
+    [attempt] = attempts_of_quiz()
+    assert isinstance(attempt.results, list)
+    assert _outcomes(attempt.quiz_id) == [
+        (attempt.id, question, "en", True)
+        for question in sorted(result["question_id"] for result in attempt.results)
+    ]
+    assert len(attempt.results) == 7
