@@ -8,6 +8,7 @@ database whose schema is already migrated. The plan written for Locust
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -59,6 +60,38 @@ def write_package(root: Path) -> Path:
         )
     (module / f"{len(LESSONS) + 1:02d}-{QUIZ}.quiz.yaml").write_text(_QUIZ, encoding="utf-8")
     return root
+
+
+ROOT = Path(__file__).resolve().parents[3]
+CHEAP_HASHING = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024, "ARGON2_PARALLELISM": 1}
+
+
+def seed_database(work: Path, database_url: str, learners: int) -> dict:
+    """Seed the migrated database at database_url from this process; returns the plan."""
+    from academy import create_app
+    from academy.extensions import db
+
+    env = {
+        "ACADEMY_INSTANCE_PATH": str(work / "seed-instance"),
+        "ACADEMY_DATABASE_URL": database_url,
+        "ACADEMY_SECRET_KEY": "load-seed-secret-key-long-enough-for-anything-0123",
+        "ACADEMY_MAIL_PRINT_LINKS": "0",
+    }
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        app = create_app({**CHEAP_HASHING, "MAIL_SERVER": ""})
+        with app.app_context():
+            plan = seed(work, learners, ROOT / "courses")
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return plan
 
 
 def learner_email(number: int) -> str:

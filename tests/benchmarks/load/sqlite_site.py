@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.benchmarks.load.seed import seed
+from tests.benchmarks.load.seed import seed_database
 
 ROOT = Path(__file__).resolve().parents[3]
-CHEAP_HASHING = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024, "ARGON2_PARALLELISM": 1}
 
 
 def free_port() -> int:
@@ -41,32 +40,6 @@ def wait_until_up(port: int, seconds: float = 30) -> None:
     raise RuntimeError(f"no server answered on port {port}")
 
 
-def migrate_and_seed(work: Path, env: dict, learners: int) -> dict:
-    """Migrate the database env names (quietly, in a subprocess) and seed it; returns the plan."""
-    from academy import create_app
-    from academy.extensions import db
-
-    subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True,
-    )  # fmt: skip
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    try:
-        app = create_app(CHEAP_HASHING)
-        with app.app_context():
-            plan = seed(work, learners, ROOT / "courses")
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return plan
-
-
 @contextmanager
 def sqlite_site(work: Path, learners: int, workers: int = 4) -> Iterator[tuple[str, str, Path]]:
     """Yield (address, database URL, gunicorn's log) of a seeded server on SQLite."""
@@ -78,7 +51,11 @@ def sqlite_site(work: Path, learners: int, workers: int = 4) -> Iterator[tuple[s
         "ACADEMY_MAIL_PRINT_LINKS": "0",
         "ACADEMY_LOG_FORMAT": "plain",
     }
-    migrate_and_seed(work, env, learners)
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
+        cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True,
+    )  # fmt: skip
+    seed_database(work, database_url, learners)
     port = free_port()
     log = work / "gunicorn.log"
     command = [
