@@ -97,3 +97,38 @@ def test_the_report_facts_migration_fills_them_from_existing_rows(empty_app, dat
         tuple(row) for row in db.session.execute(db.text(source))
     ]
     db.session.rollback()
+
+
+@pytest.mark.database
+def test_attempts_graded_on_the_site_get_their_outcomes_on_upgrade(empty_app, database_backend):
+    """Outcomes missing for list-shaped results (the site's own grading) are written."""
+    from academy.courses.models import Quiz
+    from academy.quizzes import attempts
+    from academy.quizzes.models import QuestionOutcome
+    from tests.conftest import SAMPLE_PACKAGE, import_package
+    from tests.factories import make_user
+
+    def grade(_responses, _late):
+        graded = [{"question_id": "q1", "correct": True}, {"question_id": "q2", "correct": False}]
+        return {"score_percent": 50.0, "passed": False, "results": graded}
+
+    upgrade()
+    import_package(SAMPLE_PACKAGE)
+    quiz = db.session.scalar(db.select(Quiz))
+    attempt = attempts.start_attempt(make_user().id, quiz, "en")
+    attempts.submit_attempt(attempt, {}, grade)
+    attempt_id = attempt.id
+    db.session.execute(db.delete(QuestionOutcome))  # as the old code left them: none
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="5e1a7c3d9b20")
+    upgrade()
+    rows = db.session.execute(
+        db.select(
+            QuestionOutcome.attempt_id, QuestionOutcome.question_id, QuestionOutcome.correct
+        ).order_by(QuestionOutcome.question_id)
+    )
+    assert [tuple(row) for row in rows] == [(attempt_id, "q1", True), (attempt_id, "q2", False)]
+    downgrade(revision="5e1a7c3d9b20")
+    upgrade()  # run again, it writes nothing twice
+    assert db.session.scalar(db.select(db.func.count()).select_from(QuestionOutcome)) == 2
