@@ -1,6 +1,7 @@
 """nginx in front of two gunicorn servers on one PostgreSQL and one Redis, from deploy/.
 
-A learner, through nginx only, signs in, enrols, completes the lessons, passes
+nginx serves the static files itself and keeps /metrics from outside. A
+learner, through nginx only, signs in, enrols, completes the lessons, passes
 the quiz and downloads the certificate, served by both servers in turn (nginx's
 log names the server of each request). Then the limits hold for the site, not
 per server: certificate downloads (Flask-Limiter) and wrong passwords (the
@@ -47,6 +48,30 @@ def alternates(ports: list[int]) -> bool:
     return len(set(ports)) == 2 and all(a != b for a, b in zip(ports, ports[1:], strict=False))
 
 
+def check_what_nginx_answers_itself(stack) -> None:
+    """Static files, compression, /metrics and the body size limit, from the site's config."""
+    page = requests.get(f"{stack.url}/auth/sign-in", timeout=10)
+    [css] = re.findall(r'href="(/static/[^"]+\.css\?v=[0-9a-f]+)"', page.text)
+    static = requests.get(stack.url + css, timeout=10)
+    assert static.status_code == 200
+    assert "X-Request-ID" not in static.headers  # nginx answered, not an app server
+    assert static.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert static.headers["Content-Encoding"] == "gzip"
+    unversioned = requests.get(stack.url + css.split("?")[0], timeout=10)
+    assert unversioned.headers["Cache-Control"] == "public, max-age=3600"
+
+    assert requests.get(f"{stack.url}/metrics", timeout=10).status_code == 404
+    for server in stack.servers:  # Prometheus, on the app server's own port
+        assert requests.get(f"{server.url}/metrics", timeout=10).status_code == 200
+
+    # Larger than nginx lets through: refused before any app server reads it.
+    too_large = requests.post(
+        f"{stack.url}/auth/sign-in", data=b"x" * (6 * 1024 * 1024), timeout=30
+    )
+    assert too_large.status_code == 413
+    assert "X-Request-ID" not in too_large.headers
+
+
 def test_a_learner_through_nginx_on_two_servers(stack, tmp_path):
     course = package(tmp_path / "package", {"01-start/03-check.quiz.yaml": QUIZ})
     stack.cli("courses", "import", str(course))
@@ -55,6 +80,7 @@ def test_a_learner_through_nginx_on_two_servers(stack, tmp_path):
         stdin=PASSWORD + "\n",
     )  # fmt: skip
     ports = {server.port for server in stack.servers}
+    check_what_nginx_answers_itself(stack)
 
     learner = Browser(stack)
     assert learner.get("/auth/sign-in").status_code == 200
@@ -124,26 +150,3 @@ def test_a_learner_through_nginx_on_two_servers(stack, tmp_path):
         engine.dispose()
     assert attempts == [("submitted", 100.0)]
     assert certificates == [("Amina Diallo",)]
-
-
-def test_nginx_serves_static_files_and_keeps_metrics_inside(stack):
-    page = requests.get(f"{stack.url}/auth/sign-in", timeout=10)
-    [css] = re.findall(r'href="(/static/[^"]+\.css\?v=[0-9a-f]+)"', page.text)
-    static = requests.get(stack.url + css, timeout=10)
-    assert static.status_code == 200
-    assert "X-Request-ID" not in static.headers  # nginx answered, not an app server
-    assert static.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    assert static.headers["Content-Encoding"] == "gzip"
-    unversioned = requests.get(stack.url + css.split("?")[0], timeout=10)
-    assert unversioned.headers["Cache-Control"] == "public, max-age=3600"
-
-    assert requests.get(f"{stack.url}/metrics", timeout=10).status_code == 404
-    for server in stack.servers:  # Prometheus, on the app server's own port
-        assert requests.get(f"{server.url}/metrics", timeout=10).status_code == 200
-
-    # Larger than nginx lets through: refused before any app server reads it.
-    too_large = requests.post(
-        f"{stack.url}/auth/sign-in", data=b"x" * (6 * 1024 * 1024), timeout=30
-    )
-    assert too_large.status_code == 413
-    assert "X-Request-ID" not in too_large.headers
