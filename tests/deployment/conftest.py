@@ -25,7 +25,12 @@ def stack(request, tmp_path_factory):
     admin_url = request.getfixturevalue("postgres_server")
     settings = getattr(request.module, "STACK_SETTINGS", {})
     workdir = tmp_path_factory.mktemp("deployment")
-    with running_stack(workdir, admin_url=admin_url, settings=settings, workers=1) as running:
+    # A module's prepare_stack(folder) gives `academy` commands to run once migrated.
+    prepare = getattr(request.module, "prepare_stack", None)
+    commands = prepare(workdir) if prepare else ()
+    with running_stack(
+        workdir, admin_url=admin_url, settings=settings, commands=commands, workers=1
+    ) as running:
         started = running
         yield running
     alive = wait_until_gone(every_pid(started))

@@ -25,7 +25,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +52,9 @@ def find_binary(name: str) -> str | None:
     return shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
 
 
-def wait_for(check, what: str, seconds: float = 60.0, service: Service | None = None):
+def wait_for(
+    check, what: str, seconds: float = 60.0, service: Service | None = None, every: float = 0.1
+):
     """Call check() until it returns a true value; fail naming what did not come up."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -65,7 +67,7 @@ def wait_for(check, what: str, seconds: float = 60.0, service: Service | None = 
             result = None
         if result:
             return result
-        time.sleep(0.1)
+        time.sleep(every)
     raise RuntimeError(f"{what} did not come up within {seconds:.0f} s")
 
 
@@ -197,7 +199,8 @@ class Stack:
             match = pattern.search(self.access_log.read_text(encoding="utf-8"))
             return int(match.group(1)) if match else None
 
-        return wait_for(find, f"nginx's log line of request {request_id}", seconds)
+        # nginx writes the line just after the answer: it is usually there at once.
+        return wait_for(find, f"nginx's log line of request {request_id}", seconds, every=0.01)
 
     # -- drills ----------------------------------------------------------------
 
@@ -235,13 +238,15 @@ def running_stack(
     *,
     admin_url: str | None = None,
     settings: dict[str, str] | None = None,
+    commands: Sequence[tuple[Sequence[str], str | None]] = (),
     workers: int = 2,
 ) -> Iterator[Stack]:
     """Start the deployment in workdir; stop every process and drop its database after.
 
     admin_url is a PostgreSQL server to make the site's database in (the test
     run's own); without it the stack starts a PostgreSQL of its own, which the
-    drills may stop and start. settings are extra ACADEMY_ variables.
+    drills may stop and start. settings are extra ACADEMY_ variables;
+    commands are `academy` arguments and standard input, run once migrated.
     """
     layout = Layout(workdir)
     (workdir / "logs").mkdir(parents=True, exist_ok=True)
@@ -293,6 +298,14 @@ def running_stack(
             server.start()
         cleanup.callback(stack.nginx.stop)
         stack.nginx.start()
+        # The caller's commands (importing courses, creating accounts) run while the
+        # servers start: each is mostly the import of the app.
+        running = [_start_academy(layout, args, stdin) for args, stdin in commands]
+        for (args, _stdin), process in zip(commands, running, strict=True):
+            with process.stdout:
+                out = process.stdout.read()
+            if process.wait(timeout=180) != 0:
+                raise RuntimeError(f"academy {' '.join(args)} failed:\n{out}")
         for server in stack.servers:
             server.wait_ready()
         wait_for(
@@ -302,6 +315,23 @@ def running_stack(
             stack.nginx,
         )
         yield stack
+
+
+def _start_academy(layout: Layout, args: Sequence[str], stdin: str | None) -> subprocess.Popen:
+    command = rendering.unit_command(layout, rendering.MIGRATE_UNIT)
+    process = subprocess.Popen(
+        [str(layout.bin / "academy"), *args],
+        cwd=command.cwd,
+        env=command.env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    if stdin:
+        process.stdin.write(stdin)
+    process.stdin.close()
+    return process
 
 
 def academy(layout: Layout, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

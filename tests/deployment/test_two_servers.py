@@ -11,6 +11,7 @@ sign-in throttle) spread over both servers stop at the count one server allows.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import requests
@@ -23,6 +24,7 @@ from tests.quizzes.quiz_pages import form_fields
 pytestmark = pytest.mark.deployment
 
 EMAIL = "amina.diallo@example.org"
+NAME = "Amina Diallo"
 PASSWORD = "a long passphrase for the deployment check"
 DOWNLOADS_PER_MINUTE = 3
 STACK_SETTINGS = {"ACADEMY_CERTIFICATE_PDF_LIMIT_PER_USER": f"{DOWNLOADS_PER_MINUTE}/minute"}
@@ -72,13 +74,16 @@ def check_what_nginx_answers_itself(stack) -> None:
     assert "X-Request-ID" not in too_large.headers
 
 
-def test_a_learner_through_nginx_on_two_servers(stack, tmp_path):
-    course = package(tmp_path / "package", {"01-start/03-check.quiz.yaml": QUIZ})
-    stack.cli("courses", "import", str(course))
-    stack.cli(
-        "users", "create", "--email", EMAIL, "--name", "Amina Diallo", "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )  # fmt: skip
+def prepare_stack(folder: Path) -> list[tuple[list[str], str | None]]:
+    """What the operator does once migrated: import a course, create a learner's account."""
+    course = package(folder / "package", {"01-start/03-check.quiz.yaml": QUIZ})
+    return [
+        (["courses", "import", str(course)], None),
+        (["users", "create", "--email", EMAIL, "--name", NAME, "--password-stdin"], PASSWORD),
+    ]
+
+
+def test_a_learner_through_nginx_on_two_servers(stack):
     ports = {server.port for server in stack.servers}
     check_what_nginx_answers_itself(stack)
 
@@ -149,4 +154,4 @@ def test_a_learner_through_nginx_on_two_servers(stack, tmp_path):
     finally:
         engine.dispose()
     assert attempts == [("submitted", 100.0)]
-    assert certificates == [("Amina Diallo",)]
+    assert certificates == [(NAME,)]
