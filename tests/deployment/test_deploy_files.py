@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import gunicorn.config
@@ -78,3 +80,18 @@ def test_present_binaries_neither_skip_nor_fail(monkeypatch):
     for euid in (0, 1000):
         monkeypatch.setattr(packages.os, "geteuid", lambda euid=euid: euid)
         packages.require_packages()
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")
+def test_systemd_knows_every_line_of_the_units(tmp_path):
+    # Only the programs must exist for `verify`; the rest is read as it is shipped.
+    programs = {"/srv/academy/venv/bin/": f"{rendering.Layout(tmp_path).bin}/"}
+    units = []
+    for unit, name in ((rendering.APP_UNIT, "academy@8001.service"), (rendering.MIGRATE_UNIT, "")):
+        path = tmp_path / (name or unit.name)
+        path.write_text(rendering.replace_each(unit.read_text(), programs, unit))
+        units.append(str(path))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
