@@ -6,12 +6,12 @@ import os
 
 import pytest
 
-from tests.deployment.stack import find_binary
+from tests.deployment.processes import find_binary
 from tests.postgres import PostgresServer
 
 # Binaries the stack starts, and the Debian package of each; `make test` installs
 # them as root (its test-system-deps target).
-PACKAGES = {"nginx": "nginx-light", "redis-server": "redis-server"}
+PACKAGES = {"nginx": "nginx", "redis-server": "redis-server"}
 
 
 def missing_packages() -> list[str]:
