@@ -57,13 +57,17 @@ run: $(STAMP) instance/secret_key credential-key compile-translations fonts
 	fi
 
 # Debian packages the tests drive: Chromium for browser tests, PostgreSQL
-# for the database tests, poppler's pdftotext to read certificate PDFs.
-# Installed only when missing, and only as root.
+# for the database tests, poppler's pdftotext to read certificate PDFs, nginx
+# and Redis for the deployment test (tests/deployment). nginx is looked for in
+# /usr/sbin too, which a non-root PATH may lack. Installed only when missing,
+# and only as root.
 test-system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	PATH="$$PATH:/usr/sbin:/sbin" command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing$$missing"; \

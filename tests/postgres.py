@@ -41,22 +41,37 @@ class PostgresServer:
     @contextmanager
     def running(self) -> Iterator[str]:
         root = Path(tempfile.mkdtemp(prefix="academy-pg-"))
-        data = root / "data"
+        self.root, self.data, self.port = root, root / "data", _free_port()
         if os.geteuid() == 0:
             shutil.chown(root, "postgres", "postgres")
-        port = _free_port()
         try:
-            self._run("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8")
-            options = (
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=200"
-            )
-            self._run(
-                "pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"
-            )
-            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+            self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8")
+            self.start()
+            yield f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
         finally:
-            if (data / "postmaster.pid").exists():
-                self._run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+            self.stop()
             shutil.rmtree(root, ignore_errors=True)
+
+    def start(self) -> None:
+        """Start the cluster running() made (again, after stop(): the fault drills)."""
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        """Stop the cluster at once, as a crash would, if it runs."""
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
