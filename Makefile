@@ -116,7 +116,7 @@ translations: $(STAMP)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) compile-translations
 
-bench: $(STAMP) compile-translations
+bench: $(STAMP) test-system-deps compile-translations
 	@command -v wrk >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk) || true
 	$(BIN)/python -m pytest tests/benchmarks -q -s -o python_files="bench_*.py" -o python_functions="bench_*"
