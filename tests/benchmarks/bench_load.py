@@ -19,11 +19,7 @@ twice (load/ledger.py), and every failure is one a drill explains
 
 from __future__ import annotations
 
-import time
-
-from sqlalchemy import create_engine, text
-
-from tests.benchmarks.load import ledger, report, runner
+from tests.benchmarks.load import drills, ledger, report, runner
 from tests.benchmarks.load.probes import Probes
 from tests.benchmarks.load.seed import seed_database
 from tests.benchmarks.load.sqlite_site import sqlite_site
@@ -31,7 +27,8 @@ from tests.benchmarks.load.sqlite_site import sqlite_site
 USERS = 16
 LEARNERS = 20
 SQLITE_SECONDS = 20
-STACK_SECONDS = 60
+STACK_SECONDS = 50
+DRILLS_AT = (10, 18, 26)  # seconds into the run: kill a worker, kill a server, stop PostgreSQL
 DOWN_SECONDS = 4  # PostgreSQL stays stopped this long
 LOCKED = "database is locked"
 
@@ -41,18 +38,14 @@ def bench_load_through_nginx_with_faults(tmp_path):
 
     with running_stack(tmp_path / "stack") as stack:
         seed_database(tmp_path, stack.database_url, LEARNERS)
-        _durable_commits(stack)
+        drills.durable_commits(stack)
         probes = Probes([stack.url, stack.servers[0].url])
-        drills = [
-            runner.Drill("kill -9 one worker", 12, lambda: stack.kill_worker(0), "kill"),
-            runner.Drill("kill -9 app server 2", 24, lambda: stack.kill_server(1), "kill"),
-            runner.Drill("PostgreSQL restart", 36, lambda: _outage(stack, probes), "outage"),
-        ]
+        faults = drills.drills(stack, probes, DRILLS_AT, DOWN_SECONDS)
         probes.start()
         try:
             run = runner.run(
                 stack.url, tmp_path / "plan.json", tmp_path / "logs",
-                users=USERS, seconds=STACK_SECONDS, drills=drills,
+                users=USERS, seconds=STACK_SECONDS, drills=faults,
             )  # fmt: skip
         finally:
             probes.stop()
@@ -72,35 +65,6 @@ def bench_load_through_nginx_with_faults(tmp_path):
     }
     report.print_zeros(run, checked, extra)
     assert not report.missed(run, checked, extra)
-
-
-def _durable_commits(stack) -> None:
-    """Turn the test cluster's synchronous_commit=off back on for the site's database.
-
-    The test PostgreSQL trades durability for speed; stopped "immediately"
-    it would lose the last commits, which no production server does. A
-    database's setting beats the server's, for the connections made after
-    it: the app servers are restarted to make theirs.
-    """
-    engine = create_engine(stack.database_url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            name = connection.execute(text("SELECT current_database()")).scalar_one()
-            connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = on'))
-    finally:
-        engine.dispose()
-    for index, server in enumerate(stack.servers):
-        server.stop()
-        stack.start_server(index)
-
-
-def _outage(stack, probes: Probes) -> None:
-    stack.stop_postgres()
-    stopped = time.time()
-    time.sleep(DOWN_SECONDS)
-    probes.down = (stopped, time.time())
-    stack.start_postgres()
-    probes.up_at = time.time()
 
 
 def bench_load_on_sqlite_with_one_server(tmp_path):

@@ -54,7 +54,7 @@ class Probes:
 
 def status_of(url: str) -> int:
     parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=3)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
     try:
         connection.request("GET", parts.path)
         response = connection.getresponse()

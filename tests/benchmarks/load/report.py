@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from tests.benchmarks.load.ledger import Ledger
 from tests.benchmarks.load.runner import Run
 
@@ -19,9 +21,11 @@ def print_run(title: str, run: Run, ledger: Ledger, extra: dict[str, int] | None
             f" {row.p99:>7.0f} {row.failures:>6}"
         )
     for drill in run.drills:
+        failed = Counter(run.explained.get(drill.name, []))
+        what = ", ".join(f"{n} {name}" for name, n in failed.most_common(3))
         print(
             f"  drill {drill.name} at {drill.at:.0f} s ({drill.end - drill.start:.1f} s):"
-            f" {run.explained.get(drill.name, 0)} failures it explains"
+            f" {failed.total()} failures it explains" + (f" ({what}...)" if what else "")
         )
     print(
         f"  submissions: {ledger.accepted} accepted of {ledger.submissions}"

@@ -78,7 +78,7 @@ class Run:
     rows: list[Row]
     total: Row
     drills: list[Drill]
-    explained: dict[str, int] = field(default_factory=dict)
+    explained: dict[str, list[str]] = field(default_factory=dict)  # drill -> what failed
     unexplained: list[dict] = field(default_factory=list)
     server_errors_after_faults: int = 0
 
@@ -103,8 +103,7 @@ def run(
     ]  # fmt: skip
     with (logs / "locust.out").open("w") as out:
         locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        began = time.time()
-        fired = threading.Thread(target=_fire, args=(drills, began), daemon=True)
+        fired = threading.Thread(target=_fire, args=(drills, logs / "requests.jsonl"), daemon=True)
         fired.start()
         locust.wait(timeout=seconds + 60)
         fired.join(timeout=60)
@@ -114,7 +113,12 @@ def run(
     return result
 
 
-def _fire(drills: list[Drill], began: float) -> None:
+def _fire(drills: list[Drill], requests: Path) -> None:
+    """Fire each drill at its time, counted from the first request (Locust starts slowly)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (requests.exists() and requests.stat().st_size):
+        time.sleep(0.05)
+    began = time.time()
     for drill in sorted(drills, key=lambda d: d.at):
         time.sleep(max(began + drill.at - time.time(), 0))
         drill.start = time.time()
@@ -152,7 +156,8 @@ def _sort_failures(result: Run, path: Path) -> None:
             continue
         drill = next((d for d in result.drills if d.explains(request)), None)
         if drill is not None:
-            result.explained[drill.name] = result.explained.get(drill.name, 0) + 1
+            failed = f"{request['name']} {request['status'] or request['error']}"
+            result.explained.setdefault(drill.name, []).append(failed)
             continue
         result.unexplained.append(request)
         after_faults = faults_from is not None and request["start"] >= faults_from
