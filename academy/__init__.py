@@ -49,9 +49,14 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from academy import i18n
-    from academy.database import init_engine_events
+    from academy.database import engine_options, init_engine_events
     from academy.extensions import babel, csrf, db, limiter, login_manager, migrate
 
+    options = engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **options,
+        **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+    }
     db.init_app(app)
     with app.app_context():
         init_engine_events(db.engine)

@@ -106,6 +106,18 @@ def configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _wants_write_lock() else "BEGIN")
 
 
+def engine_options(url: str) -> dict:
+    """Engine options for the database at url.
+
+    A server database may close a pooled connection (a restart, a failover,
+    an idle timeout): pre-ping tests each connection as a request takes it
+    from the pool and replaces a dead one, so the first request after the
+    database is back does not fail on a worker that was idle meanwhile. An
+    embedded SQLite connection cannot be closed under us.
+    """
+    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
+
+
 def init_engine_events(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine)

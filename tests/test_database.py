@@ -6,7 +6,7 @@ import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
 
 from academy.auth.models import User
 from academy.database import write_transactions
@@ -98,3 +98,22 @@ def test_concurrent_read_then_write_transactions_never_see_database_is_locked(ap
     assert errors == []
     db.session.rollback()
     assert db.session.get(User, user_id).session_version == 11
+
+
+@pytest.mark.parametrize("database_backend", ["postgresql"], indirect=True)
+def test_a_pooled_connection_the_server_closed_is_replaced_before_use(client, database_url):
+    """After a database restart, an idle worker's first request still succeeds."""
+    assert client.get("/healthz").status_code == 200  # leaves a connection in the pool
+    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            closed = connection.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalar_one()
+    finally:
+        admin.dispose()
+    assert closed == 1
+    assert client.get("/healthz").status_code == 200
