@@ -37,8 +37,9 @@ def bench_load_through_nginx_with_faults(tmp_path):
     from tests.deployment.stack import running_stack
 
     with running_stack(tmp_path / "stack") as stack:
-        seed_database(tmp_path, stack.database_url, LEARNERS)
         drills.durable_commits(stack)
+        seed_database(tmp_path, stack.database_url, LEARNERS)
+        stack.servers[0].wait_ready()
         probes = Probes([stack.url, stack.servers[0].url])
         faults = drills.drills(stack, probes, DRILLS_AT, DOWN_SECONDS)
         probes.start()

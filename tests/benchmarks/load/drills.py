@@ -91,4 +91,4 @@ def durable_commits(stack) -> None:
     finally:
         engine.dispose()
     stack.servers[0].stop()
-    stack.start_server(0)
+    stack.servers[0].start()  # the caller waits for it to be ready (it boots while seeding)
