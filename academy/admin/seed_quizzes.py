@@ -71,7 +71,8 @@ def _encoded(quiz: SeedQuiz, answers: tuple) -> tuple[dict, str]:
                 for (question_id, points, _c), right in zip(quiz.questions, answers, strict=True)
             ],
         }
-        _RESULTS[key] = (result, json.dumps(result))
+        # The column holds what grading stores: the list of graded questions.
+        _RESULTS[key] = (result, json.dumps(result["results"]))
     return _RESULTS[key]
 
 

@@ -1,6 +1,6 @@
 """Each graded question of a submitted attempt as a row of question_outcomes.
 
-Grading stores attempt.results = {"results": [{"question_id", "correct", ...}]}
+Grading stores attempt.results = [{"question_id", "correct", ...}]
 (academy.quizzes.results); the reports count the share correct per question
 from these rows instead of unpacking that JSON for every attempt.
 "correct" is the stored flag (the question's score was 1), as before.

@@ -28,6 +28,7 @@ from academy.admin.report_queries import _moment
 from academy.admin.seeding import seed_database
 from academy.database import UTCDateTime
 from academy.extensions import db
+from academy.quizzes.models import Attempt
 
 pytestmark = pytest.mark.database
 TODAY = date(2026, 12, 7)
@@ -131,3 +132,10 @@ def test_active_learners_from_the_facts_equal_the_exists_over_the_rows(seeded):
                 )
             )
             assert [row["learners"] for row in rows] == ([expected] if expected else []), filters
+
+
+def test_seeded_attempts_store_their_results_as_grading_does(seeded):
+    """The result page and the export read a list of graded questions, as grading stores."""
+    attempt = db.session.scalars(db.select(Attempt).limit(1)).one()
+    assert isinstance(attempt.results, list)
+    assert {"question_id", "correct"} <= set(attempt.results[0])
