@@ -54,9 +54,13 @@ def hidden_cross(cells: Sequence[Sequence[int]], minimum: int) -> list[list[bool
     as long as some row or column (the total row and column included) has
     exactly one hidden entry, that entry would be its total minus the shown
     others, so the smallest other entry of that line is hidden too, a count
-    before the line's own total (totals are what donors read). Hiding only
-    ever adds, so this stops. A hidden total is a cell like any other: the
-    grand total and the other totals would give it away alone.
+    before the line's own total (totals are what donors read). Zero stays
+    shown, never a complement: counts are not negative, so a hidden zero
+    beside a line total of zero, or a shown sum that leaves nothing, hides
+    nothing. A line with a lone hidden entry always has a non-zero other
+    (its total at least). Hiding only ever adds, so this stops. A hidden
+    total is a cell like any other: the grand total and the other totals
+    would give it away alone.
     """
     table = with_totals(cells)
     height, width = len(table), len(table[0])
@@ -68,7 +72,9 @@ def hidden_cross(cells: Sequence[Sequence[int]], minimum: int) -> list[list[bool
             marked = [spot for spot in line if hidden[spot[0]][spot[1]]]
             if len(marked) != 1:
                 continue
-            others = [spot for spot in line[:-1] if spot not in marked] or line[-1:]
+            others = [spot for spot in line if spot not in marked and table[spot[0]][spot[1]]]
+            # A count before the line's total, when there is one; never a zero.
+            others = [spot for spot in others if spot != line[-1]] or others
             i, j = min(others, key=lambda spot: (table[spot[0]][spot[1]], spot))
             hidden[i][j] = True
             changed = True

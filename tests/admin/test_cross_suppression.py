@@ -41,11 +41,24 @@ def test_a_small_row_total_is_hidden_and_protected_by_another_total():
     ]
 
 
-def test_a_single_row_hides_its_column_totals_with_it():
-    # One row: each column total equals its cell, so it is hidden with it.
+def test_a_single_row_hides_its_column_totals_with_it_and_never_a_zero():
+    # One row: each column total equals its cell, so it is hidden with it. The 4's
+    # second is the 9, not the 0: a zero column total would show the 0 anyway.
     assert hidden_cross([[4, 0, 9]], 5) == [
-        [T, T, F, F],
-        [T, T, F, F],
+        [T, F, T, F],
+        [T, F, T, F],
+    ]
+
+
+def test_zeros_are_passed_over_for_the_next_smallest():
+    # Row 0's 3 and its total 3 are small. The 3's column skips the 0 and hides the 6;
+    # the column of row totals hides the 7 (not the 15); row 1 then hides its 7 cell,
+    # row 2 its 9, never the zeros.
+    assert hidden_cross([[3, 0], [0, 7], [6, 9]], 5) == [
+        [T, F, T],
+        [F, T, T],
+        [T, T, F],
+        [F, F, F],
     ]
 
 
@@ -84,8 +97,7 @@ def test_no_hidden_entry_is_alone_in_its_row_or_column(cells, minimum):
     mask = hidden_cross(cells, minimum)
     table = with_totals(cells)
     assert lone_hidden_lines(mask) == []
-    # Every small count, totals included, is hidden.
+    # Every small count, totals included, is hidden; a zero never is.
     for values, hidden in zip(table, mask, strict=True):
         for value, gone in zip(values, hidden, strict=True):
-            if is_small(value, minimum):
-                assert gone
+            assert gone if is_small(value, minimum) else (gone is False or value > 0)
