@@ -43,6 +43,7 @@ def _column_values(counts: x.Counts) -> list:
 
 
 def _table(counts: x.Counts, cross: str) -> tuple[list[Row], Row, list[str]]:
+    """The rows with their totals, the total row, and the column headers, suppressed."""
     rows_by, columns_by = CROSSES[cross]
     row_values = sorted({row for row, _column in counts}, key=_order)
     column_values = _column_values(counts)
