@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from academy.admin import report_queries as q
-from academy.admin.report_groups import BREAKDOWNS
+from academy.admin.report_groups import BREAKDOWNS, CROSSES
 from academy.courses.models import Course
 from academy.extensions import db
 from academy.learning.models import Cohort, CohortTrainer
@@ -118,7 +118,7 @@ def read(args, scope: Scope) -> Chosen:
     if start and end and end < start:
         errors.append(_("The end date must be on or after the start date."))
     by = values["by"] or None
-    if by is not None and by not in BREAKDOWNS:
+    if by is not None and by not in BREAKDOWNS and by not in CROSSES:
         errors.append(_("Choose a breakdown from the list."))
         by = None
     limits = {}

@@ -15,6 +15,12 @@ from academy.admin.ilo_regions import REGION_OF
 
 BREAKDOWNS = ("sex", "country", "region", "constituent_group", "language")
 ALL = "all"
+# Two attributes at once (academy.admin.report_crosses): the rows' and the columns'.
+CROSSES = {
+    "sex_within_constituent_group": ("constituent_group", "sex"),
+    "sex_within_region": ("region", "sex"),
+    "sex_within_country": ("country", "sex"),
+}
 
 
 @dataclass(frozen=True)

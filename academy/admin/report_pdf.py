@@ -33,7 +33,7 @@ def printed(report: Report) -> Report:
         return report
 
     def size(row) -> tuple:
-        cell = row.cells[0]
+        cell = row.cells[-1 if report.stacked else 0]  # a cross table: the row's total
         return (not cell.hidden, cell.value or 0)
 
     kept = sorted(report.rows, key=size, reverse=True)[:PRINTED_ROWS]

@@ -58,6 +58,13 @@ class Report:
     total: Row | None = None
     chart_column: int = 0  # the column the chart draws
     notes: list[str] = field(default_factory=list)
+    # A cross table (report_cross_tables): each row's cells are parts of its last one,
+    # split by this attribute (its label); "" for the others.
+    stacked_by: str = ""
+
+    @property
+    def stacked(self) -> bool:
+        return bool(self.stacked_by)
 
 
 def minimum() -> int:

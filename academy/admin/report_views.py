@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from academy.admin import bp
+from academy.admin import report_cross_tables as cross_tables
 from academy.admin import report_tables as tables
 from academy.admin.charts import bar_chart
 from academy.admin.report_csv import report_csv
 from academy.admin.report_filters import read, scope_of
+from academy.admin.report_groups import CROSSES
 from academy.admin.report_pdf import report_pdf
+from academy.admin.stacked_charts import stacked_chart
 from academy.i18n import text_direction
 from academy.security import role_required
 
@@ -21,12 +24,23 @@ def _chosen():
     return scope, read(request.args, scope)
 
 
+def _names(chosen) -> tuple[str, ...]:
+    return cross_tables.REPORTS if chosen.by in CROSSES else tables.REPORTS
+
+
+def _build(name: str, chosen):
+    if chosen.by in CROSSES:
+        return cross_tables.build(name, chosen.filters, chosen.by)
+    return tables.build(name, chosen.filters, chosen.by)
+
+
 def _reports(chosen) -> list:
-    return [tables.build(name, chosen.filters, chosen.by) for name in tables.REPORTS]
+    return [_build(name, chosen) for name in _names(chosen)]
 
 
 def _chart(report):
-    return bar_chart(report, f"chart-{report.name}", text_direction() == "rtl")
+    draw = stacked_chart if report.stacked else bar_chart
+    return draw(report, f"chart-{report.name}", text_direction() == "rtl")
 
 
 def _charts(reports) -> dict:
@@ -45,7 +59,9 @@ def reports():
         reports=reports,
         charts=_charts(reports),
         breakdowns=tables.breakdown_labels(),
+        crosses=cross_tables.cross_labels(),
         minimum=tables.minimum(),
+        one_at_a_time=_one_at_a_time() if chosen.by in CROSSES else None,
     ), (400 if chosen.errors else 200)
 
 
@@ -57,7 +73,9 @@ def report_csv_download(name: str):
     _scope, chosen = _chosen()
     if chosen.errors:
         return Response("\n".join(chosen.errors), 400, mimetype="text/plain")
-    report = tables.build(name, chosen.filters, chosen.by)
+    if name not in _names(chosen):
+        return Response(_one_at_a_time(), 400, mimetype="text/plain")
+    report = _build(name, chosen)
     return Response(
         report_csv(report),
         mimetype="text/csv",
@@ -80,11 +98,19 @@ def reports_pdf():
     )
 
 
+def _one_at_a_time() -> str:
+    return _(
+        "Quiz and question results are broken down by one attribute at a time: "
+        "choose a single breakdown to see them."
+    )
+
+
 def _describe(chosen) -> list[str]:
     """The filters in words, printed on the PDF so a reader knows what was counted."""
     values = chosen.values
     every = _("all")
-    by = tables.breakdown_labels().get(chosen.by, _("none")) if chosen.by else _("none")
+    labels = tables.breakdown_labels() | cross_tables.cross_labels()
+    by = labels.get(chosen.by, _("none")) if chosen.by else _("none")
     return [
         _("Course: %(value)s", value=values["course"] or every),
         _("Cohort: %(value)s", value=values["cohort"] or every),

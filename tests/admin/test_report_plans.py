@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from academy.admin import report_crosses as x
 from academy.admin import report_queries as q
 from academy.extensions import db
 
@@ -100,3 +101,20 @@ def test_the_check_finds_a_full_scan():
     assert full_scans(["SCAN enrolments", "SCAN enrolments USING COVERING INDEX ix"]) == [
         "SCAN enrolments"
     ]
+
+
+CROSSES = {
+    "enrolments": lambda f: x.enrolments(f, "sex_within_constituent_group"),
+    "active": lambda f: x.active_learners(f, "sex_within_region"),
+    "completions": lambda f: x.completions(f, "sex_within_constituent_group"),
+    "certificates": lambda f: x.certificates_issued(f, "sex_within_country"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CROSSES))
+@pytest.mark.parametrize("filters", [FILTERED, COHORT, DATES], ids=["course", "cohort", "dates"])
+def test_cross_tables_read_the_big_tables_through_indexes(app, sample_course, name, filters):
+    lines = plans(lambda: CROSSES[name](filters))
+    assert lines, "the report sent no statement"
+    assert full_scans(lines) == []
+    assert any("USING" in line and "INDEX" in line for line in lines)

@@ -1,5 +1,6 @@
 """An admin reads the reports on a phone: filters by course and dates, reads the chart in
-Arabic, downloads the CSV. Every page is checked with axe-core and must fit 360 px.
+Arabic, downloads the CSV, then reads sex within constituent group as one table, in
+Arabic and English. Every page is checked with axe-core and must fit 360 px.
 
 The live server is shared, so the journey counts a course of its own (hidden
 from the catalogue) in 2024, a year no other journey writes to.
@@ -36,17 +37,17 @@ ADMIN_EMAIL = "nadia.reports@example.org"
 SLUG = "reports-journey"
 
 
-def _people(sex: str, country: str, count: int) -> list[User]:
+def _people(sex: str, country: str, count: int, group: str = "workers") -> list[User]:
     return [
-        make_user(sex=sex, country=country, constituent_group="workers", commit=False)
+        make_user(sex=sex, country=country, constituent_group=group, commit=False)
         for _ in range(count)
     ]
 
 
 @pytest.fixture
 def reports_server(live_server):
-    """8 women (Senegal) and 6 men (France) enrolled in 2024, 5 women and 2 men completed;
-    3 more women enrolled in 2023, outside the dates the admin chooses."""
+    """8 women (Senegal, workers) and 6 men (France, government) enrolled in 2024, 5 women
+    and 2 men completed; 3 more women enrolled in 2023, outside the dates the admin chooses."""
     with live_server.app.app_context():
         if db.session.scalar(select(User).where(User.email == ADMIN_EMAIL)) is not None:
             return live_server
@@ -64,7 +65,7 @@ def reports_server(live_server):
         db.session.add(course)
         women, men, earlier = (
             _people("woman", "SN", 8),
-            _people("man", "FR", 6),
+            _people("man", "FR", 6, "government"),
             _people("woman", "SN", 3),
         )
         db.session.flush()
@@ -154,3 +155,39 @@ def test_an_admin_filters_reads_the_arabic_chart_and_downloads_the_csv(
         ["امرأة", "8", "أقل من 5", "أقل من 5"],
         ["المجموع", "14", "7", "0.5"],
     ]
+
+    # Two breakdowns at once, still in Arabic: sex within constituent group, as one table.
+    page.goto(page.url)
+    tab_to(page, "#by")
+    choose_with_arrows(page, "sex_within_constituent_group")
+    tab_to(page, ".report-filters button[type=submit]", max_presses=3)
+    submit_with_enter(page)
+    assert page.url.endswith("&by=sex_within_constituent_group")
+    assert table_rows(page, "enrolments") == [
+        ["فئة الهيئات المكونة", "امرأة", "رجل", "أصف نفسي بطريقة أخرى", "أفضّل عدم الإفصاح"]
+        + ["غير محدد", "المجموع"],
+        ["الحكومة", "0", "6", "0", "0", "0", "6"],
+        ["منظمة العمال", "8", "0", "0", "0", "0", "8"],
+        ["المجموع", "8", "6", "0", "0", "0", "14"],
+    ]
+    expect(page.locator("#table-quizzes")).to_have_count(0)
+    check_page(page)
+
+    # And in English: how many women and men of each group enrolled and completed.
+    switch_language(page, "en")
+    assert table_rows(page, "enrolments") == [
+        ["Constituent group", "Woman", "Man", "Another way", "I prefer not to say"]
+        + ["Not given", "Total"],
+        ["Government", "0", "6", "0", "0", "0", "6"],
+        ["Workers' organization", "8", "0", "0", "0", "0", "8"],
+        ["Total", "8", "6", "0", "0", "0", "14"],
+    ]
+    # 5 women and 2 men completed: the 2 and everything that would give it away is hidden.
+    assert table_rows(page, "completions")[1:] == [
+        ["Government", "0", "fewer than 5", "0", "0", "0", "fewer than 5"],
+        ["Workers' organization", "fewer than 5", "0", "0", "0", "0", "fewer than 5"],
+        ["Total", "fewer than 5", "fewer than 5", "0", "0", "0", "7"],
+    ]
+    chart = page.locator("svg[aria-labelledby^='chart-enrolments']")
+    expect(chart.locator("title")).to_have_text("Enrolments by Constituent group and Sex")
+    check_page(page)
