@@ -81,11 +81,13 @@ def completions(filters: Filters, cross: str) -> Counts:
 def certificates_issued(filters: Filters, cross: str) -> Counts:
     """Certificates issued in the range and still valid (revoked ones are not counted)."""
     c = certificates_t.c
-    pair = _columns(cross, users_t)
-    statement = select(*pair, func.count()).select_from(
-        # An outer join: a certificate whose person is gone still counts, in "not given".
-        certificates_t.outerjoin(users_t, users_t.c.id == c.user_id)
+    rows, columns = CROSSES[cross]
+    pair = (
+        q.certificate_holder("country" if rows == "region" else rows),
+        q.certificate_holder(columns),
     )
+    # Outer joins: a certificate whose person is gone still counts, in "not given".
+    statement = select(*pair, func.count()).select_from(q.with_holders(certificates_t))
     statement = q._event_enrolment(statement, filters, c.user_id, c.course_id)
     if filters.course_slug is not None:
         statement = statement.where(c.course_slug == filters.course_slug)

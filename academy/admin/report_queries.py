@@ -34,7 +34,7 @@ from academy.admin import (
 from academy.admin.report_facts import ReportEnrolment
 from academy.admin.report_groups import ALL, Filters, by_region_too, group_order, item_order
 from academy.auth.models import User
-from academy.certificates.models import ISSUED, REVOKED, Certificate
+from academy.certificates.models import ISSUED, REVOKED, Certificate, Participant
 from academy.courses.models import Course, Lesson, Quiz
 from academy.extensions import db
 from academy.learning.models import CourseCompletion, Enrolment, LessonCompletion
@@ -46,6 +46,7 @@ lessons_t = Lesson.__table__
 progress_t = LessonCompletion.__table__
 completions_t = CourseCompletion.__table__
 certificates_t = Certificate.__table__
+participants_t = Participant.__table__
 attempts_t = Attempt.__table__
 quizzes_t = Quiz.__table__
 courses_t = Course.__table__
@@ -115,6 +116,25 @@ def _with_users(statement: Select, by: str | None, user_id) -> Select:
         return statement
     # An outer join: an event whose person is gone (or never had an account) still counts.
     return statement.outerjoin(users_t, users_t.c.id == user_id)
+
+
+PERSON_ATTRIBUTES = ("sex", "country", "constituent_group")
+
+
+def certificate_holder(attribute: str) -> ColumnElement:
+    """A certificate holder's attribute: the profile's, else what the face-to-face list said.
+
+    A participant certified from a workshop's list has no account (or one
+    whose profile leaves the attribute blank); the list's answer still counts.
+    """
+    return func.coalesce(users_t.c[attribute], participants_t.c[attribute])
+
+
+def with_holders(certificates) -> object:
+    """Certificates outer-joined to their holders' accounts and face-to-face records."""
+    return certificates.outerjoin(users_t, users_t.c.id == certificates.c.user_id).outerjoin(
+        participants_t, participants_t.c.certificate_id == certificates.c.id
+    )
 
 
 def _rows(statement: Select, names: Iterable[str]) -> list[dict]:
@@ -251,13 +271,13 @@ def certificates_issued(filters: Filters, by: str | None = None) -> list[dict]:
     reissue is a new certificate, counted in its own right).
     """
     c = certificates_t.c
-    group = _group(by, c.language)
+    person = by in PERSON_ATTRIBUTES
+    group = certificate_holder(by) if person else _group(by, c.language)
     statement = select(
         group.label("group"),
         func.count(case((c.state == ISSUED, 1))).label("issued"),
         func.count(case((c.state == REVOKED, 1))).label("revoked"),
-    ).select_from(certificates_t)
-    statement = _with_users(statement, by, c.user_id)
+    ).select_from(with_holders(certificates_t) if person else certificates_t)
     statement = _event_enrolment(statement, filters, c.user_id, c.course_id)
     if filters.course_slug is not None:
         statement = statement.where(c.course_slug == filters.course_slug)

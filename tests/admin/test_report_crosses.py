@@ -5,13 +5,16 @@ Run on SQLite and on PostgreSQL: the same GROUP BY must give the same pairs.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from academy.admin import report_crosses as x
 from academy.admin import report_queries as q
+from academy.certificates.models import Certificate, Participant
+from academy.extensions import db
 from tests.admin.cross_world import build_crossed
+from tests.factories import make_user
 
 pytestmark = pytest.mark.database
 
@@ -148,3 +151,66 @@ def test_the_margins_are_the_single_breakdowns(world, cross, rows, single):
                 for pair, n in counts.items():
                     margin[pair[position]] = margin.get(pair[position], 0) + n
                 assert margin == {row["group"]: row[key] for row in alone(filters, by)}
+
+
+def _face_to_face(course, user=None, **listed):
+    """A certificate issued from a workshop's list, with what the list said of the person."""
+    certificate = Certificate(
+        public_id=f"workshop-{len(listed)}-{user.id if user else 'none'}-{listed.get('sex')}",
+        user_id=user.id if user else None,
+        course_id=course.id,
+        recipient_name="Awa Ndiaye",
+        course_slug=course.slug,
+        course_version="1.0",
+        course_title="t",
+        language="en",
+        issued_at=datetime(2026, 6, 1, 10, tzinfo=UTC),
+        issuer="SSE Academy",
+        face_to_face=True,
+        state="issued",
+    )
+    db.session.add(certificate)
+    db.session.flush()
+    db.session.add(
+        Participant(
+            certificate_id=certificate.id,
+            email="awa@example.org",
+            attended_on=date(2026, 6, 1),
+            **listed,
+        )
+    )
+    db.session.flush()
+
+
+def issued_by_region(filters) -> dict:
+    return {row["group"]: row["issued"] for row in q.certificates_issued(filters, "region")}
+
+
+def test_face_to_face_certificates_count_what_their_list_said(world, sample_course):
+    by_sex = {row["group"]: row["issued"] for row in q.certificates_issued(YEAR, "sex")}
+    regions = issued_by_region(YEAR)
+    # Never registered: the list's answers count.
+    _face_to_face(sample_course, sex="woman", constituent_group="workers", country="SN")
+    # Nothing on the list: "not given".
+    _face_to_face(sample_course)
+    # Registered later: the profile's answers win over the list's.
+    profiled = make_user(sex="man", constituent_group="government", country="SN")
+    _face_to_face(sample_course, profiled, sex="woman", constituent_group="workers")
+
+    assert x.certificates_issued(YEAR, GROUP) == {
+        ("government", "man"): 6,
+        ("workers", "woman"): 5,
+        (None, None): 1,
+    }
+    after = {row["group"]: row["issued"] for row in q.certificates_issued(YEAR, "sex")}
+    assert after == {
+        **by_sex,
+        "man": by_sex.get("man", 0) + 1,
+        "woman": by_sex.get("woman", 0) + 1,
+        None: by_sex.get(None, 0) + 1,
+    }
+    assert issued_by_region(YEAR) == {
+        **regions,
+        "africa": regions.get("africa", 0) + 2,
+        None: regions.get(None, 0) + 1,
+    }
