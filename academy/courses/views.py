@@ -20,13 +20,21 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from academy.courses import bp, content_languages, outline, queries, readers, vocabulary
+from academy.courses import (
+    bp,
+    content_languages,
+    freshness,
+    outline,
+    queries,
+    readers,
+    vocabulary,
+)
 from academy.courses.content_languages import Text, offered_language, pick
 from academy.courses.forms import CatalogueFilterForm, ContentLanguageForm
 from academy.courses.models import Course
 from academy.forms import choices
 from academy.i18n import current_language
-from academy.pagecache import cached_page
+from academy.pagecache import cached_only, cached_page
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -200,7 +208,28 @@ def _may_join_a_cohort(reading: Reading) -> bool:
 
 @bp.route("/<course>/lessons/<lesson>")
 def lesson(course: str, lesson: str):
+    visitor = not current_user.is_authenticated
+    if visitor:
+        # A visitor's page is a function of the course's version, the address and
+        # the interface language: served from the cache without asking the
+        # database while this process's version is recent (academy.courses.freshness).
+        version = freshness.known_version(course)
+        if version is not None:
+            page = cached_only(_visitor_key(version, lesson))
+            if page is not None:
+                return page
+    return _lesson_page(course, lesson, visitor)
+
+
+def _visitor_key(version: freshness.Version, lesson: str) -> tuple:
+    return ("visitor-lesson", *version, lesson, request.full_path, current_language())
+
+
+def _lesson_page(course: str, lesson: str, visitor: bool) -> str:
     row, contents = queries.lesson_page_or_404(course, lesson)
+    version = freshness.Version(row.id, row.content_hash, row.imported_at)
+    if visitor:
+        freshness.remember(course, version)
     reading = _reading(row)
     modules = outline.outline_of(row, reading.language)
     ordered = outline.lessons_in_order(modules)
@@ -212,16 +241,9 @@ def lesson(course: str, lesson: str):
     if content is None:
         abort(404)
     module = next(module for module in modules if module.id == entry.module_id)
-    # Everything the page shows depends on these, and on nothing about the reader else.
-    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
-    key = (
-        "lesson", row.id, row.content_hash, row.imported_at, entry.slug, request.full_path,
-        current_language(), current_user.is_authenticated, reading.language,
-        reading.enrolment is not None, reading.has_left, reading.chosen, shown_done,
-    )  # fmt: skip
-    return cached_page(
-        key,
-        lambda: render_template(
+
+    def render() -> str:
+        return render_template(
             "courses/lesson.html",
             course=row,
             reading=reading,
@@ -234,8 +256,18 @@ def lesson(course: str, lesson: str):
             path=outline.neighbours(modules, entry),
             total=len(ordered),
             content_form=_content_form(reading),
-        ),
-    )
+        )
+
+    if visitor:
+        return cached_page(_visitor_key(version, lesson), render)
+    # Everything the page shows depends on these, and on nothing about the reader else.
+    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
+    key = (
+        "lesson", *version, entry.slug, request.full_path, current_language(),
+        reading.language, reading.enrolment is not None, reading.has_left, reading.chosen,
+        shown_done,
+    )  # fmt: skip
+    return cached_page(key, render)
 
 
 @bp.route("/<course>/assets/<digest>/<path:name>")
