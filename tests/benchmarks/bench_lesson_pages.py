@@ -1,7 +1,7 @@
 """Lesson pages under gunicorn (4 workers, SQLite), against a constant route of the same app.
 
-Targets: an anonymous reader gets at least 0.30 of the constant route's
-requests per second, a signed-in enrolled learner at least 0.25. The load
+Targets (issue 15): a visitor gets at least 0.50 of the constant route's
+requests per second, a signed-in enrolled learner at least 0.35. The load
 comes from wrk when it is installed (`make bench` installs it), else from a
 small Python client; both run on this machine, so only the ratios mean much.
 """
@@ -24,13 +24,14 @@ import pytest
 
 from academy import create_app
 from academy.extensions import db
+from tests.benchmarks import table
 from tests.benchmarks.generate import write_large_package
 from tests.conftest import import_package
 from tests.factories import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 SECONDS = 4
-TARGETS = {"anonymous": 0.30, "signed-in learner": 0.25}
+TARGETS = {"visitor": 0.50, "signed-in learner": 0.35}
 
 
 def _free_port() -> int:
@@ -97,27 +98,24 @@ def _wait_until_up(port: int) -> None:
 
 def _sign_in(port: int) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", "/auth/sign-in")
-    response = connection.getresponse()
-    html = response.read().decode()
-    cookie = response.getheader("Set-Cookie").split(";")[0]
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    body = urllib.parse.urlencode(
-        {"csrf_token": token, "email": "bench@example.org", "password": PASSWORD}
-    )
-    connection.request(
-        "POST",
-        "/auth/sign-in",
-        body,
-        {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": cookie,
-        },
-    )
-    response = connection.getresponse()
-    response.read()
-    assert response.status == 302, response.status
-    return response.getheader("Set-Cookie").split(";")[0]
+    try:
+        connection.request("GET", "/auth/sign-in")
+        response = connection.getresponse()
+        html = response.read().decode()
+        cookie = response.getheader("Set-Cookie").split(";")[0]
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+        body = urllib.parse.urlencode(
+            {"csrf_token": token, "email": "bench@example.org", "password": PASSWORD}
+        )
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+        connection.request("POST", "/auth/sign-in", body, headers)
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 302, response.status
+        return response.getheader("Set-Cookie").split(";")[0]
+    finally:
+        # Left to the collector, the socket was a ResourceWarning, an error here.
+        connection.close()
 
 
 def _requests_per_second(port: int, path: str, cookie: str | None) -> float:
@@ -137,12 +135,15 @@ def _python_load(port: int, path: str, cookie: str | None) -> float:
 
     def worker(index: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        while time.monotonic() < stop:
-            connection.request("GET", path, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            assert response.status == 200
-            counts[index] += 1
+        try:
+            while time.monotonic() < stop:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                assert response.status == 200
+                counts[index] += 1
+        finally:
+            connection.close()
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(counts))]
     for thread in threads:
@@ -156,14 +157,13 @@ def bench_lesson_pages_against_a_constant_route(site):
     port = site
     lesson = "/courses/big-course/lessons/lesson-502"
     learner = _sign_in(port)
-    results = {}
-    for who, cookie in (("anonymous", None), ("signed-in learner", learner)):
+    for who, cookie in (("visitor", None), ("signed-in learner", learner)):
         constant = _requests_per_second(port, "/bench/constant", cookie)
         page = _requests_per_second(port, lesson, cookie)
-        results[who] = page / constant
-        print(
-            f"\n{who:<18} lesson page {page:8.0f} req/s   constant route {constant:8.0f} req/s"
-            f"   ratio {page / constant:.2f} (target >= {TARGETS[who]:.2f})"
+        table.at_least(
+            f"lesson page, {who}",
+            f"{page:.0f} req/s",
+            f"{constant:.0f} req/s",
+            page / constant,
+            TARGETS[who],
         )
-    for who, ratio in results.items():
-        assert ratio >= TARGETS[who], who

@@ -26,6 +26,7 @@ from academy.admin.seeding import bulk_load, seed_database
 from academy.courses.models import Course
 from academy.extensions import db
 from academy.learning.models import Enrolment
+from tests.benchmarks import table
 
 LEARNERS = int(os.environ.get("ACADEMY_BENCH_LEARNERS", "100000"))
 BUDGET_MS = 500
@@ -89,13 +90,19 @@ def bench_reports_on_a_hundred_thousand_learners(app):
     count = select(func.count()).select_from(Enrolment).where(Enrolment.course_id == course_id)
     baseline = _median_ms(lambda: db.session.scalar(count), runs=5)
     print(f"baseline: indexed count of one course's enrolments {baseline:.2f} ms")
-    slow = []
     for name in REPORTS:
         report = getattr(report_queries, name)
+        worst = (0.0, "")
         for label, filters, by in _scenarios(today):
             ms = _median_ms(lambda report=report, filters=filters, by=by: report(filters, by))
             flag = "" if ms < BUDGET_MS else "  OVER BUDGET"
             print(f"{name:<20} {label:<20} {ms:8.1f} ms = {ms / baseline:7.0f}x baseline{flag}")
-            if ms >= BUDGET_MS:
-                slow.append(f"{name} ({label}): {ms:.0f} ms")
-    assert not slow, f"over {BUDGET_MS} ms: " + "; ".join(slow)
+            worst = max(worst, (ms, label))
+        # One row per report in the table: its slowest filter.
+        table.within_ms(
+            f"report {name}, slowest: {worst[1]} ({db.engine.dialect.name})",
+            worst[0],
+            BUDGET_MS,
+            f"{baseline:.2f} ms",
+            worst[0] / baseline,
+        )
