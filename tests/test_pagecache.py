@@ -132,3 +132,27 @@ def test_the_cache_stays_within_its_size(make_app, app, sample_course):
     for lesson in ("welcome", "working-together", "local-examples", "principles", "summary"):
         client.get(f"/courses/sample-course/lessons/{lesson}")
     assert 0 < pagecache._size <= 30_000
+
+
+def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(client, sample_course):
+    from sqlalchemy import event
+
+    from academy.extensions import db
+
+    sign_in(client, make_user().email)
+    client.post("/learning/sample-course/enrol")
+    client.get(LESSON)  # shows the enrolment's message: not cached
+    client.get(LESSON)
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement.split("FROM", 1)[1].split()[0])
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get(LESSON).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    # The user (their session version), then their enrolment and completions: no lesson query.
+    assert statements == ["users", "enrolments"]

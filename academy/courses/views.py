@@ -137,10 +137,15 @@ class Reading:
         return {"content": self.chosen} if self.chosen else {}
 
 
-def _reading(course: Course) -> Reading:
-    enrolment, completed = None, set()
-    if current_user.is_authenticated:
-        enrolment, completed = readers.learners().enrolment_and_completions(current_user, course)
+def _progress(course: Course) -> tuple[Any, set[int]]:
+    """The signed-in reader's enrolment in course and the lessons they completed (one query)."""
+    if not current_user.is_authenticated:
+        return None, set()
+    return readers.learners().enrolment_and_completions(current_user, course)
+
+
+def _reading(course: Course, progress: tuple[Any, set[int]] | None = None) -> Reading:
+    enrolment, completed = progress if progress is not None else _progress(course)
     if enrolment is not None and enrolment.is_active:
         language = offered_language(course, enrolment.content_language) or course.default_language
         return Reading(course, language, enrolment, completed=completed)
@@ -208,39 +213,64 @@ def _may_join_a_cohort(reading: Reading) -> bool:
 
 @bp.route("/<course>/lessons/<lesson>")
 def lesson(course: str, lesson: str):
-    visitor = not current_user.is_authenticated
-    if visitor:
-        # A visitor's page is a function of the course's version, the address and
-        # the interface language: served from the cache without asking the
-        # database while this process's version is recent (academy.courses.freshness).
-        version = freshness.known_version(course)
-        if version is not None:
+    # While this process's version of the course is recent (academy.courses.freshness),
+    # a page already cached is served without the lesson query: for a visitor with
+    # no query at all, for a learner with those that find their progress.
+    version = freshness.known_version(course)
+    progress = None
+    if version is not None:
+        if not current_user.is_authenticated:
+            # A visitor's page depends on the version, the address and the language.
             page = cached_only(_visitor_key(version, lesson))
             if page is not None:
                 return page
-    return _lesson_page(course, lesson, visitor)
+        elif (row := queries.known_course(course, version)) is not None:
+            progress = _progress(row)  # kept for the page when it is not cached
+            found = _find_lesson(row, lesson, _reading(row, progress))
+            page = cached_only(_reader_key(version, *found)) if found else None
+            if page is not None:
+                return page
+    return _lesson_page(course, lesson, progress, version)
 
 
 def _visitor_key(version: freshness.Version, lesson: str) -> tuple:
     return ("visitor-lesson", *version, lesson, request.full_path, current_language())
 
 
-def _lesson_page(course: str, lesson: str, visitor: bool) -> str:
+def _reader_key(version: freshness.Version, reading: Reading, module, entry, _modules) -> tuple:
+    # Everything the page shows depends on these, and on nothing about the reader else.
+    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
+    return (
+        "lesson", *version, entry.slug, request.full_path, current_language(),
+        reading.language, reading.enrolment is not None, reading.has_left, reading.chosen,
+        shown_done,
+    )  # fmt: skip
+
+
+def _find_lesson(row, lesson: str, reading: Reading):
+    """The reading, the lesson's module and outline entry, and the outline; None if not there."""
+    modules = outline.outline_of(row, reading.language)
+    for module in modules:
+        for entry in module.lessons:
+            if entry.slug == lesson:
+                return reading, module, entry, modules
+    return None
+
+
+def _lesson_page(course: str, lesson: str, progress, known: freshness.Version | None) -> str:
     row, contents = queries.lesson_page_or_404(course, lesson)
     version = freshness.Version(row.id, row.content_hash, row.imported_at)
-    if visitor:
-        freshness.remember(course, version)
-    reading = _reading(row)
-    modules = outline.outline_of(row, reading.language)
-    ordered = outline.lessons_in_order(modules)
-    index = next((i for i, entry in enumerate(ordered) if entry.slug == lesson), None)
-    if index is None:
+    freshness.remember(course, version)
+    if version != known:
+        progress = None  # read for another version of the course: read again
+    found = _find_lesson(row, lesson, _reading(row, progress))
+    if found is None:
         abort(404)
-    entry = ordered[index]
+    reading, module, entry, modules = found
     content = contents.get(reading.language) or contents.get(row.default_language)
     if content is None:
         abort(404)
-    module = next(module for module in modules if module.id == entry.module_id)
+    ordered = outline.lessons_in_order(modules)
 
     def render() -> str:
         return render_template(
@@ -258,16 +288,9 @@ def _lesson_page(course: str, lesson: str, visitor: bool) -> str:
             content_form=_content_form(reading),
         )
 
-    if visitor:
+    if not current_user.is_authenticated:
         return cached_page(_visitor_key(version, lesson), render)
-    # Everything the page shows depends on these, and on nothing about the reader else.
-    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
-    key = (
-        "lesson", *version, entry.slug, request.full_path, current_language(),
-        reading.language, reading.enrolment is not None, reading.has_left, reading.chosen,
-        shown_done,
-    )  # fmt: skip
-    return cached_page(key, render)
+    return cached_page(_reader_key(version, *found), render)
 
 
 @bp.route("/<course>/assets/<digest>/<path:name>")
