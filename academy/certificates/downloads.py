@@ -9,8 +9,10 @@ Looking them up and storing them flush; the view commits.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -51,23 +53,57 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
     logo = _logo(certificate)
     template_html = (certificate.settings or {}).get("template_html")
     logo_key = logo.sha256 + logo.media_type if logo else None
-    etag = etag_for(record, template_html, verify_url=verify_url, logo_key=logo_key)
+    # The record is immutable but for the columns MUTABLE names and the erased name:
+    # with those, the address and the logo, they decide the ETag this process computed.
+    known = (
+        certificate.id, record["recipient_name"], *(record[name] for name in _MUTABLE),
+        verify_url, logo_key,
+    )  # fmt: skip
+    etag = _etags.get(known)
+    if etag is None:
+        etag = etag_for(record, template_html, verify_url=verify_url, logo_key=logo_key)
+        if len(_etags) >= _ETAGS_LIMIT:
+            _etags.clear()
+        _etags[known] = etag
     return PDFInputs(record, verify_url, logo, template_html, etag)
 
 
+# The parts of a record that change after issue (academy.certificates.models.MUTABLE).
+_MUTABLE = ("state", "revoked_at")
+_etags: dict[tuple, str] = {}
+_ETAGS_LIMIT = 10_000
+
+
 def _logo(certificate: Certificate) -> LogoRef | None:
-    """The logo the certificate printed, if its file is still the one recorded."""
+    """The logo the certificate printed, if its file is still the one recorded.
+
+    Only an import changes a course's assets, so the answer is kept for
+    PAGE_CACHE_CHECK_SECONDS, like a course's version (academy.courses.freshness):
+    a repeated download reads no asset row.
+    """
     logo = (certificate.settings or {}).get("logo") or {}
     if not logo.get("sha256"):
         return None
+    key = (certificate.course_id, logo["path"], logo["sha256"])
+    now = time.monotonic()
+    known = _logos.get(key)
+    if known is not None and now - known[1] < current_app.config["PAGE_CACHE_CHECK_SECONDS"]:
+        return known[0]
     found = db.session.execute(
         select(Asset.id, Asset.sha256, Asset.media_type).where(
             Asset.course_id == certificate.course_id, Asset.path == logo["path"]
         )
     ).first()
-    if found is None or found.sha256 != logo["sha256"]:
-        return None
-    return LogoRef(found.id, found.sha256, found.media_type)
+    ref = None
+    if found is not None and found.sha256 == logo["sha256"]:
+        ref = LogoRef(found.id, found.sha256, found.media_type)
+    if len(_logos) >= _ETAGS_LIMIT:
+        _logos.clear()
+    _logos[key] = (ref, now)
+    return ref
+
+
+_logos: dict[tuple, tuple[LogoRef | None, float]] = {}
 
 
 def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]:

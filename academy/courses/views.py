@@ -237,7 +237,7 @@ def _visitor_key(version: freshness.Version, lesson: str) -> tuple:
     return ("visitor-lesson", *version, lesson, request.full_path, current_language())
 
 
-def _reader_key(version: freshness.Version, reading: Reading, module, entry, _modules) -> tuple:
+def _reader_key(version: freshness.Version, reading: Reading, module, entry) -> tuple:
     # Everything the page shows depends on these, and on nothing about the reader else.
     shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
     return (
@@ -248,13 +248,9 @@ def _reader_key(version: freshness.Version, reading: Reading, module, entry, _mo
 
 
 def _find_lesson(row, lesson: str, reading: Reading):
-    """The reading, the lesson's module and outline entry, and the outline; None if not there."""
-    modules = outline.outline_of(row, reading.language)
-    for module in modules:
-        for entry in module.lessons:
-            if entry.slug == lesson:
-                return reading, module, entry, modules
-    return None
+    """The reading, the lesson's module and outline entry; None if the lesson is not there."""
+    found = outline.find_lesson(row, reading.language, lesson)
+    return (reading, *found) if found is not None else None
 
 
 def _lesson_page(course: str, lesson: str, progress, known: freshness.Version | None) -> str:
@@ -266,10 +262,11 @@ def _lesson_page(course: str, lesson: str, progress, known: freshness.Version | 
     found = _find_lesson(row, lesson, _reading(row, progress))
     if found is None:
         abort(404)
-    reading, module, entry, modules = found
+    reading, module, entry = found
     content = contents.get(reading.language) or contents.get(row.default_language)
     if content is None:
         abort(404)
+    modules = outline.outline_of(row, reading.language)
     ordered = outline.lessons_in_order(modules)
 
     def render() -> str:
