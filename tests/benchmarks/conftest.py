@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.benchmarks import table
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The gunicorn-served site of tests/benchmarks/served.py, started once: (port, public id)."""
+    from tests.benchmarks.served import served_site
+
+    with served_site(tmp_path_factory.mktemp("site")) as served:
+        yield served
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
