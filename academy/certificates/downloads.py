@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from academy.certificates import pdf_cache, services
 from academy.certificates.models import Certificate, CertificatePDF
-from academy.certificates.pdf import etag_for, render_certificate_pdf
+from academy.certificates.pdf import etag_for, render_certificate_pdf, renderer_stamp
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
@@ -54,10 +54,11 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
     template_html = (certificate.settings or {}).get("template_html")
     logo_key = logo.sha256 + logo.media_type if logo else None
     # The record is immutable but for the columns MUTABLE names and the erased name:
-    # with those, the address and the logo, they decide the ETag this process computed.
+    # with those, the address, the logo and the renderer's stamp (its version, the
+    # stylesheet and catalogue files) they decide the ETag this process computed.
     known = (
         certificate.id, record["recipient_name"], *(record[name] for name in _MUTABLE),
-        verify_url, logo_key,
+        verify_url, logo_key, renderer_stamp(record["language"]),
     )  # fmt: skip
     etag = _etags.get(known)
     if etag is None:

@@ -164,6 +164,25 @@ def certificate_etag(
     return etag_for(record, template_html, verify_url=verify_url, logo_key=logo_key)
 
 
+def renderer_stamp(language: str) -> tuple:
+    """What the ETag takes from this code and its files, cheaply: a version and file stamps.
+
+    Equal stamps give equal ETags for the same record, so a caller may keep ETags by it.
+    """
+    files = (
+        STYLESHEET,
+        TRANSLATIONS / str(_locale(language).language) / "LC_MESSAGES" / "messages.mo",
+    )
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return (RENDERER_VERSION, *stamps)
+
+
 def etag_for(
     record: dict, template_html: str | None, *, verify_url: str | None, logo_key: str | None
 ) -> str:
