@@ -118,7 +118,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from academy import i18n, metrics
+    from academy import compression, i18n, metrics
     from academy.assets import cache_versioned_static, static_url
     from academy.cache_headers import forbid_storing_private_pages
     from academy.errors import register_error_handlers
@@ -130,7 +130,9 @@ def _register_hooks(app: Flask) -> None:
     app.jinja_env.globals["static_url"] = static_url
     app.jinja_env.globals["note_page_error"] = note_page_error
     app.jinja_env.globals["page_has_error"] = page_has_error
-    # after_request hooks run last registered first: this one sees the others' headers.
+    # after_request hooks run last registered first: compression sees the final
+    # headers and body; the next one sees the others' headers.
+    compression.init_app(app)
     app.after_request(forbid_storing_private_pages)
     app.after_request(set_security_headers)
     app.after_request(cache_versioned_static)

@@ -162,6 +162,15 @@ def from_environment(instance_path: Path) -> dict:
         "PACKAGE_MAX_RATIO": _env_int("PACKAGE_MAX_RATIO", 100),
         # Rendered lesson pages kept per process (academy.pagecache); 0 turns it off.
         "PAGE_CACHE_BYTES": _env_int("PAGE_CACHE_MB", 32) * 1024 * 1024,
+        # How old a process's knowledge of a course's version may be when it serves a
+        # visitor's lesson page from that cache (academy.courses.freshness): another
+        # server's import or unpublishing reaches visitors within this many seconds.
+        "PAGE_CACHE_CHECK_SECONDS": _env_float("PAGE_CACHE_CHECK_SECONDS", 2.0),
+        # gzip for HTML, CSS, JavaScript and JSON (academy.compression); turn it off
+        # when a proxy in front (nginx, deploy/) compresses.
+        "COMPRESS_RESPONSES": _env_bool("COMPRESS_RESPONSES", True),
+        # Certificate PDFs kept per process by ETag (academy.certificates.pdf_cache); 0: off.
+        "CERTIFICATE_PDF_CACHE_BYTES": _env_int("CERTIFICATE_PDF_CACHE_MB", 16) * 1024 * 1024,
         # Report groups smaller than this are shown as "fewer than N" (academy.admin.suppression).
         "REPORT_MIN_GROUP": max(_env_int("REPORT_MIN_GROUP", 5), 1),
         # Adds /bench/constant, the baseline of `make bench`; never in production.

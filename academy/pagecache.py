@@ -32,6 +32,19 @@ def csrf_token() -> str:
     return _PLACEHOLDER if g.get("_rendering_for_cache") else generate_csrf()
 
 
+def cached_only(key: Hashable) -> str | None:
+    """The page for key when it is cached and may be served as it is, else None."""
+    if not current_app.config["PAGE_CACHE_BYTES"] or session.get("_flashes"):
+        return None
+    with _lock:
+        html = _pages.get(key)
+        if html is not None:
+            _pages.move_to_end(key)
+    if html is None:
+        return None
+    return _served(html)
+
+
 def cached_page(key: Hashable, render: Callable[[], str]) -> str:
     """The page for key, rendered by render() when it is not cached yet."""
     limit = current_app.config["PAGE_CACHE_BYTES"]
@@ -44,7 +57,16 @@ def cached_page(key: Hashable, render: Callable[[], str]) -> str:
     if html is None:
         html = _render_for_cache(render)
         _store(key, html, limit)
-    return html.replace(_PLACEHOLDER, generate_csrf()) if _PLACEHOLDER in html else html
+    return _served(html)
+
+
+def _served(html: str) -> str:
+    """The cached page with this session's token, or as it is when it has none."""
+    if _PLACEHOLDER in html:
+        return html.replace(_PLACEHOLDER, generate_csrf())
+    # The same bytes for every reader: academy.compression keeps its gzip form.
+    g.academy_shared_body = True
+    return html
 
 
 def _render_for_cache(render: Callable[[], str]) -> str:

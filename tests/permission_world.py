@@ -214,8 +214,20 @@ def save(app: Flask, path: Path, copy: Path) -> None:
 
 
 def restore(app: Flask, path: Path, copy: Path) -> None:
-    """Put the saved copy back as the app's database."""
+    """Put the saved copy back as the app's database, and forget what the process kept.
+
+    A process's caches hold what the database held (a certificate's PDF, a course's
+    version): the next actor must find the saved world, as a fresh server would.
+    """
     _copy(app, copy, path)
+    from academy import pagecache
+    from academy.certificates import pdf_cache
+    from academy.courses import freshness
+
+    pdf_cache.clear()
+    pagecache.clear()
+    with app.app_context():
+        freshness.forget()
 
 
 def _copy(app: Flask, source: Path, target: Path) -> None:

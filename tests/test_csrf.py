@@ -74,6 +74,8 @@ def test_csrf_error_page_is_in_the_users_language(csrf_client):
 
 
 def test_a_real_form_with_its_token_works(csrf_client):
+    user = make_user()
+    signed_in(csrf_client, user)
     html = csrf_client.get("/").text
     token = re.search(r'name="switch-csrf_token" value="([^"]+)"', html)
     response = csrf_client.post(
@@ -82,3 +84,4 @@ def test_a_real_form_with_its_token_works(csrf_client):
     )
     assert response.status_code == 302
     assert "academy_lang=es" in response.headers["Set-Cookie"]
+    assert reload(user).locale == "es"

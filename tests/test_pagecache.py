@@ -9,6 +9,7 @@ from flask import template_rendered
 
 from academy import pagecache
 from tests.factories import make_user, sign_in
+from tests.test_csrf import signed_in
 
 LESSON = "/courses/sample-course/lessons/welcome"
 
@@ -32,12 +33,37 @@ def renders(app):
     template_rendered.disconnect(record)
 
 
+def reload_user(email: str):
+    from academy.auth.models import User
+    from academy.extensions import db
+
+    return db.session.scalar(db.select(User).where(User.email == email))
+
+
 def tokens(html: str) -> set[str]:
     return set(re.findall(r'name="[\w-]*csrf_token" value="([^"]+)"', html))
 
 
 def test_a_lesson_page_is_rendered_once_for_every_visitor(make_app, app, sample_course, renders):
     first, second = app.test_client(), make_app().test_client()
+    one = first.get(LESSON)
+    two = second.get(LESSON)
+    assert renders.count("courses/lesson.html") == 1
+    # A visitor's page carries no token and starts no session: it is the same bytes for all.
+    assert one.text == two.text
+    assert tokens(one.text) == set()
+    assert "csrf-placeholder" not in one.text
+    assert "Set-Cookie" not in one.headers
+    assert "Set-Cookie" not in two.headers
+    assert "Cookie" in one.headers["Vary"]
+
+
+def test_signed_in_readers_share_a_page_with_their_own_tokens(
+    make_app, app, sample_course, renders
+):
+    first, second = app.test_client(), make_app().test_client()
+    sign_in(first, make_user("one@example.org").email)
+    sign_in(second, make_user("two@example.org").email)
     one = first.get(LESSON).text
     two = second.get(LESSON).text
     assert renders.count("courses/lesson.html") == 1
@@ -51,6 +77,8 @@ def test_a_lesson_page_is_rendered_once_for_every_visitor(make_app, app, sample_
 def test_tokens_on_cached_pages_are_valid(make_app, app, sample_course):
     csrf_app = make_app(WTF_CSRF_ENABLED=True)
     warm, reader = csrf_app.test_client(), csrf_app.test_client()
+    signed_in(warm, make_user("warm@example.org"))
+    signed_in(reader, make_user("reader@example.org"))
     warm.get(LESSON)
     html = reader.get(LESSON).text
     [token] = tokens(html)
@@ -59,6 +87,7 @@ def test_tokens_on_cached_pages_are_valid(make_app, app, sample_course):
         data={"switch-language": "fr", "switch-next": LESSON, "switch-csrf_token": token},
     )
     assert response.status_code == 302
+    assert reload_user("reader@example.org").locale == "fr"
 
 
 def test_progress_changes_the_page(client, sample_course):
@@ -103,3 +132,27 @@ def test_the_cache_stays_within_its_size(make_app, app, sample_course):
     for lesson in ("welcome", "working-together", "local-examples", "principles", "summary"):
         client.get(f"/courses/sample-course/lessons/{lesson}")
     assert 0 < pagecache._size <= 30_000
+
+
+def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(client, sample_course):
+    from sqlalchemy import event
+
+    from academy.extensions import db
+
+    sign_in(client, make_user().email)
+    client.post("/learning/sample-course/enrol")
+    client.get(LESSON)  # shows the enrolment's message: not cached
+    client.get(LESSON)
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement.split("FROM", 1)[1].split()[0])
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get(LESSON).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    # The user (their session version), then their enrolment and completions: no lesson query.
+    assert statements == ["users", "enrolments"]

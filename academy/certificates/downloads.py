@@ -2,20 +2,23 @@
 
 The same record, template and renderer give the same bytes (academy.certificates.pdf),
 so the bytes are rendered once and kept in the database by ETag, where every app
-server finds them. Looking them up and storing them flush; the view commits.
+server finds them, and in each process's memory (academy.certificates.pdf_cache).
+Looking them up and storing them flush; the view commits.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from academy.certificates import services
+from academy.certificates import pdf_cache, services
 from academy.certificates.models import Certificate, CertificatePDF
-from academy.certificates.pdf import certificate_etag, render_certificate_pdf
+from academy.certificates.pdf import etag_for, render_certificate_pdf, renderer_stamp
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
@@ -26,13 +29,22 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PDFInputs:
-    """Everything a certificate's PDF bytes depend on."""
+    """Everything a certificate's PDF bytes depend on; the logo as its asset and digest."""
 
     record: dict
     verify_url: str
-    logo: tuple[bytes, str] | None
+    logo: LogoRef | None
     template_html: str | None
     etag: str
+
+
+@dataclass(frozen=True)
+class LogoRef:
+    """The logo file a certificate prints, without its bytes (loaded only to render)."""
+
+    asset_id: int
+    sha256: str
+    media_type: str
 
 
 def pdf_inputs(certificate: Certificate) -> PDFInputs:
@@ -40,38 +52,85 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
     verify_url = services.verification_url(certificate)
     logo = _logo(certificate)
     template_html = (certificate.settings or {}).get("template_html")
-    etag = certificate_etag(record, template_html, verify_url=verify_url, logo=logo)
+    logo_key = logo.sha256 + logo.media_type if logo else None
+    # The record is immutable but for the columns MUTABLE names and the erased name:
+    # with those, the address, the logo and the renderer's stamp (its version, the
+    # stylesheet and catalogue files) they decide the ETag this process computed.
+    known = (
+        certificate.id, record["recipient_name"], *(record[name] for name in _MUTABLE),
+        verify_url, logo_key, renderer_stamp(record["language"]),
+    )  # fmt: skip
+    etag = _etags.get(known)
+    if etag is None:
+        etag = etag_for(record, template_html, verify_url=verify_url, logo_key=logo_key)
+        if len(_etags) >= _ETAGS_LIMIT:
+            _etags.clear()
+        _etags[known] = etag
     return PDFInputs(record, verify_url, logo, template_html, etag)
 
 
-def _logo(certificate: Certificate) -> tuple[bytes, str] | None:
-    """The logo the certificate printed, if its file is still the one recorded."""
+# The parts of a record that change after issue (academy.certificates.models.MUTABLE).
+_MUTABLE = ("state", "revoked_at")
+_etags: dict[tuple, str] = {}
+_ETAGS_LIMIT = 10_000
+
+
+def _logo(certificate: Certificate) -> LogoRef | None:
+    """The logo the certificate printed, if its file is still the one recorded.
+
+    Only an import changes a course's assets, so the answer is kept for
+    PAGE_CACHE_CHECK_SECONDS, like a course's version (academy.courses.freshness):
+    a repeated download reads no asset row.
+    """
     logo = (certificate.settings or {}).get("logo") or {}
     if not logo.get("sha256"):
         return None
-    asset = db.session.scalar(
-        select(Asset).where(Asset.course_id == certificate.course_id, Asset.path == logo["path"])
-    )
-    if asset is None or asset.sha256 != logo["sha256"]:
-        return None
-    return asset.data, asset.media_type
+    key = (certificate.course_id, logo["path"], logo["sha256"])
+    now = time.monotonic()
+    known = _logos.get(key)
+    if known is not None and now - known[1] < current_app.config["PAGE_CACHE_CHECK_SECONDS"]:
+        return known[0]
+    found = db.session.execute(
+        select(Asset.id, Asset.sha256, Asset.media_type).where(
+            Asset.course_id == certificate.course_id, Asset.path == logo["path"]
+        )
+    ).first()
+    ref = None
+    if found is not None and found.sha256 == logo["sha256"]:
+        ref = LogoRef(found.id, found.sha256, found.media_type)
+    if len(_logos) >= _ETAGS_LIMIT:
+        _logos.clear()
+    _logos[key] = (ref, now)
+    return ref
+
+
+_logos: dict[tuple, tuple[LogoRef | None, float]] = {}
 
 
 def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]:
-    """The PDF, from the cache when its ETag matches; True when it was just rendered.
+    """The PDF, from a cache when its ETag matches; True when it was just rendered.
 
-    Raises CertificateRenderError when a course template cannot be printed.
+    This process's memory first, then the database's row, which any server
+    may have written. Raises CertificateRenderError when a course template
+    cannot be printed.
     """
+    body = pdf_cache.get(inputs.etag)
+    if body is not None:
+        return body, False
     cached = db.session.scalar(
         select(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
     )
     if cached is not None and cached.etag == inputs.etag:
+        pdf_cache.put(inputs.etag, cached.pdf)
         return cached.pdf, False
+    logo = None
+    if inputs.logo is not None:
+        logo = (db.session.get(Asset, inputs.logo.asset_id).data, inputs.logo.media_type)
     with timed_render("pdf"):
         body = render_certificate_pdf(
             inputs.record,
             verify_url=inputs.verify_url,
-            logo=inputs.logo,
+            logo=logo,
             template_html=inputs.template_html,
         )
     try:
@@ -86,4 +145,5 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
         # Another server stored it in between, or the database is busy (SQLite
         # cannot always turn this read into a write): serve the bytes anyway.
         logger.info("The PDF of certificate %s was not cached this time", certificate.id)
+    pdf_cache.put(inputs.etag, body)
     return body, True

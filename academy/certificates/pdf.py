@@ -160,13 +160,40 @@ def certificate_etag(
     Pass the verify_url and logo given to render_certificate_pdf too: they are
     printed, so a changed base URL or logo must change the ETag.
     """
+    logo_key = hashlib.sha256(logo[0]).hexdigest() + logo[1] if logo else None
+    return etag_for(record, template_html, verify_url=verify_url, logo_key=logo_key)
+
+
+def renderer_stamp(language: str) -> tuple:
+    """What the ETag takes from this code and its files, cheaply: a version and file stamps.
+
+    Equal stamps give equal ETags for the same record, so a caller may keep ETags by it.
+    """
+    files = (
+        STYLESHEET,
+        TRANSLATIONS / str(_locale(language).language) / "LC_MESSAGES" / "messages.mo",
+    )
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return (RENDERER_VERSION, *stamps)
+
+
+def etag_for(
+    record: dict, template_html: str | None, *, verify_url: str | None, logo_key: str | None
+) -> str:
+    """certificate_etag with the logo as its SHA-256 and media type (no bytes to read)."""
     digest = hashlib.sha256()
     for part in (
         json.dumps(record, sort_keys=True, default=str),
         verify_url or "",
-        hashlib.sha256(logo[0]).hexdigest() + logo[1] if logo else "no logo",
+        logo_key or "no logo",
         template_html if template_html is not None else _default_template_source(),
-        STYLESHEET.read_text(encoding="utf-8"),
+        _file_text(STYLESHEET),
         _catalog_digest(str(_locale(record["language"]).language)),
         RENDERER_VERSION,
         weasyprint.__version__,
@@ -271,7 +298,27 @@ def _catalog_digest(language: str) -> str:
     """The compiled translations the certificate's words come from, if any."""
     catalog = TRANSLATIONS / language / "LC_MESSAGES" / "messages.mo"
     try:
-        return hashlib.sha256(catalog.read_bytes()).hexdigest()
+        stat = catalog.stat()
+    except OSError:
+        return "no catalog"
+    return _file_digest(catalog, stat.st_mtime_ns, stat.st_size)
+
+
+def _file_text(path: Path) -> str:
+    """A file's text, read again only when it changed (every download hashes it)."""
+    stat = path.stat()
+    return _read_text(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read_text(path: Path, _mtime_ns: int, _size: int) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=32)
+def _file_digest(path: Path, _mtime_ns: int, _size: int) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "no catalog"
 

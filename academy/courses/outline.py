@@ -80,6 +80,25 @@ def outline_of(course: Course, language: str) -> list[ModuleEntry]:
     return list(entries)
 
 
+def find_lesson(course: Course, language: str, slug: str) -> tuple[ModuleEntry, LessonEntry] | None:
+    """The module and entry of the lesson slug in the outline for language, without a scan."""
+    key = (course.id, course.content_hash, course.imported_at, language)
+    with _OUTLINES_LOCK:
+        index = _INDEXES.get(key)
+    if index is None:
+        index = {
+            entry.slug: (module, entry)
+            for module in outline_of(course, language)
+            for entry in module.lessons
+        }
+        with _OUTLINES_LOCK:
+            _INDEXES[key] = index
+            if len(_INDEXES) > _OUTLINES_LIMIT:
+                _INDEXES.popitem(last=False)
+    return index.get(slug)
+
+
+_INDEXES: OrderedDict[tuple, dict[str, tuple[ModuleEntry, LessonEntry]]] = OrderedDict()
 _OUTLINES: OrderedDict[tuple, tuple[ModuleEntry, ...]] = OrderedDict()
 _OUTLINES_LOCK = threading.Lock()
 _OUTLINES_LIMIT = 256

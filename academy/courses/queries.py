@@ -124,6 +124,15 @@ def _current_course(slug: str, course_id: int, content_hash: str, imported_at):
     return row
 
 
+def known_course(slug: str, version: tuple) -> object | None:
+    """This process's copy of the course row when it is of version (id, hash, import), else None."""
+    with _COURSES_LOCK:
+        cached = _COURSES.get(slug)
+    if cached is not None and (cached.id, cached.content_hash, cached.imported_at) == version:
+        return cached
+    return None
+
+
 def asset_or_404(course_slug: str, digest: str, path: str) -> Asset:
     """The current asset at path, if digest is the start of its content hash.
 

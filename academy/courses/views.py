@@ -20,13 +20,21 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from academy.courses import bp, content_languages, outline, queries, readers, vocabulary
+from academy.courses import (
+    bp,
+    content_languages,
+    freshness,
+    outline,
+    queries,
+    readers,
+    vocabulary,
+)
 from academy.courses.content_languages import Text, offered_language, pick
 from academy.courses.forms import CatalogueFilterForm, ContentLanguageForm
 from academy.courses.models import Course
 from academy.forms import choices
 from academy.i18n import current_language
-from academy.pagecache import cached_page
+from academy.pagecache import cached_only, cached_page
 
 # Asset URLs change with their content, so browsers may keep them for a year.
 ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -129,10 +137,15 @@ class Reading:
         return {"content": self.chosen} if self.chosen else {}
 
 
-def _reading(course: Course) -> Reading:
-    enrolment, completed = None, set()
-    if current_user.is_authenticated:
-        enrolment, completed = readers.learners().enrolment_and_completions(current_user, course)
+def _progress(course: Course) -> tuple[Any, set[int]]:
+    """The signed-in reader's enrolment in course and the lessons they completed (one query)."""
+    if not current_user.is_authenticated:
+        return None, set()
+    return readers.learners().enrolment_and_completions(current_user, course)
+
+
+def _reading(course: Course, progress: tuple[Any, set[int]] | None = None) -> Reading:
+    enrolment, completed = progress if progress is not None else _progress(course)
     if enrolment is not None and enrolment.is_active:
         language = offered_language(course, enrolment.content_language) or course.default_language
         return Reading(course, language, enrolment, completed=completed)
@@ -200,28 +213,64 @@ def _may_join_a_cohort(reading: Reading) -> bool:
 
 @bp.route("/<course>/lessons/<lesson>")
 def lesson(course: str, lesson: str):
+    # While this process's version of the course is recent (academy.courses.freshness),
+    # a page already cached is served without the lesson query: for a visitor with
+    # no query at all, for a learner with those that find their progress.
+    version = freshness.known_version(course)
+    progress = None
+    if version is not None:
+        if not current_user.is_authenticated:
+            # A visitor's page depends on the version, the address and the language.
+            page = cached_only(_visitor_key(version, lesson))
+            if page is not None:
+                return page
+        elif (row := queries.known_course(course, version)) is not None:
+            progress = _progress(row)  # kept for the page when it is not cached
+            found = _find_lesson(row, lesson, _reading(row, progress))
+            page = cached_only(_reader_key(version, *found)) if found else None
+            if page is not None:
+                return page
+    return _lesson_page(course, lesson, progress, version)
+
+
+def _visitor_key(version: freshness.Version, lesson: str) -> tuple:
+    return ("visitor-lesson", *version, lesson, request.full_path, current_language())
+
+
+def _reader_key(version: freshness.Version, reading: Reading, module, entry) -> tuple:
+    # Everything the page shows depends on these, and on nothing about the reader else.
+    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
+    return (
+        "lesson", *version, entry.slug, request.full_path, current_language(),
+        reading.language, reading.enrolment is not None, reading.has_left, reading.chosen,
+        shown_done,
+    )  # fmt: skip
+
+
+def _find_lesson(row, lesson: str, reading: Reading):
+    """The reading, the lesson's module and outline entry; None if the lesson is not there."""
+    found = outline.find_lesson(row, reading.language, lesson)
+    return (reading, *found) if found is not None else None
+
+
+def _lesson_page(course: str, lesson: str, progress, known: freshness.Version | None) -> str:
     row, contents = queries.lesson_page_or_404(course, lesson)
-    reading = _reading(row)
-    modules = outline.outline_of(row, reading.language)
-    ordered = outline.lessons_in_order(modules)
-    index = next((i for i, entry in enumerate(ordered) if entry.slug == lesson), None)
-    if index is None:
+    version = freshness.Version(row.id, row.content_hash, row.imported_at)
+    freshness.remember(course, version)
+    if version != known:
+        progress = None  # read for another version of the course: read again
+    found = _find_lesson(row, lesson, _reading(row, progress))
+    if found is None:
         abort(404)
-    entry = ordered[index]
+    reading, module, entry = found
     content = contents.get(reading.language) or contents.get(row.default_language)
     if content is None:
         abort(404)
-    module = next(module for module in modules if module.id == entry.module_id)
-    # Everything the page shows depends on these, and on nothing about the reader else.
-    shown_done = frozenset(reading.completed & {item.pk for item in module.lessons})
-    key = (
-        "lesson", row.id, row.content_hash, row.imported_at, entry.slug, request.full_path,
-        current_language(), current_user.is_authenticated, reading.language,
-        reading.enrolment is not None, reading.has_left, reading.chosen, shown_done,
-    )  # fmt: skip
-    return cached_page(
-        key,
-        lambda: render_template(
+    modules = outline.outline_of(row, reading.language)
+    ordered = outline.lessons_in_order(modules)
+
+    def render() -> str:
+        return render_template(
             "courses/lesson.html",
             course=row,
             reading=reading,
@@ -234,8 +283,11 @@ def lesson(course: str, lesson: str):
             path=outline.neighbours(modules, entry),
             total=len(ordered),
             content_form=_content_form(reading),
-        ),
-    )
+        )
+
+    if not current_user.is_authenticated:
+        return cached_page(_visitor_key(version, lesson), render)
+    return cached_page(_reader_key(version, *found), render)
 
 
 @bp.route("/<course>/assets/<digest>/<path:name>")

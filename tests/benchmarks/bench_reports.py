@@ -28,6 +28,7 @@ from academy.admin.seeding import bulk_load, seed_database
 from academy.courses.models import Course
 from academy.extensions import db
 from academy.learning.models import Enrolment
+from tests.benchmarks import table
 
 LEARNERS = int(os.environ.get("ACADEMY_BENCH_LEARNERS", "100000"))
 BUDGET_MS = 500
@@ -107,7 +108,6 @@ def bench_reports_on_a_hundred_thousand_learners(app):
     count = select(func.count()).select_from(Enrolment).where(Enrolment.course_id == course_id)
     baseline = _median_ms(lambda: db.session.scalar(count), runs=5)
     print(f"baseline: indexed count of one course's enrolments {baseline:.2f} ms")
-    slow = []
     timed = [
         (name, getattr(report_queries, name), scenario)
         for name in REPORTS
@@ -117,10 +117,18 @@ def bench_reports_on_a_hundred_thousand_learners(app):
         for name in CROSS_REPORTS
         for scenario in _cross_scenarios(today)
     ]
+    worst: dict[str, tuple[float, str]] = {}
     for name, report, (label, filters, by) in timed:
         ms = _median_ms(lambda report=report, filters=filters, by=by: report(filters, by))
         flag = "" if ms < BUDGET_MS else "  OVER BUDGET"
         print(f"{name:<22} {label:<20} {ms:8.1f} ms = {ms / baseline:7.0f}x baseline{flag}")
-        if ms >= BUDGET_MS:
-            slow.append(f"{name} ({label}): {ms:.0f} ms")
-    assert not slow, f"over {BUDGET_MS} ms: " + "; ".join(slow)
+        worst[name] = max(worst.get(name, (0.0, "")), (ms, label))
+    # One row per report in the table: its slowest filter.
+    for name, (ms, label) in worst.items():
+        table.within_ms(
+            f"report {name}, slowest: {label} ({db.engine.dialect.name})",
+            ms,
+            BUDGET_MS,
+            f"{baseline:.2f} ms",
+            ms / baseline,
+        )
