@@ -65,7 +65,7 @@ def bench_load_through_nginx_with_faults(tmp_path):
         "not recovered": int(recovered is None),
     }
     report.print_zeros(run, checked, extra)
-    assert not report.missed(run, checked, extra)
+    report.record("PostgreSQL, 2 servers, faults", run, checked, extra)
 
 
 def bench_load_on_sqlite_with_one_server(tmp_path):
@@ -79,4 +79,4 @@ def bench_load_on_sqlite_with_one_server(tmp_path):
     report.print_run(title, run, checked)
     extra = {'"database is locked" in the log': locked}
     report.print_zeros(run, checked, extra)
-    assert not report.missed(run, checked, extra)
+    report.record("SQLite, 1 server", run, checked, extra)

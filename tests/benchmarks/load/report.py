@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tests.benchmarks import table
 from tests.benchmarks.load.ledger import Ledger
 from tests.benchmarks.load.runner import Run
 
@@ -61,3 +62,15 @@ def print_zeros(run: Run, ledger: Ledger, extra: dict[str, int] | None = None) -
         )
     for line in ledger.lost[:5] + ledger.graded_twice[:5]:
         print(f"  {line}")
+
+
+def record(label: str, run: Run, ledger: Ledger, extra: dict[str, int] | None = None) -> None:
+    """The run's rows in make bench's table: throughput and p95, then every count that must be 0."""
+    table.record(
+        f"load {label}: all requests",
+        f"{run.total.rps:.1f} req/s, p95 {run.total.p95:.0f} ms",
+        target="(figure)",
+        held=True,
+    )
+    for name, value in figures(run, ledger, extra).items():
+        table.record(f"load {label}: {name}", str(value), target="= 0", held=value == 0)
