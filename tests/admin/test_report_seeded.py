@@ -86,7 +86,8 @@ def _cohorts_and_scopes() -> list[dict]:
     ]
     intro = courses["sse-introduction"]
     elsewhere = tuple(cohort for cohort, course in cohorts if course != intro)[:3]
-    assert cohorts and elsewhere
+    assert cohorts
+    assert elsewhere
     return [
         {"cohort_id": cohorts[0][0]},
         {"cohort_id": elsewhere[0], "start": date(2024, 3, 12), "end": date(2026, 11, 27)},
