@@ -145,8 +145,16 @@ class ReportQuizTaker(db.Model):
         Index("ix_report_quiz_takers_course", "course_id", "first_at", "last_at"),
         Index("ix_report_quiz_takers_span", "span_class", "first_at", "last_at"),
         Index("ix_report_quiz_takers_months", "months", "first_at", "last_at"),
-        # A cohort's takers (a trainer's scope: the course index or this one).
-        Index("ix_report_quiz_takers_cohort", "cohort", "first_at", "last_at"),
+        # A cohort's takers, and a trainer's (their courses' or cohorts'), covered.
+        Index("ix_report_quiz_takers_cohort", "cohort", "first_at", "last_at", *_TAKER_FIGURES),
+        Index(
+            "ix_report_quiz_takers_scope",
+            "course_id",
+            "cohort",
+            "first_at",
+            "last_at",
+            *(name for name in _TAKER_FIGURES if name != "course_id"),
+        ),
     )
 
     user_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -190,7 +198,22 @@ class ReportQuestionGroup(db.Model):
     __tablename__ = "report_question_groups"
     __table_args__ = (
         Index("ix_report_question_groups_cohort", "cohort", "kind", "month"),
-        Index("ix_report_question_groups_quiz", "quiz_id", "kind", "month"),
+        # A trainer's courses: their quizzes' rows, read from the index alone.
+        Index(
+            "ix_report_question_groups_quiz",
+            "quiz_id",
+            "kind",
+            "month",
+            "cohort",
+            "question_id",
+            "value",
+            "language",
+            "answers",
+            "correct",
+        ),  # fmt: skip
+        # On SQLite the rows are stored in key order, so a kind over some months
+        # is one contiguous read (PostgreSQL reads the heap by a bitmap).
+        {"sqlite_with_rowid": False},
     )
 
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)

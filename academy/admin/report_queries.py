@@ -418,7 +418,7 @@ def _question_counts(filters: Filters, by: str | None):
     if report_months.answers_dated(filters, by):
         return report_months.question_counts(filters, by, raw)
     if report_question_groups.answers(filters, by):
-        return report_question_groups.question_counts(filters, by, raw)
+        return report_question_groups.question_counts(filters, by)
     return raw(filters)
 
 

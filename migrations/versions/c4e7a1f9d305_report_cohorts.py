@@ -1077,7 +1077,21 @@ FROZEN = {'sqlite': {'groups_fill': ['INSERT INTO report_question_groups (kind, 
 
 GROUP_INDEXES = {
     "ix_report_question_groups_cohort": ["cohort", "kind", "month"],
-    "ix_report_question_groups_quiz": ["quiz_id", "kind", "month"],
+    "ix_report_question_groups_quiz": [
+        "quiz_id", "kind", "month", "cohort", "question_id", "value", "language", "answers",
+        "correct",
+    ],
+}
+
+_FIGURES = [
+    "quiz_id", "language", "user_id", "course_id", "sex", "country", "constituent_group",
+    "attempts", "scored", "score_sum", "passes",
+]
+TAKER_INDEXES = {
+    "ix_report_quiz_takers_cohort": ["cohort", "first_at", "last_at", *_FIGURES],
+    "ix_report_quiz_takers_scope": [
+        "course_id", "cohort", "first_at", "last_at", *(c for c in _FIGURES if c != "course_id"),
+    ],
 }
 
 # Each taker's cohort key from the person's enrolment in the quiz's course, in one statement.
@@ -1134,12 +1148,8 @@ def upgrade():
         sa.Column("cohort", sa.Integer(), nullable=False, server_default="-1"),
     )
     bind.execute(sa.text(TAKERS_COHORT))
-    op.create_index(
-        "ix_report_quiz_takers_cohort",
-        "report_quiz_takers",
-        ["cohort", "first_at", "last_at"],
-        unique=False,
-    )
+    for name, columns in TAKER_INDEXES.items():
+        op.create_index(name, "report_quiz_takers", columns, unique=False)
     _install(bind, "takers")
     op.create_table(
         "report_question_groups",
@@ -1162,6 +1172,7 @@ def upgrade():
             "cohort",
             name=op.f("pk_report_question_groups"),
         ),
+        sqlite_with_rowid=False,
     )
     # Existing answers, in one INSERT ... SELECT (the formula the triggers keep).
     for statement in FROZEN[bind.dialect.name]["groups_fill"]:
@@ -1177,7 +1188,8 @@ def downgrade():
     _drop(bind, "groups")
     op.drop_table("report_question_groups")
     _drop(bind, "takers")
-    op.drop_index("ix_report_quiz_takers_cohort", table_name="report_quiz_takers")
+    for name in TAKER_INDEXES:
+        op.drop_index(name, table_name="report_quiz_takers")
     with op.batch_alter_table("report_quiz_takers") as batch:
         batch.drop_column("cohort")
     _install(bind, "old_takers")
