@@ -319,7 +319,11 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
 
 def _quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
-    """Per quiz and group: attempts, learners and the sums of scores and passes."""
+    """Per quiz and group: attempts, learners and the sums of scores and passes.
+
+    All time: the cells; whole months without cohort or scope: the monthly
+    cells; anything else (a cut month, a cohort, a trainer's scope): the takers.
+    """
     if report_cells.answers_all_time(filters):
         return report_cells.quiz_sums(filters, by)
     if by in (None, "sex", "language") and not _needs_enrolment(filters):
