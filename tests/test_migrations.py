@@ -132,3 +132,67 @@ def test_attempts_graded_on_the_site_get_their_outcomes_on_upgrade(empty_app, da
     downgrade(revision="5e1a7c3d9b20")
     upgrade()  # run again, it writes nothing twice
     assert db.session.scalar(db.select(db.func.count()).select_from(QuestionOutcome)) == 2
+
+
+def test_the_report_cohorts_migration_fills_them_and_goes_back(empty_app, database_backend):
+    """A site in use upgrades: takers get their cohort key, answers their groups; and back."""
+    import random
+
+    from sqlalchemy import text
+
+    from academy.courses.models import Course, Quiz
+    from academy.learning.models import Cohort, Enrolment
+    from academy.quizzes import attempts
+    from tests.admin.test_report_cohorts import _grade, _groups, _same
+    from tests.conftest import SAMPLE_PACKAGE, import_package
+    from tests.factories import make_user
+
+    upgrade()
+    import_package(SAMPLE_PACKAGE)
+    course = db.session.scalar(db.select(Course))
+    quiz = Quiz(
+        course_id=course.id, slug="cohort-check", module_slug="getting-started", position=9,
+        definition={"max_attempts": 9, "time_limit_minutes": 10, "pass_mark": 70},
+        content_hash="x",
+    )  # fmt: skip
+    cohort = Cohort(course_id=course.id, name="Dakar", content_language="en")
+    db.session.add_all([quiz, cohort])
+    db.session.flush()
+    people = [make_user(sex=sex, country="SN") for sex in ("woman", "man", None)]
+    for person, run in zip(people, (cohort.id, None), strict=False):  # the third: not enrolled
+        db.session.add(Enrolment(user_id=person.id, course_id=course.id, content_language="en",
+                                 cohort_id=run))  # fmt: skip
+    rng = random.Random(5)
+    for person in people:
+        attempt = attempts.start_attempt(person.id, quiz, "en")
+        assert attempts.submit_attempt(attempt, {}, _grade(rng))
+    db.session.commit()
+    ids = (quiz.id, cohort.id, people[0].id)
+    people = [person.id for person in people]
+    db.session.remove()
+    downgrade(revision="5e1a7c3d9b20")
+    takers = text("SELECT count(*) FROM report_quiz_takers")
+    assert db.session.scalar(takers) == 3
+    # The old triggers are back: one more attempt is counted.
+    quiz = db.session.get(Quiz, ids[0])
+    attempt = attempts.start_attempt(ids[2], quiz, "fr")
+    assert attempts.submit_attempt(attempt, {}, _grade(rng))
+    db.session.commit()
+    assert db.session.scalar(takers) == 4
+    db.session.remove()
+    upgrade()
+    _same()
+    keys = text("SELECT user_id, language, cohort FROM report_quiz_takers ORDER BY 1, 2")
+    assert [tuple(row) for row in db.session.execute(keys)] == [
+        (people[0], "en", ids[1]),
+        (people[0], "fr", ids[1]),
+        (people[1], "en", 0),
+        (people[2], "en", -1),
+    ]
+    assert {row[6] for row in _groups()} == {ids[1], 0, -1}
+    # And the new triggers are in: a move to self-paced moves the answers.
+    db.session.execute(text("UPDATE enrolments SET cohort_id = NULL WHERE cohort_id = :c"),
+                       {"c": ids[1]})  # fmt: skip
+    _same()
+    assert {row[6] for row in _groups()} == {0, -1}
+    db.session.rollback()

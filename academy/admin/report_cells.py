@@ -4,7 +4,8 @@ The cells (academy.admin.report_facts) hold, per quiz (and question),
 language and one attribute of the person, summable counts and the distinct
 learners; a report with no date range, no cohort and no trainer's scope is
 a sum over a few thousand cells instead of a million attempts or several
-million answers. Other filters take the raw rows (academy.admin.report_queries).
+million answers. Other filters take report_takers and report_quiz_months
+(quizzes), report_months and report_question_groups (questions).
 """
 
 from __future__ import annotations

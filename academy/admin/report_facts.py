@@ -145,6 +145,16 @@ class ReportQuizTaker(db.Model):
         Index("ix_report_quiz_takers_course", "course_id", "first_at", "last_at"),
         Index("ix_report_quiz_takers_span", "span_class", "first_at", "last_at"),
         Index("ix_report_quiz_takers_months", "months", "first_at", "last_at"),
+        # A cohort's takers, and a trainer's (their courses' or cohorts'), covered.
+        Index("ix_report_quiz_takers_cohort", "cohort", "first_at", "last_at", *_TAKER_FIGURES),
+        Index(
+            "ix_report_quiz_takers_scope",
+            "course_id",
+            "cohort",
+            "first_at",
+            "last_at",
+            *(name for name in _TAKER_FIGURES if name != "course_id"),
+        ),
     )
 
     user_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -164,6 +174,57 @@ class ReportQuizTaker(db.Model):
     scored: Mapped[int] = mapped_column(Integer)
     score_sum: Mapped[float] = mapped_column(Float)
     passes: Mapped[int] = mapped_column(Integer)
+    # The person's enrolment in the quiz's course: its cohort, SELF_PACED, or NOT_ENROLLED.
+    cohort: Mapped[int] = mapped_column(Integer, default=-1)
+
+
+# The cohort key of a person's answers at a quiz: the cohort of their enrolment in
+# the quiz's course (a cohort id), no cohort (SELF_PACED), or no enrolment at all.
+SELF_PACED = 0
+NOT_ENROLLED = -1
+
+
+class ReportQuestionGroup(db.Model):
+    """Graded answers per question, calendar month (UTC), language, attribute and cohort key.
+
+    Each answer is in three rows, one per KIND (sex, country, constituent
+    group, with the person's value, NOT_GIVEN when None), so a breakdown sums
+    one kind and its values sum to the totals. Answers add up across months,
+    languages and cohort keys (no distinct count here), so a date range of
+    whole months, a cohort or a trainer's scope is a sum of rows. Kept by
+    triggers (report_group_triggers).
+    """
+
+    __tablename__ = "report_question_groups"
+    __table_args__ = (
+        Index("ix_report_question_groups_cohort", "cohort", "kind", "month"),
+        # A trainer's courses: their quizzes' rows, read from the index alone.
+        Index(
+            "ix_report_question_groups_quiz",
+            "quiz_id",
+            "kind",
+            "month",
+            "cohort",
+            "question_id",
+            "value",
+            "language",
+            "answers",
+            "correct",
+        ),  # fmt: skip
+        # On SQLite the rows are stored in key order, so a kind over some months
+        # is one contiguous read (PostgreSQL reads the heap by a bitmap).
+        {"sqlite_with_rowid": False},
+    )
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    quiz_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    question_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(String(32), primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    cohort: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ReportQuestionMonth(db.Model):

@@ -26,6 +26,7 @@ from academy.admin import (
     report_cells,
     report_indexes,  # noqa: F401  (the indexes these queries need)
     report_months,
+    report_question_groups,
     report_quiz_months,
     report_taker_triggers,  # noqa: F401  (what keeps report_quiz_takers right)
     report_takers,
@@ -72,13 +73,15 @@ def _course_id(slug: str):
     return select(courses_t.c.id).where(courses_t.c.slug == slug).scalar_subquery()
 
 
-def _enrolment_conditions(filters: Filters, enrolment=enrolments_t) -> list[ColumnElement]:
+def _enrolment_conditions(
+    filters: Filters, enrolment=enrolments_t, with_language: bool = True
+) -> list[ColumnElement]:
     conditions = []
     if filters.course_slug is not None:
         conditions.append(enrolment.c.course_id == _course_id(filters.course_slug))
     if filters.cohort_id is not None:
         conditions.append(enrolment.c.cohort_id == filters.cohort_id)
-    if filters.language is not None:
+    if filters.language is not None and with_language:
         conditions.append(enrolment.c.content_language == filters.language)
     if filters.scoped:
         conditions.append(
@@ -253,14 +256,20 @@ def completions(filters: Filters, by: str | None = None) -> list[dict]:
     return sorted(rows, key=group_order)
 
 
-def _event_enrolment(statement: Select, filters: Filters, user_id, course_id) -> Select:
-    """Join an event to its enrolment when the filters ask about cohorts or scope."""
+def _event_enrolment(
+    statement: Select, filters: Filters, user_id, course_id, with_language: bool = True
+) -> Select:
+    """Join an event to its enrolment when the filters ask about cohorts or scope.
+
+    with_language=False for attempts and answers: their language filter is
+    their own (the language taken in), with a cohort as without one.
+    """
     if not _needs_enrolment(filters):
         return statement
     return statement.join(
         enrolments_t,
         and_(enrolments_t.c.user_id == user_id, enrolments_t.c.course_id == course_id),
-    ).where(*_enrolment_conditions(filters))
+    ).where(*_enrolment_conditions(filters, with_language=with_language))
 
 
 @by_region_too
@@ -298,7 +307,7 @@ def _attempt_statement(filters: Filters, columns: list, by: str | None) -> tuple
         )
     )
     statement = _with_users(statement, by, a.user_id)
-    statement = _event_enrolment(statement, filters, a.user_id, quizzes_t.c.course_id)
+    statement = _event_enrolment(statement, filters, a.user_id, quizzes_t.c.course_id, False)
     if filters.course_slug is not None:
         statement = statement.where(courses_t.c.slug == filters.course_slug)
     if filters.language is not None:
@@ -313,7 +322,7 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
     [{"course", "quiz", "group", "attempts", "learners", "average_score", "pass_rate"}]
     """
-    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
+    if report_cells.answers_all_time(filters) or report_takers.answers(filters):
         return sorted(report_cells.quiz_rows(_quiz_sums(filters, by)), key=item_order)
     a = attempts_t.c
     columns = [
@@ -330,10 +339,14 @@ def quiz_results(filters: Filters, by: str | None = None) -> list[dict]:
 
 
 def _quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
-    """Per quiz and group: attempts, learners and the sums of scores and passes."""
+    """Per quiz and group: attempts, learners and the sums of scores and passes.
+
+    All time: the cells; whole months without cohort or scope: the monthly
+    cells; anything else (a cut month, a cohort, a trainer's scope): the takers.
+    """
     if report_cells.answers_all_time(filters):
         return report_cells.quiz_sums(filters, by)
-    if by in (None, "sex", "language"):
+    if by in (None, "sex", "language") and not _needs_enrolment(filters):
         first, after, cut = report_months.split(filters.start, filters.end)
         if not cut:  # whole months: the monthly cells
             return report_quiz_months.quiz_sums(filters, by, first, after)
@@ -367,7 +380,7 @@ def _outcome_statement(
         tables = tables.join(quizzes_t, quizzes_t.c.id == o.quiz_id)
     inner = select(o.quiz_id, o.question_id, group.label("grouped"), *columns).select_from(tables)
     inner = _with_users(inner, by, attempts_t.c.user_id)
-    inner = _event_enrolment(inner, filters, attempts_t.c.user_id, quizzes_t.c.course_id)
+    inner = _event_enrolment(inner, filters, attempts_t.c.user_id, quizzes_t.c.course_id, False)
     if filters.course_slug is not None:
         of_course = select(quizzes_t.c.id).where(
             quizzes_t.c.course_id == _course_id(filters.course_slug)
@@ -399,7 +412,7 @@ def _outcome_statement(
 
 def _quiz_attempts(filters: Filters, by: str | None) -> dict[tuple, tuple[int, int]]:
     """(course, quiz, group) -> (submitted attempts, distinct learners), from attempts alone."""
-    if report_cells.answers_all_time(filters) or report_takers.answers_dated(filters):
+    if report_cells.answers_all_time(filters) or report_takers.answers(filters):
         return {
             (course, quiz, key): (int(attempts), int(learners))
             for course, quiz, key, attempts, learners, *_sums in _quiz_sums(filters, by)
@@ -428,6 +441,8 @@ def _question_counts(filters: Filters, by: str | None):
         return report_cells.question_counts(filters, by)
     if report_months.answers_dated(filters, by):
         return report_months.question_counts(filters, by, raw)
+    if report_question_groups.answers(filters, by):
+        return report_question_groups.question_counts(filters, by)
     return raw(filters)
 
 

@@ -3,7 +3,9 @@
 A change to a person's attempts at a quiz (started, submitted, closed,
 deleted, by a cascade too) recomputes that person's rows for that quiz from
 the attempts, with the formula the backfill uses for the whole table; a
-profile edit or an erased account rewrites the person's attributes. Why
+profile edit or an erased account rewrites the person's attributes, and an
+enrolment made, moved or deleted rewrites the cohort key of the person's
+rows in its course. Why
 triggers: academy.admin.report_triggers.
 """
 
@@ -18,8 +20,13 @@ from academy.extensions import db
 
 COLUMNS = (
     "user_id, quiz_id, language, course_id, sex, country, constituent_group, "
-    "first_at, last_at, span_class, months, attempts, scored, score_sum, passes"
+    "first_at, last_at, span_class, months, attempts, scored, score_sum, passes, cohort"
 )
+
+# The cohort key of a person's attempts at a quiz: their enrolment in its course
+# (report_facts.SELF_PACED, NOT_ENROLLED); the row e is that enrolment or NULL.
+COHORT_KEY = "CASE WHEN e.id IS NULL THEN -1 ELSE coalesce(e.cohort_id, 0) END"
+_ENROLMENT = "LEFT JOIN enrolments AS e ON e.user_id = a.user_id AND e.course_id = q.course_id "
 
 
 def _span(dialect: str) -> str:
@@ -54,12 +61,12 @@ def source(dialect: str, where: str = "1 = 1") -> str:
         "SELECT a.user_id, a.quiz_id, a.language, q.course_id, u.sex, u.country, "
         "u.constituent_group, min(a.submitted_at), max(a.submitted_at), "
         f"{_span(dialect)}, {_pair_months(dialect)}, count(*), count(a.score_percent), "
-        "coalesce(sum(a.score_percent), 0), sum(CASE WHEN a.passed THEN 1 ELSE 0 END) "
-        "FROM attempts AS a JOIN quizzes AS q ON q.id = a.quiz_id "
-        "LEFT JOIN users AS u ON u.id = a.user_id "
+        "coalesce(sum(a.score_percent), 0), sum(CASE WHEN a.passed THEN 1 ELSE 0 END), "
+        f"{COHORT_KEY} FROM attempts AS a JOIN quizzes AS q ON q.id = a.quiz_id "
+        f"LEFT JOIN users AS u ON u.id = a.user_id {_ENROLMENT}"
         f"WHERE a.state = 'submitted' AND a.submitted_at IS NOT NULL AND {where} "
         "GROUP BY a.user_id, a.quiz_id, a.language, q.course_id, u.sex, u.country, "
-        "u.constituent_group"
+        f"u.constituent_group, {COHORT_KEY}"
     )
 
 
@@ -76,6 +83,17 @@ def _refresh(dialect: str, row: str) -> list[str]:
     ]
 
 
+def _cohort(row: str) -> str:
+    """Set the cohort key of one enrolment's person in its course (an enrolment made,
+    moved to another cohort, or deleted)."""
+    r = "report_quiz_takers"
+    return (
+        f"UPDATE {r} SET cohort = coalesce((SELECT coalesce(e.cohort_id, 0) "
+        f"FROM enrolments AS e WHERE e.user_id = {r}.user_id AND e.course_id = {r}.course_id), -1) "
+        f"WHERE user_id = {row}.user_id AND course_id = {row}.course_id"
+    )
+
+
 def _bodies(dialect: str) -> list[tuple[str, str, str, list[str]]]:
     return [
         ("report_takers_users", "users", "UPDATE OF sex, country, constituent_group", [
@@ -87,7 +105,15 @@ def _bodies(dialect: str) -> list[tuple[str, str, str, list[str]]]:
          "UPDATE OF state, submitted_at, score_percent, passed, language",
          _refresh(dialect, "OLD")),
         ("report_takers_attempts_delete", "attempts", "DELETE", _refresh(dialect, "OLD")),
+        ("report_takers_enrolments_insert", "enrolments", "INSERT", [_cohort("NEW")]),
+        ("report_takers_enrolments_update", "enrolments", ENROLMENT_CHANGES,
+         [_cohort("OLD"), _cohort("NEW")]),
+        ("report_takers_enrolments_delete", "enrolments", "DELETE", [_cohort("OLD")]),
     ]  # fmt: skip
+
+
+# What moves a person's attempts to another cohort key.
+ENROLMENT_CHANGES = "UPDATE OF user_id, course_id, cohort_id"
 
 
 def _row_triggers(dialect: str) -> list[row_triggers.Trigger]:

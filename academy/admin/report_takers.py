@@ -1,4 +1,4 @@
-"""Quiz results over a date range, from report_quiz_takers.
+"""Quiz results over a date range, or for a cohort or a trainer's scope, from report_quiz_takers.
 
 A taker (a person's submitted attempts at a quiz in a language) whose first
 and last submission lie inside the range counts whole, from its sums; one
@@ -6,16 +6,19 @@ that a boundary of the range cuts through is counted from its attempts in
 the range. Those are found near each boundary by their span class (a taker
 of class c started less than SPAN_LIMITS[c] before the boundary), so a long
 range reads its takers once and the attempts of a few. Learners are
-distinct people over both parts, in SQL.
+distinct people over both parts, in SQL. A taker carries the cohort key of
+the person's enrolment in the quiz's course (report_facts.SELF_PACED,
+NOT_ENROLLED), so a cohort or a trainer's scope is a condition on it; with
+no range, every chosen taker counts whole.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import case, func, literal, select, union, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union, union_all
 
-from academy.admin.report_facts import SPAN_LIMITS, ReportQuizTaker
+from academy.admin.report_facts import NOT_ENROLLED, SPAN_LIMITS, ReportQuizTaker
 from academy.admin.report_groups import ALL, Filters
 from academy.courses.models import Course, Quiz
 from academy.extensions import db
@@ -27,10 +30,35 @@ quizzes_t = Quiz.__table__
 courses_t = Course.__table__
 
 
-def answers_dated(filters: Filters) -> bool:
-    """Whether the takers answer: a date range, no cohort, no trainer's scope."""
+def answers(filters: Filters) -> bool:
+    """Whether the takers answer: a date range, a cohort or a trainer's scope."""
     dated = filters.start is not None or filters.end is not None
-    return dated and filters.cohort_id is None and not filters.scoped
+    return dated or filters.cohort_id is not None or filters.scoped
+
+
+def _chosen(filters: Filters) -> list:
+    """The takers of the course, language, cohort and trainer's scope asked for."""
+    t = takers_t.c
+    common = []
+    if filters.course_slug is not None:
+        common.append(
+            t.course_id
+            == select(courses_t.c.id)
+            .where(courses_t.c.slug == filters.course_slug)
+            .scalar_subquery()
+        )
+    if filters.language is not None:
+        common.append(t.language == filters.language)
+    if filters.cohort_id is not None:
+        common.append(t.cohort == filters.cohort_id)
+    if filters.scoped:
+        common.append(
+            or_(
+                and_(t.course_id.in_(filters.course_ids or ()), t.cohort != NOT_ENROLLED),
+                t.cohort.in_(filters.cohort_ids or ()),
+            )
+        )
+    return common
 
 
 def _moment(day: date) -> datetime:
@@ -76,16 +104,7 @@ def _parts(filters: Filters, by: str | None):
     t = takers_t.c
     start = _moment(filters.start) if filters.start is not None else None
     after = _moment(filters.end + timedelta(days=1)) if filters.end is not None else None
-    common = []
-    if filters.course_slug is not None:
-        common.append(
-            t.course_id
-            == select(courses_t.c.id)
-            .where(courses_t.c.slug == filters.course_slug)
-            .scalar_subquery()
-        )
-    if filters.language is not None:
-        common.append(t.language == filters.language)
+    common = _chosen(filters)
     inside = _bounded(t.first_at, t.last_at, start, after)
     group = _group(by).label("grouped")
     whole = select(t.quiz_id, t.user_id, group, t.attempts, t.scored, t.score_sum, t.passes).where(
@@ -95,6 +114,8 @@ def _parts(filters: Filters, by: str | None):
     for boundary in (start, after):
         if boundary is not None:
             cut_selects.extend(_cut_by(boundary, common, group))
+    if not cut_selects:  # all time (a cohort or a scope): every taker whole
+        return whole.subquery("parts")
     cut = union(*cut_selects).subquery("cut")  # cut by both bounds: once
     a = attempts_t.c
 
@@ -126,27 +147,32 @@ def _parts(filters: Filters, by: str | None):
 
 
 def quiz_sums(filters: Filters, by: str | None) -> list[tuple]:
-    """(course, quiz, group, attempts, learners, scored, score_sum, passes), as report_cells."""
+    """(course, quiz, group, attempts, learners, scored, score_sum, passes), as report_cells.
+
+    Grouped by quiz id first, then the few quizzes named (a join per taker
+    cost more than the sums).
+    """
     parts = _parts(filters, by)
-    p = parts.c
-    columns = list(p)
-    quiz_id, user_id, grouped, attempts, scored, score_sum, passes = columns
-    statement = (
-        select(
-            courses_t.c.slug,
-            quizzes_t.c.slug,
-            literal(ALL) if by is None else grouped,
-            func.sum(attempts),
-            func.count(user_id.distinct()),
-            func.sum(scored),
-            func.sum(score_sum),
-            func.sum(passes),
-        )
-        .select_from(
-            parts.join(quizzes_t, quizzes_t.c.id == quiz_id).join(
-                courses_t, courses_t.c.id == quizzes_t.c.course_id
-            )
-        )
-        .group_by(courses_t.c.slug, quizzes_t.c.slug, *(() if by is None else (grouped,)))
+    quiz_id, user_id, grouped, attempts, scored, score_sum, passes = list(parts.c)
+    group = literal(ALL) if by is None else grouped
+    statement = select(
+        quiz_id,
+        group,
+        func.sum(attempts),
+        func.count(user_id.distinct()),
+        func.sum(scored),
+        func.sum(score_sum),
+        func.sum(passes),
+    ).group_by(quiz_id, *(() if by is None else (grouped,)))
+    rows = db.session.execute(statement).all()
+    names = quiz_names({row[0] for row in rows})
+    return [(*names[row[0]], *row[1:]) for row in rows if row[0] in names]
+
+
+def quiz_names(quiz_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """quiz id -> (course slug, quiz slug), for the few quizzes counted."""
+    statement = select(quizzes_t.c.id, courses_t.c.slug, quizzes_t.c.slug).select_from(
+        quizzes_t.join(courses_t, courses_t.c.id == quizzes_t.c.course_id)
     )
-    return [tuple(row) for row in db.session.execute(statement)]
+    rows = db.session.execute(statement.where(quizzes_t.c.id.in_(sorted(quiz_ids))))
+    return {quiz_id: (course, quiz) for quiz_id, course, quiz in rows}

@@ -33,8 +33,13 @@ from sqlalchemy import (
     text,
 )
 
-from academy.admin import report_cell_triggers, report_taker_triggers, report_triggers
-from academy.admin.report_facts import ReportEnrolment, ReportQuizTaker
+from academy.admin import (
+    report_cell_triggers,
+    report_group_triggers,
+    report_taker_triggers,
+    report_triggers,
+)
+from academy.admin.report_facts import ReportEnrolment, ReportQuestionGroup, ReportQuizTaker
 from academy.admin.seed_courses import SeedCourse, import_courses, prepare
 from academy.admin.seed_indexes import indexes_built_afterwards
 from academy.admin.seed_people import People
@@ -104,7 +109,11 @@ BULK_TABLES = tuple(
 
 
 # Filled from the rows after the load (their indexes built afterwards too).
-REPORT_TABLES = (ReportEnrolment.__table__, ReportQuizTaker.__table__)
+REPORT_TABLES = (
+    ReportEnrolment.__table__,
+    ReportQuizTaker.__table__,
+    ReportQuestionGroup.__table__,
+)
 
 
 class SeedError(Exception):
@@ -187,6 +196,7 @@ def seed_database(
     report_triggers.drop(connection)
     report_cell_triggers.drop(connection)
     report_taker_triggers.drop(connection)
+    report_group_triggers.drop(connection)
     with indexes_built_afterwards(connection, (*BULK_TABLES, *REPORT_TABLES)):
         for start in range(0, learners, CHUNK):
             batch = Batch()
@@ -198,9 +208,11 @@ def seed_database(
         report_triggers.rebuild(connection)
         report_cell_triggers.rebuild(connection)
         report_taker_triggers.rebuild(connection)
+        report_group_triggers.rebuild(connection)
     report_triggers.install(connection)
     report_cell_triggers.install(connection)
     report_taker_triggers.install(connection)
+    report_group_triggers.install(connection)
     _advance_sequences(connection)
     return total
 

@@ -118,3 +118,25 @@ def test_cross_tables_read_the_big_tables_through_indexes(app, sample_course, na
     assert lines, "the report sent no statement"
     assert full_scans(lines) == []
     assert any("USING" in line and "INDEX" in line for line in lines)
+
+
+SCOPED = q.Filters(course_ids=(1,), cohort_ids=(1,))
+
+
+@pytest.mark.parametrize("filters", [q.Filters(cohort_id=1), SCOPED], ids=["cohort", "scope"])
+@pytest.mark.parametrize("by", [None, "country", "language"])
+def test_a_cohort_or_a_scope_reads_kept_rows_not_attempts_or_answers(
+    app, sample_course, filters, by
+):
+    lines = plans(lambda: (q.quiz_results(filters, by), q.question_results(filters, by)))
+    raw = ("attempts", "question_outcomes", "enrolments", "users")
+    assert [line for line in lines if any(f" {name} " in f"{line} " for name in raw)] == []
+    assert any("report_quiz_takers" in line for line in lines)
+    assert any("report_question_groups" in line for line in lines)
+
+
+def test_answers_by_an_attribute_over_whole_months_are_not_read(app, sample_course):
+    for by in ("country", "constituent_group"):
+        lines = plans(lambda by=by: q.question_results(DATES, by))
+        assert [line for line in lines if "question_outcomes" in line] == []
+        assert any("report_question_groups" in line for line in lines)

@@ -19,6 +19,7 @@ from academy.admin import (
     report_cells,
     report_months,
     report_queries,
+    report_question_groups,
     report_taker_triggers,
     report_takers,
     report_triggers,
@@ -64,13 +65,43 @@ def _from_rows(monkeypatch, report, filters: Filters, by):
     """The report computed from the attempts and outcomes themselves."""
     with monkeypatch.context() as patch:
         patch.setattr(report_cells, "answers_all_time", lambda _filters: False)
-        patch.setattr(report_takers, "answers_dated", lambda _filters: False)
+        patch.setattr(report_takers, "answers", lambda _filters: False)
         patch.setattr(report_months, "answers_dated", lambda _filters, _by: False)
+        patch.setattr(report_question_groups, "answers", lambda _filters, _by: False)
         return report(filters, by)
 
 
+def _cohorts_and_scopes() -> list[dict]:
+    """A cohort, and trainers' scopes: a course, cohorts of another course, both."""
+    courses = dict(db.session.execute(text("SELECT slug, id FROM courses")).all())
+    cohorts = [
+        tuple(row)
+        for row in db.session.execute(
+            text(
+                "SELECT c.id, c.course_id FROM cohorts AS c JOIN enrolments AS e "
+                "ON e.cohort_id = c.id JOIN quizzes AS q ON q.course_id = c.course_id "
+                "JOIN attempts AS a ON a.quiz_id = q.id AND a.user_id = e.user_id "
+                "GROUP BY c.id, c.course_id ORDER BY count(*) DESC, c.id"
+            )
+        )
+    ]
+    intro = courses["sse-introduction"]
+    elsewhere = tuple(cohort for cohort, course in cohorts if course != intro)[:3]
+    assert cohorts
+    assert elsewhere
+    return [
+        {"cohort_id": cohorts[0][0]},
+        {"cohort_id": elsewhere[0], "start": date(2024, 3, 12), "end": date(2026, 11, 27)},
+        {"course_ids": (intro,), "cohort_ids": ()},
+        {"course_ids": (intro,), "cohort_ids": elsewhere, "language": "fr"},
+        {"course_ids": (), "cohort_ids": elsewhere, "start": date(2024, 1, 1)},
+        {"course_ids": (intro,), "cohort_ids": elsewhere, "start": date(2026, 3, 17)},
+        {"course_ids": (intro,), "cohort_ids": elsewhere, "course_slug": "sse-introduction"},
+    ]
+
+
 def test_the_cells_and_takers_answer_what_the_rows_say(seeded, monkeypatch):
-    for filters in (*FILTERS, *DATED):
+    for filters in (*FILTERS, *DATED, *_cohorts_and_scopes()):
         for by in (None, *BREAKDOWNS):
             for report in (report_queries.quiz_results, report_queries.question_results):
                 kept = report(Filters(**filters), by)
