@@ -16,13 +16,14 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from academy.certificates import pdf_cache, services
+from academy.certificates import pdf, pdf_cache, services
 from academy.certificates.models import Certificate, CertificatePDF
 from academy.certificates.pdf import etag_for, render_certificate_pdf, renderer_stamp
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
 from academy.metrics import timed_render
+from academy.recent_rows import Recent, attach, columns_of
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,24 @@ class LogoRef:
     media_type: str
 
 
+# Certificates by public id, as their rows' column values (academy.recent_rows): a
+# revocation or withdrawal made in this process forgets its certificate at once;
+# one made on another server reaches its downloads within PAGE_CACHE_CHECK_SECONDS.
+_recent = Recent("certificates", (Certificate,), lambda certificate: certificate.public_id)
+
+
+def recent_certificate(public_id: str) -> Certificate | None:
+    """The certificate to download, as this process read it a moment ago."""
+    columns = _recent.get(public_id)
+    if columns is not None:
+        return attach(Certificate, columns)
+    generation = _recent.generation()
+    found = services.by_public_id(public_id)
+    if found is not None:
+        _recent.keep(public_id, columns_of(found), generation)
+    return found
+
+
 def pdf_inputs(certificate: Certificate) -> PDFInputs:
     record = certificate.as_record()
     verify_url = services.verification_url(certificate)
@@ -58,7 +77,7 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
     # stylesheet and catalogue files) they decide the ETag this process computed.
     known = (
         certificate.id, record["recipient_name"], *(record[name] for name in _MUTABLE),
-        verify_url, logo_key, renderer_stamp(record["language"]),
+        verify_url, logo_key, _renderer_stamp(record["language"]),
     )  # fmt: skip
     etag = _etags.get(known)
     if etag is None:
@@ -67,6 +86,18 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
             _etags.clear()
         _etags[known] = etag
     return PDFInputs(record, verify_url, logo, template_html, etag)
+
+
+def _renderer_stamp(language: str) -> tuple:
+    """renderer_stamp, its files looked at again after PAGE_CACHE_CHECK_SECONDS (two stats)."""
+    now = time.monotonic()
+    known = _stamps.get(language)
+    if known is None or now - known[1] >= current_app.config["PAGE_CACHE_CHECK_SECONDS"]:
+        known = _stamps[language] = (renderer_stamp(language), now)
+    return (pdf.RENDERER_VERSION, *known[0][1:])
+
+
+_stamps: dict[str, tuple[tuple, float]] = {}
 
 
 # The parts of a record that change after issue (academy.certificates.models.MUTABLE).

@@ -68,7 +68,7 @@ def pdf(public_id: str):
     The PDF is a function of the record, the template and the renderer and
     font versions, so any server renders the same bytes, and the ETag says so.
     """
-    certificate = services.by_public_id(public_id)
+    certificate = downloads.recent_certificate(public_id)
     if certificate is None or (
         certificate.user_id != current_user.id and not current_user.is_admin
     ):
