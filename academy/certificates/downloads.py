@@ -23,7 +23,7 @@ from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
 from academy.metrics import timed_render
-from academy.recent_rows import Recent, attach, columns_of
+from academy.recent_rows import Recent
 
 logger = logging.getLogger(__name__)
 
@@ -48,22 +48,39 @@ class LogoRef:
     media_type: str
 
 
-# Certificates by public id, as their rows' column values (academy.recent_rows): a
-# revocation or withdrawal made in this process forgets its certificate at once;
-# one made on another server reaches its downloads within PAGE_CACHE_CHECK_SECONDS.
+@dataclass(frozen=True)
+class Download:
+    """What a download needs of a certificate: who may have it, and its PDF's inputs."""
+
+    certificate_id: int
+    user_id: int | None
+    withdrawn: bool
+    inputs: PDFInputs | None  # None once withdrawn: nothing is printed any more
+    renderer: str  # the RENDERER_VERSION the inputs were made with
+
+
+# Downloads by public id (academy.recent_rows): a revocation or withdrawal made in this
+# process forgets its certificate at once; one made on another server reaches its
+# downloads within PAGE_CACHE_CHECK_SECONDS, as the logo and renderer files do.
 _recent = Recent("certificates", (Certificate,), lambda certificate: certificate.public_id)
 
 
-def recent_certificate(public_id: str) -> Certificate | None:
-    """The certificate to download, as this process read it a moment ago."""
-    columns = _recent.get(public_id)
-    if columns is not None:
-        return attach(Certificate, columns)
+def recent_download(public_id: str) -> Download | None:
+    """The certificate's download as this process read it a moment ago; None if none."""
+    known = _recent.get(public_id)
+    if known is not None and known.renderer == pdf.RENDERER_VERSION:
+        return known
     generation = _recent.generation()
-    found = services.by_public_id(public_id)
-    if found is not None:
-        _recent.keep(public_id, columns_of(found), generation)
-    return found
+    certificate = services.by_public_id(public_id)
+    if certificate is None:
+        return None
+    withdrawn = certificate.is_withdrawn
+    inputs = None if withdrawn else pdf_inputs(certificate)
+    download = Download(
+        certificate.id, certificate.user_id, withdrawn, inputs, pdf.RENDERER_VERSION
+    )
+    _recent.keep(public_id, download, generation)
+    return download
 
 
 def pdf_inputs(certificate: Certificate) -> PDFInputs:
@@ -138,7 +155,7 @@ def _logo(certificate: Certificate) -> LogoRef | None:
 _logos: dict[tuple, tuple[LogoRef | None, float]] = {}
 
 
-def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]:
+def pdf_bytes(certificate_id: int, inputs: PDFInputs) -> tuple[bytes, bool]:
     """The PDF, from a cache when its ETag matches; True when it was just rendered.
 
     This process's memory first, then the database's row, which any server
@@ -149,7 +166,7 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
     if body is not None:
         return body, False
     cached = db.session.scalar(
-        select(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
+        select(CertificatePDF).where(CertificatePDF.certificate_id == certificate_id)
     )
     if cached is not None and cached.etag == inputs.etag:
         pdf_cache.put(inputs.etag, cached.pdf)
@@ -170,11 +187,11 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
                 cached.etag, cached.pdf, cached.rendered_at = inputs.etag, body, utcnow()
             else:
                 db.session.add(
-                    CertificatePDF(certificate_id=certificate.id, etag=inputs.etag, pdf=body)
+                    CertificatePDF(certificate_id=certificate_id, etag=inputs.etag, pdf=body)
                 )
     except (IntegrityError, OperationalError):
         # Another server stored it in between, or the database is busy (SQLite
         # cannot always turn this read into a write): serve the bytes anyway.
-        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
+        logger.info("The PDF of certificate %s was not cached this time", certificate_id)
     pdf_cache.put(inputs.etag, body)
     return body, True
