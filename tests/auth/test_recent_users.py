@@ -9,6 +9,7 @@ database stands for it, and a clock the test moves stands for the time.
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 
 from academy import recent_rows
 from academy.auth.models import User
@@ -133,3 +134,11 @@ def test_a_row_read_before_a_change_is_not_kept(app, clock):
     recent_users.forget(user.id)  # this process changed the user meanwhile
     recent_users.keep(user.id, recent_rows.columns_of(user), generation)
     assert recent_users.get(user.id) is None
+
+
+def test_an_update_statement_in_this_process_signs_out_at_once(app, client, clock):
+    # No row is loaded, so the statement itself forgets every user kept here.
+    user_id = _signed_in(client)
+    db.session.execute(update(User).where(User.id == user_id).values(deactivated_at=utcnow()))
+    db.session.commit()
+    assert _signed_out(client.get(PAGE))
