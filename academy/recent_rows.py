@@ -12,8 +12,9 @@ PAGE_CACHE_CHECK_SECONDS, the delay visitors' pages already accept
   statement touching a watched model forgets the answers it may have changed,
   and an answer read before such a change is not kept (a generation counter).
 
-Rows are kept as their column values and put back into the request's session
-as a fresh, clean instance, so nothing is shared between requests or threads.
+A row (the user) is kept as its column values and put back into the request's
+session as a fresh, clean instance (columns_of, attach), so nothing mutable is
+shared between requests or threads; other answers are kept as frozen values.
 """
 
 from __future__ import annotations
