@@ -217,10 +217,10 @@ def restore(app: Flask, path: Path, copy: Path) -> None:
     """Put the saved copy back as the app's database, and forget what the process kept.
 
     A process's caches hold what the database held (a certificate's PDF, a course's
-    version): the next actor must find the saved world, as a fresh server would.
+    version, a user's row): the next actor must find the saved world, as a fresh server would.
     """
     _copy(app, copy, path)
-    from academy import pagecache
+    from academy import pagecache, recent_rows
     from academy.certificates import pdf_cache
     from academy.courses import freshness
 
@@ -228,6 +228,7 @@ def restore(app: Flask, path: Path, copy: Path) -> None:
     pagecache.clear()
     with app.app_context():
         freshness.forget()
+        recent_rows.forget_all()
 
 
 def _copy(app: Flask, source: Path, target: Path) -> None:

@@ -3,6 +3,11 @@
 The login id is "<user id>.<session version>", kept in the session cookie
 and the remember-me cookie alike. Bumping a user's session_version makes
 every cookie issued before it point at nobody.
+
+The user row a cookie points at is kept by each process for
+PAGE_CACHE_CHECK_SECONDS (academy.recent_rows): ending every session,
+deactivating, erasing or changing a role takes effect at once in the process
+that did it and within that delay on every other one.
 """
 
 from __future__ import annotations
@@ -13,15 +18,25 @@ from flask_login import LoginManager, login_user
 
 from academy.auth.models import User
 from academy.extensions import db
+from academy.recent_rows import Recent, attach, columns_of
+
+# Users by id, as their rows' column values; any change to a user forgets it here.
+recent_users = Recent("users", (User,), lambda user: user.id)
 
 
 def load_user(login_id: str) -> User | None:
     user_id, _, version = login_id.partition(".")
     if not (user_id.isdigit() and version.isdigit()):
         return None
+    columns = recent_users.get(int(user_id))
+    if columns is not None and columns["session_version"] == int(version):
+        return attach(User, columns)
+    # Not known, or known with another version (signed in again since): ask.
+    generation = recent_users.generation()
     user = db.session.get(User, int(user_id))
     if user is None or user.session_version != int(version) or not user.is_active:
         return None
+    recent_users.keep(user.id, columns_of(user), generation)
     return user
 
 

@@ -16,13 +16,14 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from academy.certificates import pdf_cache, services
+from academy.certificates import pdf, pdf_cache, services
 from academy.certificates.models import Certificate, CertificatePDF
 from academy.certificates.pdf import etag_for, render_certificate_pdf, renderer_stamp
 from academy.courses.models import Asset
 from academy.database import utcnow
 from academy.extensions import db
 from academy.metrics import timed_render
+from academy.recent_rows import Recent
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,41 @@ class LogoRef:
     media_type: str
 
 
+@dataclass(frozen=True)
+class Download:
+    """What a download needs of a certificate: who may have it, and its PDF's inputs."""
+
+    certificate_id: int
+    user_id: int | None
+    withdrawn: bool
+    inputs: PDFInputs | None  # None once withdrawn: nothing is printed any more
+    renderer: str  # the RENDERER_VERSION the inputs were made with
+
+
+# Downloads by public id (academy.recent_rows): a revocation or withdrawal made in this
+# process forgets its certificate at once; one made on another server reaches its
+# downloads within PAGE_CACHE_CHECK_SECONDS, as the logo and renderer files do.
+_recent = Recent("certificates", (Certificate,), lambda certificate: certificate.public_id)
+
+
+def recent_download(public_id: str) -> Download | None:
+    """The certificate's download as this process read it a moment ago; None if none."""
+    known = _recent.get(public_id)
+    if known is not None and known.renderer == pdf.RENDERER_VERSION:
+        return known
+    generation = _recent.generation()
+    certificate = services.by_public_id(public_id)
+    if certificate is None:
+        return None
+    withdrawn = certificate.is_withdrawn
+    inputs = None if withdrawn else pdf_inputs(certificate)
+    download = Download(
+        certificate.id, certificate.user_id, withdrawn, inputs, pdf.RENDERER_VERSION
+    )
+    _recent.keep(public_id, download, generation)
+    return download
+
+
 def pdf_inputs(certificate: Certificate) -> PDFInputs:
     record = certificate.as_record()
     verify_url = services.verification_url(certificate)
@@ -58,7 +94,7 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
     # stylesheet and catalogue files) they decide the ETag this process computed.
     known = (
         certificate.id, record["recipient_name"], *(record[name] for name in _MUTABLE),
-        verify_url, logo_key, renderer_stamp(record["language"]),
+        verify_url, logo_key, _renderer_stamp(record["language"]),
     )  # fmt: skip
     etag = _etags.get(known)
     if etag is None:
@@ -67,6 +103,18 @@ def pdf_inputs(certificate: Certificate) -> PDFInputs:
             _etags.clear()
         _etags[known] = etag
     return PDFInputs(record, verify_url, logo, template_html, etag)
+
+
+def _renderer_stamp(language: str) -> tuple:
+    """renderer_stamp, its files looked at again after PAGE_CACHE_CHECK_SECONDS (two stats)."""
+    now = time.monotonic()
+    known = _stamps.get(language)
+    if known is None or now - known[1] >= current_app.config["PAGE_CACHE_CHECK_SECONDS"]:
+        known = _stamps[language] = (renderer_stamp(language), now)
+    return (pdf.RENDERER_VERSION, *known[0][1:])
+
+
+_stamps: dict[str, tuple[tuple, float]] = {}
 
 
 # The parts of a record that change after issue (academy.certificates.models.MUTABLE).
@@ -107,7 +155,7 @@ def _logo(certificate: Certificate) -> LogoRef | None:
 _logos: dict[tuple, tuple[LogoRef | None, float]] = {}
 
 
-def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]:
+def pdf_bytes(certificate_id: int, inputs: PDFInputs) -> tuple[bytes, bool]:
     """The PDF, from a cache when its ETag matches; True when it was just rendered.
 
     This process's memory first, then the database's row, which any server
@@ -118,7 +166,7 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
     if body is not None:
         return body, False
     cached = db.session.scalar(
-        select(CertificatePDF).where(CertificatePDF.certificate_id == certificate.id)
+        select(CertificatePDF).where(CertificatePDF.certificate_id == certificate_id)
     )
     if cached is not None and cached.etag == inputs.etag:
         pdf_cache.put(inputs.etag, cached.pdf)
@@ -139,11 +187,11 @@ def pdf_bytes(certificate: Certificate, inputs: PDFInputs) -> tuple[bytes, bool]
                 cached.etag, cached.pdf, cached.rendered_at = inputs.etag, body, utcnow()
             else:
                 db.session.add(
-                    CertificatePDF(certificate_id=certificate.id, etag=inputs.etag, pdf=body)
+                    CertificatePDF(certificate_id=certificate_id, etag=inputs.etag, pdf=body)
                 )
     except (IntegrityError, OperationalError):
         # Another server stored it in between, or the database is busy (SQLite
         # cannot always turn this read into a write): serve the bytes anyway.
-        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
+        logger.info("The PDF of certificate %s was not cached this time", certificate_id)
     pdf_cache.put(inputs.etag, body)
     return body, True

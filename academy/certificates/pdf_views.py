@@ -68,38 +68,38 @@ def pdf(public_id: str):
     The PDF is a function of the record, the template and the renderer and
     font versions, so any server renders the same bytes, and the ETag says so.
     """
-    certificate = services.by_public_id(public_id)
-    if certificate is None or (
-        certificate.user_id != current_user.id and not current_user.is_admin
-    ):
+    download = downloads.recent_download(public_id)
+    if download is None or (download.user_id != current_user.id and not current_user.is_admin):
         abort(404)
-    if certificate.is_withdrawn:
+    if download.withdrawn:
+        certificate = services.by_public_id(public_id)
         return render_template("certificates/verify.html", certificate=certificate), 410
-    inputs = downloads.pdf_inputs(certificate)
+    inputs = download.inputs
     if request.if_none_match.contains(inputs.etag):
         response = Response(status=304)
     else:
         try:
-            body, rendered = downloads.pdf_bytes(certificate, inputs)
+            body, rendered = downloads.pdf_bytes(download.certificate_id, inputs)
         except CertificateRenderError as error:
-            return _unprintable(certificate, error)
+            return _unprintable(db.session.get(Certificate, download.certificate_id), error)
         if rendered:
-            _keep(certificate)
+            _keep(download.certificate_id)
         response = Response(body, mimetype="application/pdf")
-        filename = f"certificate-{certificate.course_slug}-{certificate.public_id[:8]}.pdf"
+        record = inputs.record
+        filename = f"certificate-{record['course_slug']}-{record['public_id'][:8]}.pdf"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.set_etag(inputs.etag)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
 
 
-def _keep(certificate: Certificate) -> None:
+def _keep(certificate_id: int) -> None:
     """Commit the rendered bytes; a busy database only costs a render next time."""
     try:
         db.session.commit()
     except (OperationalError, IntegrityError):
         db.session.rollback()
-        logger.info("The PDF of certificate %s was not cached this time", certificate.id)
+        logger.info("The PDF of certificate %s was not cached this time", certificate_id)
 
 
 def _unprintable(certificate: Certificate, error: CertificateRenderError):

@@ -64,6 +64,13 @@ class Learners(Protocol):
         """Their enrolment (active or not; None if never) and the lessons they completed."""
         ...
 
+    def recent_progress(self, user, course: Course) -> tuple[Any | None, Collection[int]]:
+        """The same, as read by this process a moment ago; only for building a cache key.
+
+        The enrolment is a stand-in with is_active and content_language.
+        """
+        ...
+
     def progress_of(
         self, course: Course, completed: Collection[int], passed: Collection[int]
     ) -> Any:

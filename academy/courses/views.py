@@ -215,9 +215,9 @@ def _may_join_a_cohort(reading: Reading) -> bool:
 def lesson(course: str, lesson: str):
     # While this process's version of the course is recent (academy.courses.freshness),
     # a page already cached is served without the lesson query: for a visitor with
-    # no query at all, for a learner with those that find their progress.
+    # no query at all, for a learner with none either while this process's copies
+    # of their user row and progress are recent (academy.recent_rows).
     version = freshness.known_version(course)
-    progress = None
     if version is not None:
         if not current_user.is_authenticated:
             # A visitor's page depends on the version, the address and the language.
@@ -225,12 +225,14 @@ def lesson(course: str, lesson: str):
             if page is not None:
                 return page
         elif (row := queries.known_course(course, version)) is not None:
-            progress = _progress(row)  # kept for the page when it is not cached
-            found = _find_lesson(row, lesson, _reading(row, progress))
+            # The progress this process read a moment ago (academy.learning.recent_progress)
+            # builds the key; a page not cached reads the learner's enrolment again.
+            recent = readers.learners().recent_progress(current_user, row)
+            found = _find_lesson(row, lesson, _reading(row, recent))
             page = cached_only(_reader_key(version, *found)) if found else None
             if page is not None:
                 return page
-    return _lesson_page(course, lesson, progress, version)
+    return _lesson_page(course, lesson)
 
 
 def _visitor_key(version: freshness.Version, lesson: str) -> tuple:
@@ -253,13 +255,11 @@ def _find_lesson(row, lesson: str, reading: Reading):
     return (reading, *found) if found is not None else None
 
 
-def _lesson_page(course: str, lesson: str, progress, known: freshness.Version | None) -> str:
+def _lesson_page(course: str, lesson: str) -> str:
     row, contents = queries.lesson_page_or_404(course, lesson)
     version = freshness.Version(row.id, row.content_hash, row.imported_at)
     freshness.remember(course, version)
-    if version != known:
-        progress = None  # read for another version of the course: read again
-    found = _find_lesson(row, lesson, _reading(row, progress))
+    found = _find_lesson(row, lesson, _reading(row))
     if found is None:
         abort(404)
     reading, module, entry = found

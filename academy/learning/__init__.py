@@ -13,10 +13,18 @@ bp = Blueprint("learning", __name__, url_prefix="/learning", template_folder="te
 def _tell_courses(state) -> None:
     # Courses come before learning, so their pages learn of enrolments and
     # progress through this registration (academy.courses.readers).
+    from types import SimpleNamespace
+
     from academy.courses.readers import register_key_cohorts, register_learners
     from academy.learning import cohorts, services
+    from academy.learning.recent_progress import recent_progress
 
-    register_learners(state.app, services)
+    learners = SimpleNamespace(
+        enrolment_and_completions=services.enrolment_and_completions,
+        progress_of=services.progress_of,
+        recent_progress=recent_progress,
+    )
+    register_learners(state.app, learners)
     register_key_cohorts(state.app, cohorts.open_to_key)
 
 
