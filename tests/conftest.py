@@ -15,7 +15,7 @@ from flask import has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
-from academy import create_app
+from academy import create_app, recent_rows
 from academy.extensions import db
 from tests.postgres import PostgresServer
 
@@ -150,6 +150,10 @@ def database_url(request, database_backend, tmp_path):
     admin.dispose()
 
 
+def _stopped_clock() -> float:
+    return 1_000.0
+
+
 @pytest.fixture
 def make_app(tmp_path, database_url, monkeypatch):
     """Build apps on the test database, which starts with the schema (a template copy)."""
@@ -164,6 +168,10 @@ def make_app(tmp_path, database_url, monkeypatch):
             **overrides,
         }
         app = create_app(config)
+        # What a process keeps for PAGE_CACHE_CHECK_SECONDS (academy.recent_rows) must
+        # not depend on how fast the machine runs the test: the clock stands still
+        # unless a test puts in one it advances.
+        app.extensions[recent_rows.CLOCK] = _stopped_clock
         app.test_client_class = FreshContextClient
         created.append(app)
         return app

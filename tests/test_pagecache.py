@@ -137,22 +137,35 @@ def test_the_cache_stays_within_its_size(make_app, app, sample_course):
 def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(client, sample_course):
     from sqlalchemy import event
 
+    from academy import recent_rows
     from academy.extensions import db
 
+    now = [1_000.0]
+    app = client.application
+    app.extensions[recent_rows.CLOCK] = lambda: now[0]
     sign_in(client, make_user().email)
     client.post("/learning/sample-course/enrol")
     client.get(LESSON)  # shows the enrolment's message: not cached
     client.get(LESSON)
-    statements: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement.split("FROM", 1)[1].split()[0])
+    def selects() -> list[str]:
+        statements: list[str] = []
 
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        assert client.get(LESSON).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
-    # The user (their session version), then their enrolment and completions: no lesson query.
-    assert statements == ["users", "enrolments"]
+        def record(_conn, _cursor, statement, *_args):
+            if statement.lstrip().upper().startswith("SELECT"):
+                statements.append(statement.split("FROM", 1)[1].split()[0])
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            assert client.get(LESSON).status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return statements
+
+    # Within PAGE_CACHE_CHECK_SECONDS, who they are and their progress are what this
+    # process kept: no query at all.
+    assert selects() == []
+    # Past it: the user (their session version), then their enrolment and completions;
+    # never the lesson.
+    now[0] += app.config["PAGE_CACHE_CHECK_SECONDS"]
+    assert selects() == ["users", "enrolments"]
