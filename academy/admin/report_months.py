@@ -30,19 +30,17 @@ def answers_dated(filters: Filters, by: str | None) -> bool:
     return dated and plain and by in (None, "sex", "language")
 
 
-def _next_month(day: date) -> date:
+def next_month(day: date) -> date:
     return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
 
 
 def split(start: date | None, end: date | None) -> tuple[date | None, date | None, list]:
     """(first whole month, first month after the whole ones, [(start, end) of cut days])."""
-    first = start if start is None or start.day == 1 else _next_month(start)
+    first = start if start is None or start.day == 1 else next_month(start)
     after = (
         None
         if end is None
-        else (
-            _next_month(end) if _next_month(end) - timedelta(days=1) == end else end.replace(day=1)
-        )
+        else (next_month(end) if next_month(end) - timedelta(days=1) == end else end.replace(day=1))
     )
     if first is not None and after is not None and first >= after:
         return None, None, [(start, end)]  # no whole month: all days

@@ -140,3 +140,45 @@ def test_answers_by_an_attribute_over_whole_months_are_not_read(app, sample_cour
         lines = plans(lambda by=by: q.question_results(DATES, by))
         assert [line for line in lines if "question_outcomes" in line] == []
         assert any("report_question_groups" in line for line in lines)
+
+
+def sent_statements(run) -> list[tuple[str, object]]:
+    sent = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "read"),
+    [
+        (date(2026, 2, 1), date(2026, 2, 27), [("2026-02-28", "2026-02-28")]),
+        (date(2026, 3, 12), date(2026, 3, 31), [("2026-03-01", "2026-03-11")]),
+        (
+            date(2026, 3, 3),
+            date(2026, 3, 29),
+            [("2026-03-01", "2026-03-02"), ("2026-03-30", "2026-03-31")],
+        ),
+        (date(2026, 3, 1), date(2026, 3, 12), [("2026-03-01", "2026-03-12")]),
+    ],
+)
+def test_a_cut_month_reads_the_answers_of_its_shorter_side_only(
+    app, sample_course, start, end, read
+):
+    """By an attribute, the days a range cuts are read raw; when the range holds most of
+    the month, the whole month's kept rows less the days it leaves out are read instead."""
+    filters = q.Filters(start=start, end=end)
+    sent = sent_statements(lambda: q.question_results(filters, "country"))
+    days = [
+        tuple(str(v) for v in parameters if re.fullmatch(r"\d{4}-\d\d-\d\d", str(v)))
+        for statement, parameters in sent
+        if "question_outcomes" in statement
+    ]
+    assert days == read
