@@ -182,3 +182,10 @@ def test_a_cut_month_reads_the_answers_of_its_shorter_side_only(
         if "question_outcomes" in statement
     ]
     assert days == read
+
+
+def test_a_range_reads_the_takers_that_start_in_it_not_every_later_one(app, sample_course):
+    """A whole taker starts and ends in the range: its first submission bounds the index."""
+    lines = plans(lambda: q.quiz_results(q.Filters(start=DATES.start, end=DATES.end), "country"))
+    whole = "USING COVERING INDEX ix_report_quiz_takers_first (first_at>? AND first_at<?)"
+    assert any(line.endswith(whole) for line in lines), lines
