@@ -30,6 +30,9 @@ def answers_dated(filters: Filters, by: str | None) -> bool:
     return dated and plain and by in (None, "sex", "language")
 
 
+_DAY = timedelta(days=1)
+
+
 def next_month(day: date) -> date:
     return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
 
@@ -52,6 +55,23 @@ def split(start: date | None, end: date | None) -> tuple[date | None, date | Non
     return first, after, cut
 
 
+def shorter_side(start: date, end: date) -> tuple[date, date, list] | None:
+    """For a run of days a range cuts: None (read them), or the whole month less some days.
+
+    Answers and correct answers add and subtract exactly (no distinct
+    counts), so a run holding more of its month than it leaves out is the
+    month's kept rows less the days left out, read raw: (month, next month,
+    [(first, last) day left out]). 27 days of February read one day raw.
+    """
+    month, after = start.replace(day=1), next_month(start)
+    outside = [(month, start - _DAY), (end + _DAY, after - _DAY)]
+    outside = [(day, last) for day, last in outside if day <= last]
+    left_out = sum((last - day).days + 1 for day, last in outside)
+    if end >= after or (end - start).days + 1 <= left_out:
+        return None
+    return month, after, outside
+
+
 def _group(by: str | None):
     m = months_t.c
     return {None: literal(ALL), "sex": m.sex, "language": m.language}[by]
@@ -66,13 +86,27 @@ def question_counts(filters: Filters, by: str | None, raw: Callable[[Filters], l
             into = totals.setdefault(key, [0, 0])
             into[0] += int(answers)
             into[1] += int(correct)
+    runs = []
     for start, end in cut:
+        shorter = shorter_side(start, end)
+        if shorter is None:
+            runs.append((1, start, end))
+            continue
+        month, month_after, outside = shorter
+        for key, answers, correct in _months(filters, by, month, month_after):
+            into = totals.setdefault(key, [0, 0])
+            into[0] += int(answers)
+            into[1] += int(correct)
+        runs.extend((-1, day, last) for day, last in outside)
+    for sign, start, end in runs:
         days = Filters(filters.course_slug, None, filters.language, start, end)
         for quiz_id, course, quiz, question, group, answers, share in raw(days):
             into = totals.setdefault((quiz_id, course, quiz, question, group), [0, 0])
-            into[0] += int(answers)
-            into[1] += round(float(share) * int(answers))
-    return [(*key, answers, correct / answers) for key, (answers, correct) in totals.items()]
+            into[0] += sign * int(answers)
+            into[1] += sign * round(float(share) * int(answers))
+    return [
+        (*key, answers, correct / answers) for key, (answers, correct) in totals.items() if answers
+    ]
 
 
 def _months(filters: Filters, by: str | None, first: date | None, after: date | None):

@@ -19,7 +19,7 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from academy.admin import report_group_triggers  # noqa: F401  (what keeps the rows right)
 from academy.admin.report_facts import KINDS, NOT_ENROLLED, NOT_GIVEN, ReportQuestionGroup
 from academy.admin.report_groups import ALL, Filters
-from academy.admin.report_months import next_month, split
+from academy.admin.report_months import shorter_side, split
 from academy.admin.report_takers import quiz_names
 from academy.auth.models import User
 from academy.courses.models import Course, Quiz
@@ -34,7 +34,6 @@ attempts_t = Attempt.__table__
 outcomes_t = QuestionOutcome.__table__
 enrolments_t = Enrolment.__table__
 users_t = User.__table__
-_DAY = timedelta(days=1)
 
 
 def answers(filters: Filters, by: str | None) -> bool:
@@ -66,20 +65,11 @@ def question_counts(filters: Filters, by: str | None) -> list:
 
 
 def _cut(filters: Filters, by: str | None, start: date, end: date) -> list[tuple[int, object]]:
-    """(sign, statement) parts counting the days start..end of one run a range cuts.
-
-    Answers and correct answers add and subtract exactly (no distinct
-    counts), so when the run leaves out fewer days of its month than it
-    holds, it is the whole month's kept rows less the raw days left out:
-    the raw read is then the shorter side (27 days of February: one day).
-    """
-    month, after = start.replace(day=1), next_month(start)
-    outside = [(month, start - _DAY), (end + _DAY, after - _DAY)]
-    outside = [(day, last) for day, last in outside if day <= last]
-    held = (end - start).days + 1
-    left_out = sum((last - day).days + 1 for day, last in outside)
-    if end >= after or held <= left_out:
+    """(sign, statement) parts counting the days start..end of one run a range cuts."""
+    shorter = shorter_side(start, end)
+    if shorter is None:
         return [(1, _days(replace(filters, start=start, end=end), by))]
+    month, after, outside = shorter
     whole = (1, _months(filters, by, month, after))
     return [whole] + [(-1, _days(replace(filters, start=d, end=e), by)) for d, e in outside]
 

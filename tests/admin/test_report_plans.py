@@ -169,13 +169,14 @@ def sent_statements(run) -> list[tuple[str, object]]:
         (date(2026, 3, 1), date(2026, 3, 12), [("2026-03-01", "2026-03-12")]),
     ],
 )
+@pytest.mark.parametrize("by", ["country", "sex", None])
 def test_a_cut_month_reads_the_answers_of_its_shorter_side_only(
-    app, sample_course, start, end, read
+    app, sample_course, start, end, read, by
 ):
-    """By an attribute, the days a range cuts are read raw; when the range holds most of
+    """The days a range cuts are read raw; when the range holds most of
     the month, the whole month's kept rows less the days it leaves out are read instead."""
     filters = q.Filters(start=start, end=end)
-    sent = sent_statements(lambda: q.question_results(filters, "country"))
+    sent = sent_statements(lambda: q.question_results(filters, by))
     days = [
         tuple(str(v) for v in parameters if re.fullmatch(r"\d{4}-\d\d-\d\d", str(v)))
         for statement, parameters in sent
