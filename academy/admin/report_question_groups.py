@@ -19,7 +19,7 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from academy.admin import report_group_triggers  # noqa: F401  (what keeps the rows right)
 from academy.admin.report_facts import KINDS, NOT_ENROLLED, NOT_GIVEN, ReportQuestionGroup
 from academy.admin.report_groups import ALL, Filters
-from academy.admin.report_months import shorter_side, split
+from academy.admin.report_months import parts
 from academy.admin.report_takers import quiz_names
 from academy.auth.models import User
 from academy.courses.models import Course, Quiz
@@ -44,12 +44,12 @@ def answers(filters: Filters, by: str | None) -> bool:
 
 def question_counts(filters: Filters, by: str | None) -> list:
     """(quiz_id, course, quiz, question, group, answers, share) rows."""
-    first, after, cut = split(filters.start, filters.end)
+    months, first, after, runs = parts(filters.start, filters.end)
     totals: dict[tuple, list[int]] = {}
-    parts = [part for start, end in cut for part in _cut(filters, by, start, end)]
-    if first is not None or after is not None or not cut:
-        parts.append((1, _months(filters, by, first, after)))
-    for sign, statement in parts:
+    statements = [(sign, _days(replace(filters, start=d, end=e), by)) for sign, d, e in runs]
+    if months:
+        statements.append((1, _months(filters, by, first, after)))
+    for sign, statement in statements:
         for quiz_id, question, group, answered, correct in db.session.execute(statement):
             if by in KINDS and group == NOT_GIVEN:
                 group = None
@@ -62,16 +62,6 @@ def question_counts(filters: Filters, by: str | None) -> list:
         for (quiz_id, question, group), (n, correct) in totals.items()
         if n and quiz_id in names
     ]
-
-
-def _cut(filters: Filters, by: str | None, start: date, end: date) -> list[tuple[int, object]]:
-    """(sign, statement) parts counting the days start..end of one run a range cuts."""
-    shorter = shorter_side(start, end)
-    if shorter is None:
-        return [(1, _days(replace(filters, start=start, end=end), by))]
-    month, after, outside = shorter
-    whole = (1, _months(filters, by, month, after))
-    return [whole] + [(-1, _days(replace(filters, start=d, end=e), by)) for d, e in outside]
 
 
 def _of_course(filters: Filters, quiz_id) -> list:
