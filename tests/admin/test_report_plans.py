@@ -190,3 +190,14 @@ def test_a_range_reads_the_takers_that_start_in_it_not_every_later_one(app, samp
     lines = plans(lambda: q.quiz_results(q.Filters(start=DATES.start, end=DATES.end), "country"))
     whole = "USING COVERING INDEX ix_report_quiz_takers_first (first_at>? AND first_at<?)"
     assert any(line.endswith(whole) for line in lines), lines
+
+
+def test_a_scope_reads_its_courses_rows_through_the_quiz_index(app, sample_course):
+    """An OR of the scope's two parts made SQLite skip-scan every quiz's rows of the kind."""
+    lines = plans(lambda: q.question_results(SCOPED, "country"))
+    kept = [line for line in lines if "report_question_groups" in line]
+    assert [line for line in kept if "ANY(" in line] == []
+    assert (
+        "SEARCH report_question_groups USING COVERING INDEX ix_report_question_groups_quiz "
+        "(quiz_id=? AND kind=?)"
+    ) in kept
