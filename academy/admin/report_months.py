@@ -30,19 +30,20 @@ def answers_dated(filters: Filters, by: str | None) -> bool:
     return dated and plain and by in (None, "sex", "language")
 
 
-def _next_month(day: date) -> date:
+_DAY = timedelta(days=1)
+
+
+def next_month(day: date) -> date:
     return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
 
 
 def split(start: date | None, end: date | None) -> tuple[date | None, date | None, list]:
     """(first whole month, first month after the whole ones, [(start, end) of cut days])."""
-    first = start if start is None or start.day == 1 else _next_month(start)
+    first = start if start is None or start.day == 1 else next_month(start)
     after = (
         None
         if end is None
-        else (
-            _next_month(end) if _next_month(end) - timedelta(days=1) == end else end.replace(day=1)
-        )
+        else (next_month(end) if next_month(end) - timedelta(days=1) == end else end.replace(day=1))
     )
     if first is not None and after is not None and first >= after:
         return None, None, [(start, end)]  # no whole month: all days
@@ -54,6 +55,44 @@ def split(start: date | None, end: date | None) -> tuple[date | None, date | Non
     return first, after, cut
 
 
+def _shorter_side(start: date, end: date) -> tuple[date, date, list] | None:
+    """For a run of days a range cuts: None (read them), or its whole month less some days."""
+    month, after = start.replace(day=1), next_month(start)
+    outside = [(month, start - _DAY), (end + _DAY, after - _DAY)]
+    outside = [(day, last) for day, last in outside if day <= last]
+    left_out = sum((last - day).days + 1 for day, last in outside)
+    if end >= after or (end - start).days + 1 <= left_out:
+        return None
+    return month, after, outside
+
+
+def parts(start: date | None, end: date | None) -> tuple[bool, date | None, date | None, list]:
+    """(read kept months?, first month, month after, [(sign, first, last day) read raw]).
+
+    Answers and correct answers add and subtract exactly (no distinct
+    counts), so a run of days a range cuts that holds more of its month than
+    it leaves out is read as the whole month (kept rows, one statement with
+    the range's whole months) less the days left out, read raw: 27 days of
+    February read one day raw.
+    """
+    first, after, cut = split(start, end)
+    months = first is not None or after is not None or not cut
+    runs = []
+    for day, last in cut:
+        shorter = _shorter_side(day, last)
+        if shorter is not None and not months:  # the range is this run: its month alone
+            first, after, months = shorter[0], shorter[1], True
+        elif shorter is not None and shorter[1] == first:
+            first = shorter[0]
+        elif shorter is not None and shorter[0] == after:
+            after = shorter[1]
+        else:
+            runs.append((1, day, last))
+            continue
+        runs.extend((-1, out, out_last) for out, out_last in shorter[2])
+    return months, first, after, runs
+
+
 def _group(by: str | None):
     m = months_t.c
     return {None: literal(ALL), "sex": m.sex, "language": m.language}[by]
@@ -61,20 +100,22 @@ def _group(by: str | None):
 
 def question_counts(filters: Filters, by: str | None, raw: Callable[[Filters], list]) -> list:
     """(quiz_id, course, quiz, question, group, answers, share) rows; raw(filters) counts days."""
-    first, after, cut = split(filters.start, filters.end)
+    months, first, after, runs = parts(filters.start, filters.end)
     totals: dict[tuple, list[int]] = {}
-    if first is not None or after is not None or not cut:
+    if months:
         for key, answers, correct in _months(filters, by, first, after):
             into = totals.setdefault(key, [0, 0])
             into[0] += int(answers)
             into[1] += int(correct)
-    for start, end in cut:
+    for sign, start, end in runs:
         days = Filters(filters.course_slug, None, filters.language, start, end)
         for quiz_id, course, quiz, question, group, answers, share in raw(days):
             into = totals.setdefault((quiz_id, course, quiz, question, group), [0, 0])
-            into[0] += int(answers)
-            into[1] += round(float(share) * int(answers))
-    return [(*key, answers, correct / answers) for key, (answers, correct) in totals.items()]
+            into[0] += sign * int(answers)
+            into[1] += sign * round(float(share) * int(answers))
+    return [
+        (*key, answers, correct / answers) for key, (answers, correct) in totals.items() if answers
+    ]
 
 
 def _months(filters: Filters, by: str | None, first: date | None, after: date | None):

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
 from academy.admin import report_group_triggers  # noqa: F401  (what keeps the rows right)
 from academy.admin.report_facts import KINDS, NOT_ENROLLED, NOT_GIVEN, ReportQuestionGroup
 from academy.admin.report_groups import ALL, Filters
-from academy.admin.report_months import split
+from academy.admin.report_months import parts
 from academy.admin.report_takers import quiz_names
 from academy.auth.models import User
 from academy.courses.models import Course, Quiz
@@ -44,18 +44,18 @@ def answers(filters: Filters, by: str | None) -> bool:
 
 def question_counts(filters: Filters, by: str | None) -> list:
     """(quiz_id, course, quiz, question, group, answers, share) rows."""
-    first, after, cut = split(filters.start, filters.end)
+    months, first, after, runs = parts(filters.start, filters.end)
     totals: dict[tuple, list[int]] = {}
-    parts = [_days(replace(filters, start=start, end=end), by) for start, end in cut]
-    if first is not None or after is not None or not cut:
-        parts.append(_months(filters, by, first, after))
-    for statement in parts:
+    statements = [(sign, _days(replace(filters, start=d, end=e), by)) for sign, d, e in runs]
+    if months:
+        statements.append((1, _months(filters, by, first, after)))
+    for sign, statement in statements:
         for quiz_id, question, group, answered, correct in db.session.execute(statement):
             if by in KINDS and group == NOT_GIVEN:
                 group = None
             into = totals.setdefault((quiz_id, question, group), [0, 0])
-            into[0] += int(answered)
-            into[1] += int(correct)
+            into[0] += sign * int(answered)
+            into[1] += sign * int(correct)
     names = quiz_names({quiz_id for quiz_id, _question, _group in totals})
     return [
         (quiz_id, *names[quiz_id], question, group, n, correct / n)
@@ -87,6 +87,22 @@ def _in_scope(filters: Filters, quiz_id, cohort) -> list:
     return conditions
 
 
+def _scope_branches(filters: Filters, quiz_id, cohort) -> list[list]:
+    """A trainer's scope as two disjoint conditions, each led by an index.
+
+    Their courses' enrolled learners (the quiz index), and their cohorts of
+    other courses (the cohort index): an OR of the two made SQLite read every
+    row of the kind.
+    """
+    if not filters.scoped:
+        return [[]]
+    owned = select(quizzes_t.c.id).where(quizzes_t.c.course_id.in_(filters.course_ids or ()))
+    return [
+        [quiz_id.in_(owned), cohort != NOT_ENROLLED],
+        [cohort.in_(filters.cohort_ids or ()), quiz_id.not_in(owned)],
+    ]
+
+
 def _months(filters: Filters, by: str | None, first: date | None, after: date | None):
     """Answers and correct ones per quiz, question and group over whole months (or all time)."""
     g = groups_t.c
@@ -94,18 +110,26 @@ def _months(filters: Filters, by: str | None, first: date | None, after: date | 
     kind = by if by in KINDS else "sex"
     group = {None: literal(ALL), "language": g.language}.get(by, g.value)
     conditions = [g.kind == kind, *_of_course(filters, g.quiz_id)]
-    conditions += _in_scope(filters, g.quiz_id, g.cohort)
+    conditions += _in_scope(replace(filters, course_ids=None, cohort_ids=None), g.quiz_id, g.cohort)
     if first is not None:
         conditions.append(g.month >= first)
     if after is not None:
         conditions.append(g.month < after)
     if filters.language is not None:
         conditions.append(g.language == filters.language)
-    return (
-        select(g.quiz_id, g.question_id, group, func.sum(g.answers), func.sum(g.correct))
-        .where(*conditions)
-        .group_by(g.quiz_id, g.question_id, *(() if by is None else (group,)))
-    )
+    rows = union_all(
+        *(
+            select(g.quiz_id, g.question_id, group.label("grouped"), g.answers, g.correct).where(
+                *conditions, *branch
+            )
+            for branch in _scope_branches(filters, g.quiz_id, g.cohort)
+        )
+    ).subquery("scoped")
+    r = rows.c
+    grouped = literal(ALL) if by is None else r.grouped
+    return select(
+        r.quiz_id, r.question_id, grouped, func.sum(r.answers), func.sum(r.correct)
+    ).group_by(r.quiz_id, r.question_id, *(() if by is None else (grouped,)))
 
 
 def _days(filters: Filters, by: str | None):

@@ -106,6 +106,8 @@ def _parts(filters: Filters, by: str | None):
     after = _moment(filters.end + timedelta(days=1)) if filters.end is not None else None
     common = _chosen(filters)
     inside = _bounded(t.first_at, t.last_at, start, after)
+    if after is not None:  # implied by last_at < after; bounds the read of the first_at index
+        inside.append(t.first_at < after)
     group = _group(by).label("grouped")
     whole = select(t.quiz_id, t.user_id, group, t.attempts, t.scored, t.score_sum, t.passes).where(
         *common, *inside

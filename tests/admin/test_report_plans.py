@@ -140,3 +140,64 @@ def test_answers_by_an_attribute_over_whole_months_are_not_read(app, sample_cour
         lines = plans(lambda by=by: q.question_results(DATES, by))
         assert [line for line in lines if "question_outcomes" in line] == []
         assert any("report_question_groups" in line for line in lines)
+
+
+def sent_statements(run) -> list[tuple[str, object]]:
+    sent = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "read"),
+    [
+        (date(2026, 2, 1), date(2026, 2, 27), [("2026-02-28", "2026-02-28")]),
+        (date(2026, 3, 12), date(2026, 3, 31), [("2026-03-01", "2026-03-11")]),
+        (
+            date(2026, 3, 3),
+            date(2026, 3, 29),
+            [("2026-03-01", "2026-03-02"), ("2026-03-30", "2026-03-31")],
+        ),
+        (date(2026, 3, 1), date(2026, 3, 12), [("2026-03-01", "2026-03-12")]),
+    ],
+)
+@pytest.mark.parametrize("by", ["country", "sex", None])
+def test_a_cut_month_reads_the_answers_of_its_shorter_side_only(
+    app, sample_course, start, end, read, by
+):
+    """The days a range cuts are read raw; when the range holds most of
+    the month, the whole month's kept rows less the days it leaves out are read instead."""
+    filters = q.Filters(start=start, end=end)
+    sent = sent_statements(lambda: q.question_results(filters, by))
+    days = [
+        tuple(str(v) for v in parameters if re.fullmatch(r"\d{4}-\d\d-\d\d", str(v)))
+        for statement, parameters in sent
+        if "question_outcomes" in statement
+    ]
+    assert days == read
+
+
+def test_a_range_reads_the_takers_that_start_in_it_not_every_later_one(app, sample_course):
+    """A whole taker starts and ends in the range: its first submission bounds the index."""
+    lines = plans(lambda: q.quiz_results(q.Filters(start=DATES.start, end=DATES.end), "country"))
+    whole = "USING COVERING INDEX ix_report_quiz_takers_first (first_at>? AND first_at<?)"
+    assert any(line.endswith(whole) for line in lines), lines
+
+
+def test_a_scope_reads_its_courses_rows_through_the_quiz_index(app, sample_course):
+    """An OR of the scope's two parts made SQLite skip-scan every quiz's rows of the kind."""
+    lines = plans(lambda: q.question_results(SCOPED, "country"))
+    kept = [line for line in lines if "report_question_groups" in line]
+    assert [line for line in kept if "ANY(" in line] == []
+    assert (
+        "SEARCH report_question_groups USING COVERING INDEX ix_report_question_groups_quiz "
+        "(quiz_id=? AND kind=?)"
+    ) in kept

@@ -58,6 +58,8 @@ DATED = (
     {"end": date(2025, 10, 31), "course_slug": "sse-introduction"},
     {"end": date(2025, 8, 2)},
     {"start": date(2026, 2, 9), "end": date(2026, 2, 9), "course_slug": "sse-introduction"},
+    {"start": date(2026, 5, 3), "end": date(2026, 5, 29)},  # a month less days at both ends
+    {"start": date(2025, 11, 2), "end": date(2025, 12, 31)},  # a month less its first day
 )
 
 
