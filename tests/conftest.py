@@ -150,8 +150,14 @@ def database_url(request, database_backend, tmp_path):
     admin.dispose()
 
 
-def _stopped_clock() -> float:
-    return 1_000.0
+class Clock:
+    """The clock of academy.recent_rows in a test app: it moves only when a test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 @pytest.fixture
@@ -171,7 +177,7 @@ def make_app(tmp_path, database_url, monkeypatch):
         # What a process keeps for PAGE_CACHE_CHECK_SECONDS (academy.recent_rows) must
         # not depend on how fast the machine runs the test: the clock stands still
         # unless a test puts in one it advances.
-        app.extensions[recent_rows.CLOCK] = _stopped_clock
+        app.extensions[recent_rows.CLOCK] = Clock()
         app.test_client_class = FreshContextClient
         created.append(app)
         return app
@@ -188,6 +194,12 @@ def app(make_app):
     app = make_app()
     with app.app_context():
         yield app
+
+
+@pytest.fixture
+def clock(app) -> Clock:
+    """The app's clock for what a process keeps; move it with clock.now += seconds."""
+    return app.extensions[recent_rows.CLOCK]
 
 
 @pytest.fixture

@@ -134,15 +134,13 @@ def test_the_cache_stays_within_its_size(make_app, app, sample_course):
     assert 0 < pagecache._size <= 30_000
 
 
-def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(client, sample_course):
+def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(
+    app, client, clock, sample_course
+):
     from sqlalchemy import event
 
-    from academy import recent_rows
     from academy.extensions import db
 
-    now = [1_000.0]
-    app = client.application
-    app.extensions[recent_rows.CLOCK] = lambda: now[0]
     sign_in(client, make_user().email)
     client.post("/learning/sample-course/enrol")
     client.get(LESSON)  # shows the enrolment's message: not cached
@@ -167,5 +165,5 @@ def test_a_learners_cached_page_reads_only_who_they_are_and_their_progress(clien
     assert selects() == []
     # Past it: the user (their session version), then their enrolment and completions;
     # never the lesson.
-    now[0] += app.config["PAGE_CACHE_CHECK_SECONDS"]
+    clock.now += app.config["PAGE_CACHE_CHECK_SECONDS"]
     assert selects() == ["users", "enrolments"]

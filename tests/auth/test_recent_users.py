@@ -21,21 +21,6 @@ from tests.factories import make_user, sign_in
 PAGE = "/learning/"  # signed in: 200; otherwise a redirect to the sign-in page
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(app):
-    clock = Clock()
-    app.extensions[recent_rows.CLOCK] = clock
-    return clock
-
-
 def _signed_in(client, **profile) -> int:
     user = make_user(**profile)
     assert sign_in(client, user.email).status_code == 302

@@ -14,7 +14,6 @@ import shutil
 import pytest
 from sqlalchemy import event, select
 
-from academy import recent_rows
 from academy.certificates import pdf_cache
 from academy.certificates.models import Certificate
 from academy.certificates.services import revoke_certificate
@@ -25,14 +24,6 @@ from tests.certificates.helpers import learner_who_completed
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache():
     pdf_cache.clear()
@@ -41,10 +32,8 @@ def _empty_cache():
 
 
 @pytest.fixture
-def downloaded(app, client, sample_course):
+def downloaded(app, client, sample_course, clock):
     """The certificate's download URL and first answer, once this process keeps its row."""
-    clock = Clock()
-    app.extensions[recent_rows.CLOCK] = clock
     learner_who_completed(client, sample_course)
     public_id = db.session.scalar(select(Certificate.public_id))
     url = f"/certificates/{public_id}.pdf"

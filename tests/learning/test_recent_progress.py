@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, select
 
-from academy import pagecache, recent_rows
+from academy import pagecache
 from academy.auth.models import User
 from academy.courses.models import Course
 from academy.extensions import db
@@ -22,26 +22,11 @@ LESSON = "/courses/sample-course/lessons/welcome"
 DONE = "Completed: you have marked this lesson as complete."
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache():
     pagecache.clear()
     yield
     pagecache.clear()
-
-
-@pytest.fixture
-def clock(app):
-    clock = Clock()
-    app.extensions[recent_rows.CLOCK] = clock
-    return clock
 
 
 @pytest.fixture
