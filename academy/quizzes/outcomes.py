@@ -17,7 +17,7 @@ from academy.quizzes.models import QuestionOutcome
 
 
 def outcome_rows(
-    attempt_id: int, quiz_id: int, submitted_at: datetime, language: str, results: dict
+    attempt_id: int, quiz_id: int, submitted_at: datetime, language: str, results: list | dict
 ) -> list[dict]:
     """The rows for one attempt's graded results (none for an attempt closed unanswered).
 
@@ -44,7 +44,7 @@ def outcome_rows(
 
 
 def record_outcomes(
-    attempt_id: int, quiz_id: int, submitted_at: datetime, language: str, results: dict
+    attempt_id: int, quiz_id: int, submitted_at: datetime, language: str, results: list | dict
 ) -> None:
     """Write the rows in the caller's transaction; called once, by whoever graded the attempt."""
     rows = outcome_rows(attempt_id, quiz_id, submitted_at, language, results)
